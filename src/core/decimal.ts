@@ -1,0 +1,34 @@
+import DecimalJs from "decimal.js";
+
+/**
+ * The one Decimal the project computes money with: 40 significant digits and Excel's ROUND
+ * (half away from zero). A private clone, so a host page that configures decimal.js differently
+ * cannot change our figures.
+ */
+export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
+export type Decimal = InstanceType<typeof Decimal>;
+
+export const ZERO = new Decimal(0);
+
+/** The single rounding at the end of every money result: to cents, half away from zero. */
+export function toCents(amount: Decimal): Decimal {
+  return amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/** "$1,234,567.89" (negatives as "-$1,234.00"): how figures appear in explanations. */
+export function formatMoney(amount: Decimal): string {
+  const cents = toCents(amount);
+  const [whole, fraction] = cents.abs().toFixed(2).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${cents.isNegative() && !cents.isZero() ? "-" : ""}$${grouped}.${fraction}`;
+}
+
+/** A rate or fraction as a percentage ("35%", "3%", "0.5%"). */
+export function formatPercent(rate: Decimal): string {
+  return `${rate.times(100).toSignificantDigits(10).toString()}%`;
+}
+
+/** A plain number for explanations, trimmed to a readable number of digits. */
+export function formatNumber(value: Decimal, places = 6): string {
+  return value.toDecimalPlaces(places).toString();
+}

@@ -1,0 +1,148 @@
+/** Dates the separation agreement sets: notice periods, option expiry, election and transfer deadlines. */
+import { holidaySet, businessDaysAfter } from "../businessDays";
+import { formatPercent } from "../decimal";
+import { edate, serialToIso } from "../dates";
+import { Amount, dateArg, notAfter, notBefore, toDecimal } from "../inputs";
+import { Outcome, Trace, calculate, invalid, noAnswer } from "../outcome";
+import { termDecimal, termNumber } from "../terms";
+import { feeEnd, parseStream } from "./fees";
+import { TerminationType, parseTerminationType } from "./termination";
+
+const NOTICE_FROM: Record<"board" | "voluntary", Record<"consulting" | "chairman", string>> = {
+  board: { consulting: "sep.board_consulting_notice_from", chairman: "sep.board_chairman_notice_from" },
+  voluntary: { consulting: "sep.voluntary_consulting_notice_from", chairman: "sep.voluntary_chairman_notice_from" },
+};
+
+const NOTICE_CLAUSE: Record<"board" | "voluntary", Record<"consulting" | "chairman", string>> = {
+  board: { consulting: "SEP 4(b)(i)", chairman: "SEP 4(b)(ii)" },
+  voluntary: { consulting: "SEP 4(c)(i)", chairman: "SEP 4(c)(ii)" },
+};
+
+/** Clauses under which each type takes effect on the notice date itself. */
+const IMMEDIATE: Record<Exclude<TerminationType, "board" | "voluntary">, { clause: string; rule: string }> = {
+  cause: { clause: "SEP 4(a)", rule: "Termination for Cause takes effect upon notice." },
+  good_reason: { clause: "SEP 4(d)", rule: "Termination for Good Reason takes effect upon notice." },
+  change_of_control: { clause: "SEP 4(e)", rule: "The benefits are provided immediately prior to the Change of Control." },
+  not_elected: { clause: "SEP 4(f)", rule: "The periods terminate immediately when the shareholders fail to elect." },
+  death: { clause: "SEP 4(g)", rule: "The periods terminate immediately on death." },
+  disability: { clause: "SEP 4(h)", rule: "The Company may terminate the Consulting Period upon notice." },
+};
+
+export function terminationDate(noticeDate: number, typeInput: string | undefined, streamInput?: string): Outcome<number> {
+  return calculate(() => {
+    const type = parseTerminationType(typeInput);
+    const stream = parseStream(streamInput, "SEP 4");
+    const notice = dateArg(noticeDate, "SEP 4", "notice_date");
+    const trace = new Trace();
+    if (type !== "board" && type !== "voluntary") {
+      const { clause, rule } = IMMEDIATE[type];
+      notBefore(notice, termNumber("sep.agreement_date"), clause, "The notice date");
+      notAfter(notice, feeEnd(), clause, "The notice date");
+      return trace.step("Termination date", serialToIso(notice), clause, `${rule} The termination date is the notice date.`).done(notice);
+    }
+    const parts = stream === "both" ? (["consulting", "chairman"] as const) : ([stream] as const);
+    // `both` must satisfy both windows, so the later start governs.
+    const governing = parts.reduce((a, b) => (termNumber(NOTICE_FROM[type][a]) >= termNumber(NOTICE_FROM[type][b]) ? a : b));
+    const clause = NOTICE_CLAUSE[type][governing];
+    const windowStart = termNumber(NOTICE_FROM[type][governing]);
+    if (notice < windowStart) {
+      invalid(clause, `notice given on ${serialToIso(notice)} precedes the window: notice may be given beginning on ${serialToIso(windowStart)}${stream === "both" ? " (both periods)" : ""}.`);
+    }
+    const months = termNumber("sep.notice_months");
+    const effective = edate(notice, months);
+    if (effective > feeEnd()) {
+      invalid(clause, `notice on ${serialToIso(notice)} would take effect on ${serialToIso(effective)}, after the periods end on ${serialToIso(feeEnd())}; give notice by ${serialToIso(edate(feeEnd(), -months))}.`);
+    }
+    return trace
+      .step("Notice window opens", serialToIso(windowStart), clause, `Notice may be given beginning on this date.`)
+      .step("Termination date", serialToIso(effective), clause, `Three months' prior written notice: notice date + ${months} calendar months (Excel EDATE).`)
+      .done(effective);
+  });
+}
+
+export function optionExpiry(terminationDateInput: number, typeInput: string | undefined, vestDateInput?: number): Outcome<number> {
+  return calculate(() => {
+    const clause = "SEP 3(c)(iv)(A)";
+    const type = parseTerminationType(typeInput);
+    const termination = dateArg(terminationDateInput, clause, "termination_date");
+    const vest = vestDateInput === undefined ? undefined : dateArg(vestDateInput, clause, "vest_date");
+    const vested = vest === undefined || vest <= termination;
+    const oneYear = edate(termination, termNumber("sep.option_exercise_months"));
+    const trace = new Trace().step(
+      "Tranche at termination",
+      vested ? "vested" : `unvested (vests ${serialToIso(vest!)})`,
+      clause,
+      "No vest date, or one on or before the termination date, means vested at termination.",
+    );
+    switch (type) {
+      case "good_reason":
+      case "change_of_control":
+        return trace.step("Last exercise date", serialToIso(oneYear), clause, "4(d)/4(e): all outstanding options vest at once and remain exercisable for one year from termination.").done(oneYear);
+      case "board":
+      case "not_elected":
+      case "death":
+      case "disability": {
+        if (vested) return trace.step("Last exercise date", serialToIso(oneYear), clause, "4(b)/4(f)/4(g)/4(h): vested options remain exercisable for one year from termination.").done(oneYear);
+        const last = vest! + termNumber("sep.option_post_vest_days");
+        return trace.step("Last exercise date", serialToIso(last), clause, "Unvested options keep vesting and are exercisable for ninety days from vesting.").done(last);
+      }
+      case "cause":
+      case "voluntary": {
+        if (!vested) noAnswer(clause, `after a termination under 4(a) or 4(c) all unvested options are forfeited; this tranche vests on ${serialToIso(vest!)}, after the termination date.`);
+        const last = termination + termNumber("sep.option_forfeit_exercise_days");
+        return trace.step("Last exercise date", serialToIso(last), clause, "4(a)/4(c): ninety days to exercise options vested at termination.").done(last);
+      }
+    }
+  });
+}
+
+function deadline(startInput: number, holidays: readonly number[] | undefined, daysTerm: string, clause: string, startName: string, label: string): Outcome<number> {
+  return calculate(() => {
+    const start = dateArg(startInput, clause, startName);
+    const trace = new Trace();
+    return trace.done(businessDaysAfter(start, termNumber(daysTerm), holidaySet(holidays, clause), clause, trace, label));
+  });
+}
+
+/** 21 business days from the Board's duress notification to choose 4(c)(i)(A) or (B). */
+export function electionDeadline(notificationDate: number, holidays?: readonly number[]): Outcome<number> {
+  return deadline(notificationDate, holidays, "sep.election_business_days", "SEP 4(c)(i)", "notification_date", "Election deadline");
+}
+
+/** Shares under 4(c)(i)(B) are transferred within 10 business days of the election. */
+export function shareTransferDeadline(electionDate: number, holidays?: readonly number[]): Outcome<number> {
+  return deadline(electionDate, holidays, "sep.share_transfer_business_days", "SEP 4(c)(i)", "election_date", "Share transfer deadline");
+}
+
+export function disabilityNoticeDate(firstDayDisabled: number): Outcome<number> {
+  return calculate(() => {
+    const clause = "SEP 4(h)";
+    const first = dateArg(firstDayDisabled, clause, "first_day_disabled");
+    notBefore(first, termNumber("sep.separation_date"), clause, "The first day of disability");
+    const days = termNumber("sep.disability_days");
+    const notice = first + days;
+    if (notice > feeEnd()) {
+      noAnswer(clause, `${days} consecutive days from ${serialToIso(first)} end after the Consulting Period (${serialToIso(feeEnd())}); 4(h) gives no right to terminate for this disability.`);
+    }
+    return new Trace()
+      .step("First day notice is allowed", serialToIso(notice), clause, `After ${days} consecutive calendar days of disability (first day + ${days}).`)
+      .done(notice);
+  });
+}
+
+export function changeOfControl(votingPowerFraction: Amount): Outcome<boolean> {
+  return calculate(() => {
+    const clause = "SEP 7(b)";
+    const fraction = toDecimal(votingPowerFraction, clause, "voting_power_fraction");
+    if (fraction.isNegative() || fraction.greaterThan(1)) {
+      invalid(clause, `voting_power_fraction ${fraction.toString()} must be between 0 and 1 (e.g. 0.6 or 60% for sixty percent).`);
+    }
+    const threshold = termDecimal("sep.change_of_control_threshold");
+    const result = fraction.greaterThan(threshold);
+    return new Trace()
+      .step("Voting power acquired", formatPercent(fraction), clause, `Change of Control when a person or group becomes beneficial owner of more than ${formatPercent(threshold)} of the combined voting power.`)
+      .step("Change of Control", result ? "yes" : "no", clause, "Limbs (ii) sale of substantially all assets and (iii) a merger the Company does not survive are facts, not figures.")
+      .done(result);
+  });
+}
+

@@ -1,0 +1,193 @@
+/**
+ * Fee accrual under SEP 3(a)-(b): each day of a contract year earns annual fee ÷ days in that
+ * contract year, so a whole contract year earns exactly the annual fee.
+ */
+import { Decimal, ZERO, formatMoney, formatNumber, toCents } from "../decimal";
+import { Serial, edate, serialToIso } from "../dates";
+import { dateArg, notAfter } from "../inputs";
+import { parseKeyword } from "../keywords";
+import { Outcome, Trace, calculate, invalid } from "../outcome";
+import { termClause, termDecimal, termNumber } from "../terms";
+
+export type Stream = "consulting" | "chairman" | "both";
+
+export const STREAMS: Record<Stream, readonly string[]> = {
+  consulting: ["consulting_fee", "consulting_period"],
+  chairman: ["chairman_fee", "chairmanship", "chairmanship_period"],
+  both: ["all", "total"],
+};
+
+export function parseStream(input: string | undefined, clause = "SEP 3(a)"): Stream {
+  return parseKeyword(input, STREAMS, "consulting", clause, "stream");
+}
+
+export function annualFee(stream: Stream): Decimal {
+  if (stream === "both") return termDecimal("consulting.annual_fee").plus(termDecimal("chairman.annual_fee"));
+  return termDecimal(stream === "consulting" ? "consulting.annual_fee" : "chairman.annual_fee");
+}
+
+export function describeAnnualFee(stream: Stream): string {
+  if (stream === "both") return `${formatMoney(termDecimal("consulting.annual_fee"))} consulting + ${formatMoney(termDecimal("chairman.annual_fee"))} chairman`;
+  return `${formatMoney(annualFee(stream))} a year`;
+}
+
+export interface ContractYear {
+  index: number;
+  start: Serial;
+  end: Serial;
+  days: number;
+}
+
+let contractYearsCache: ContractYear[] | undefined;
+
+/** CY1 = 2003-07-01..2004-06-30 (366 days), CY2..CY4 365 days each, derived from the terms. */
+export function contractYears(): readonly ContractYear[] {
+  if (!contractYearsCache) {
+    const first = termNumber("sep.fee_start");
+    const last = termNumber("sep.fee_end");
+    const months = termNumber("sep.contract_year_months");
+    const years: ContractYear[] = [];
+    for (let start = first; start <= last; start = edate(start, months)) {
+      const end = Math.min(edate(start, months) - 1, last);
+      years.push({ index: years.length + 1, start, end, days: end - start + 1 });
+    }
+    contractYearsCache = years;
+  }
+  return contractYearsCache;
+}
+
+export function feeStart(): Serial {
+  return termNumber("sep.fee_start");
+}
+
+export function feeEnd(): Serial {
+  return termNumber("sep.fee_end");
+}
+
+/** Fee-years accrued on the days from..to inclusive: Σ over those days of 1 / days in their contract year. */
+export function feeYears(from: Serial, to: Serial): Decimal {
+  let years = ZERO;
+  for (const cy of contractYears()) {
+    const days = Math.min(to, cy.end) - Math.max(from, cy.start) + 1;
+    if (days > 0) years = years.plus(new Decimal(days).dividedBy(cy.days));
+  }
+  return years;
+}
+
+/** Y(T): fee-years left after the end of day T through the end of the periods. */
+export function remainingYears(termination: Serial): Decimal {
+  return feeYears(termination + 1, feeEnd());
+}
+
+/** "91 of 365 days of CY2, CY3 and CY4 whole": how Y(T) was counted. */
+export function describeRemainingDays(termination: Serial): string {
+  const parts: string[] = [];
+  for (const cy of contractYears()) {
+    const days = cy.end - Math.max(termination + 1, cy.start) + 1;
+    if (days >= cy.days) parts.push(`CY${cy.index} whole`);
+    else if (days > 0) parts.push(`${days} of ${cy.days} days of CY${cy.index}`);
+  }
+  return parts.length ? parts.join(", ") : "no days left";
+}
+
+/** The undiscounted remainder, unrounded, with its explanation steps. */
+export function remainderSteps(termination: Serial, stream: Stream, trace: Trace): Decimal {
+  const years = remainingYears(termination);
+  const remainder = annualFee(stream).times(years);
+  trace
+    .step("Annual fee", describeAnnualFee(stream), termClause(stream === "chairman" ? "chairman.annual_fee" : "consulting.annual_fee"), "Fee at the rate of the annual amount, payable bi-weekly.")
+    .step(
+      "Remaining fee-years Y(T)",
+      `${formatNumber(years)} years`,
+      "SEP 3(b)",
+      `Days after ${serialToIso(termination)} through ${serialToIso(feeEnd())}, each counted as 1/days of its contract year (1 July–30 June): ${describeRemainingDays(termination)}.`,
+    )
+    .step("Remainder of the fees", formatMoney(remainder), "SEP 3(a)", "Annual fee × Y(T): the fees that would have been due had the period continued through 30 June 2007.");
+  return remainder;
+}
+
+const ACCRUAL_NOTE =
+  "Fees accrue from 2003-07-01: salary runs through the Separation Date (30 June 2003) and the Chairman Fee is stated 'from July 1, 2003'; each day earns annual fee ÷ days in its contract year.";
+
+export function remainingFees(date: number, streamInput?: string): Outcome<Decimal> {
+  return calculate(() => {
+    const stream = parseStream(streamInput);
+    const termination = dateArg(date, "SEP 3(a)", "date");
+    notAfter(termination, feeEnd(), "SEP 3", "The date");
+    const trace = new Trace().interpret(ACCRUAL_NOTE);
+    const remainder = remainderSteps(termination, stream, trace);
+    return trace.done(toCents(remainder));
+  });
+}
+
+export function feesEarned(fromDate: number, toDate: number, streamInput?: string): Outcome<Decimal> {
+  return calculate(() => {
+    const stream = parseStream(streamInput);
+    const from = dateArg(fromDate, "SEP 3(a)", "from_date");
+    const to = dateArg(toDate, "SEP 3(a)", "to_date");
+    if (to < from) invalid("SEP 3(a)", `to_date ${serialToIso(to)} is before from_date ${serialToIso(from)}; swap them.`);
+    const years = feeYears(from, to);
+    const earned = annualFee(stream).times(years);
+    const trace = new Trace()
+      .interpret(ACCRUAL_NOTE)
+      .step("Annual fee", describeAnnualFee(stream), "SEP 3(a)", "Fee at the rate of the annual amount.")
+      .step("Fee-years in the range", `${formatNumber(years)} years`, "SEP 3(b)", `Days ${serialToIso(from)}..${serialToIso(to)} inside ${serialToIso(feeStart())}..${serialToIso(feeEnd())}, each 1/days of its contract year.`)
+      .step("Fees earned", formatMoney(earned), "SEP 3(a)", "Annual fee × fee-years, rounded once to cents.");
+    return trace.done(toCents(earned));
+  });
+}
+
+export function contractYear(date: number): Outcome<number> {
+  return calculate(() => {
+    const day = dateArg(date, "SEP 3(b)", "date");
+    const year = contractYears().find((cy) => cy.start <= day && day <= cy.end);
+    if (!year) {
+      invalid("SEP 3(b)", `${serialToIso(day)} is outside the contract years ${serialToIso(feeStart())} to ${serialToIso(feeEnd())}.`);
+    }
+    return new Trace()
+      .step("Contract year", `CY${year.index}: ${serialToIso(year.start)} to ${serialToIso(year.end)}`, "SEP 3(b)", "Contract years run July 1 through June 30.")
+      .done(year.index);
+  });
+}
+
+export interface ScheduleRow {
+  payDate: Serial;
+  amount: Decimal;
+}
+
+/** The bi-weekly schedule: 14-day periods from 2003-07-01, paid on their last day, the last cut at 2007-06-30. */
+export function scheduleRows(stream: Stream): ScheduleRow[] {
+  const annual = annualFee(stream);
+  const period = termNumber("sep.pay_period_days");
+  const rows: ScheduleRow[] = [];
+  let paid = ZERO;
+  for (let start = feeStart(); start <= feeEnd(); start += period) {
+    const payDate = Math.min(start + period - 1, feeEnd());
+    // Cumulative accrual rounded to cents, so the rows add up exactly to the rounded total.
+    const cumulative = toCents(annual.times(feeYears(feeStart(), payDate)));
+    rows.push({ payDate, amount: cumulative.minus(paid) });
+    paid = cumulative;
+  }
+  return rows;
+}
+
+export function feeSchedule(streamInput?: string, fromDate?: number, toDate?: number): Outcome<[number, number][]> {
+  return calculate(() => {
+    const stream = parseStream(streamInput);
+    const from = fromDate === undefined ? -Infinity : dateArg(fromDate, "SEP 3(a)", "from_date");
+    const to = toDate === undefined ? Infinity : dateArg(toDate, "SEP 3(a)", "to_date");
+    if (to < from) invalid("SEP 3(a)", "to_date is before from_date; swap them.");
+    const all = scheduleRows(stream);
+    const rows = all.filter((row) => row.payDate >= from && row.payDate <= to);
+    if (rows.length === 0) invalid("SEP 3(a)", `no bi-weekly pay date falls in that range; pay dates run ${serialToIso(all[0].payDate)} to ${serialToIso(feeEnd())}.`);
+    const total = rows.reduce((sum, row) => sum.plus(row.amount), ZERO);
+    const trace = new Trace()
+      .interpret(ACCRUAL_NOTE)
+      .step("Pay periods", `${all.length} periods of ${termNumber("sep.pay_period_days")} days`, "SEP 3(a)", "Bi-weekly from 2003-07-01, each paid on its last day; the last period is cut at 2007-06-30.")
+      .step("Rows shown", `${rows.length} (${serialToIso(rows[0].payDate)} to ${serialToIso(rows[rows.length - 1].payDate)})`, "SEP 3(a)", "Rows whose pay date falls between from_date and to_date, inclusive.")
+      .step("Row amounts", "cumulative accrual to the pay date, rounded to cents, less what earlier rows paid", "SEP 3(b)", "So the rows sum exactly to the rounded total.")
+      .step("Total of the rows", formatMoney(total), "SEP 3(a)", "Sum of the amounts shown.");
+    return trace.done(rows.map((row) => [row.payDate, row.amount.toNumber()]));
+  });
+}
+

@@ -1,0 +1,235 @@
+/**
+ * Termination payments of SEP 4(a)-(h): which part of the remaining fees each way of ending the
+ * Consulting and Chairmanship Periods pays, inside which window, and the 3% discount of 4(c).
+ */
+import { Decimal, ZERO, formatMoney, formatNumber, formatPercent, toCents } from "../decimal";
+import { Serial, edate, serialToIso } from "../dates";
+import { dateArg, notAfter } from "../inputs";
+import { parseKeyword } from "../keywords";
+import { Outcome, Trace, calculate, invalid, noAnswer } from "../outcome";
+import { termDecimal, termNumber } from "../terms";
+import { annualFee, contractYears, feeEnd, remainderSteps, remainingYears } from "./fees";
+
+export type TerminationType = "cause" | "board" | "voluntary" | "good_reason" | "change_of_control" | "not_elected" | "death" | "disability";
+export type Part = "consulting" | "chairman";
+export type DiscountMethod = "simple" | "pv";
+
+export const TERMINATION_TYPES: Record<TerminationType, readonly string[]> = {
+  cause: ["4(a)", "for_cause"],
+  board: ["4(b)", "by_the_company", "other_than_for_cause"],
+  voluntary: ["4(c)", "resignation", "other_than_for_good_reason"],
+  good_reason: ["4(d)", "for_good_reason"],
+  change_of_control: ["4(e)", "coc"],
+  not_elected: ["4(f)", "failure_to_be_elected"],
+  death: ["4(g)"],
+  disability: ["4(h)"],
+};
+
+export const DISCOUNT_METHODS: Record<DiscountMethod, readonly string[]> = {
+  simple: ["literal", "straight"],
+  pv: ["present_value", "compound"],
+};
+
+export function parseTerminationType(input: string | undefined): TerminationType {
+  return parseKeyword(input, TERMINATION_TYPES, undefined, "SEP 4", "type");
+}
+
+export function parseDiscountMethod(input: string | undefined): DiscountMethod {
+  return parseKeyword(input, DISCOUNT_METHODS, "simple", "SEP 4(c)(i)", "method");
+}
+
+/** What one way of terminating pays on one stream, and when it may take effect. */
+interface PartRule {
+  clause: string;
+  pays: "nothing" | "remainder" | "discounted remainder" | "disability share" | "death";
+  /** First permitted termination date, inclusive. */
+  from: Serial;
+  fromReason: string;
+  /** Last permitted termination date, inclusive. */
+  until: Serial;
+  untilReason: string;
+  note?: string;
+}
+
+/** Board and voluntary terminations need three months' notice given on or after the window's start. */
+function noticeWindowStart(noticeFromTerm: string): Serial {
+  return edate(termNumber(noticeFromTerm), termNumber("sep.notice_months"));
+}
+
+function partRule(type: TerminationType, part: Part): PartRule {
+  const consulting = part === "consulting";
+  const end = feeEnd();
+  const agreement = termNumber("sep.agreement_date");
+  const periodsStart = termNumber("sep.separation_date");
+  const base = { until: end, untilReason: "the periods end on 2007-06-30" };
+  const anyTime = { from: agreement, fromReason: "the agreement is dated 2003-02-07", ...base };
+  const inPeriods = { from: periodsStart, fromReason: "the Consulting Period begins on the Separation Date, 2003-06-30", ...base };
+  switch (type) {
+    case "cause":
+      return { clause: "SEP 4(a)", pays: "nothing", ...anyTime, note: "After notice of termination for Cause the Company owes only fees earned but not paid through the notice date (inputs of your model)." };
+    case "board": {
+      const noticeTerm = consulting ? "sep.board_consulting_notice_from" : "sep.board_chairman_notice_from";
+      return {
+        clause: consulting ? "SEP 4(b)(i)" : "SEP 4(b)(ii)",
+        pays: "remainder",
+        from: noticeWindowStart(noticeTerm),
+        fromReason: `the Board may give three months' notice from ${serialToIso(termNumber(noticeTerm))}`,
+        ...base,
+        note: consulting
+          ? undefined
+          : "4(b)(ii): the Board may end the Chairmanship Period only if it has simultaneously or previously ended the Consulting Period; this figure assumes it has.",
+      };
+    }
+    case "voluntary": {
+      const noticeTerm = consulting ? "sep.voluntary_consulting_notice_from" : "sep.voluntary_chairman_notice_from";
+      return {
+        clause: consulting ? "SEP 4(c)(i)" : "SEP 4(c)(ii)",
+        pays: "discounted remainder",
+        from: noticeWindowStart(noticeTerm),
+        fromReason: `notice of three months may be given from ${serialToIso(termNumber(noticeTerm))}`,
+        ...base,
+      };
+    }
+    case "good_reason": {
+      const before = termNumber(consulting ? "sep.good_reason_consulting_before" : "sep.good_reason_chairman_before");
+      return { clause: "SEP 4(d)", pays: "remainder", ...anyTime, until: before - 1, untilReason: `Good Reason may end the ${consulting ? "Consulting" : "Chairmanship"} Period only before ${serialToIso(before)}` };
+    }
+    case "change_of_control":
+      return { clause: "SEP 4(e)", pays: "remainder", ...inPeriods, note: "Paid immediately before the Change of Control, in lieu of any other payments." };
+    case "not_elected":
+      return { clause: "SEP 4(f)", pays: "remainder", ...inPeriods };
+    case "death":
+      return { clause: "SEP 4(g)", pays: "death", ...anyTime };
+    case "disability":
+      return consulting
+        ? { clause: "SEP 4(h)", pays: "disability share", ...inPeriods, note: "Continuing payments, not a lump sum: the figure is their total." }
+        : { clause: "SEP 4(h)", pays: "nothing", ...inPeriods, note: "4(h) ends only the Consulting Period; the Chairman Fee continues and no chairman payment is due." };
+  }
+}
+
+/** r = (1 + rate)^(-1/365): one day's discount factor under the present-value reading. */
+function dailyDiscountFactor(): Decimal {
+  const rate = termDecimal("sep.discount_rate");
+  return rate.plus(1).pow(new Decimal(-1).dividedBy(termNumber("sep.pv_day_count")));
+}
+
+/**
+ * Σ over remaining days d of fee_d × (1.03)^(-(d - T)/365), summed per contract year as a geometric
+ * series so it costs a few operations, not one power per day.
+ */
+export function presentValueOfRemainder(termination: Serial, annual: Decimal): Decimal {
+  const r = dailyDiscountFactor();
+  const one = new Decimal(1);
+  let total = ZERO;
+  for (const cy of contractYears()) {
+    const first = Math.max(termination + 1, cy.start);
+    const days = cy.end - first + 1;
+    if (days <= 0) continue;
+    const perDay = annual.dividedBy(cy.days);
+    const series = r.pow(first - termination).times(one.minus(r.pow(days))).dividedBy(one.minus(r));
+    total = total.plus(perDay.times(series));
+  }
+  return total;
+}
+
+/** The simple (literal) discount: remainder × (1 − 3% × Y(T)). */
+export function simpleDiscounted(remainder: Decimal, years: Decimal): Decimal {
+  return remainder.times(new Decimal(1).minus(termDecimal("sep.discount_rate").times(years)));
+}
+
+function checkWindow(termination: Serial, rule: PartRule): void {
+  if (termination < rule.from) {
+    invalid(rule.clause, `a termination on ${serialToIso(termination)} is outside the window: ${rule.fromReason}, so the earliest date is ${serialToIso(rule.from)}.`);
+  }
+  if (termination > rule.until) {
+    invalid(rule.clause, `a termination on ${serialToIso(termination)} is outside the window: ${rule.untilReason}, so the latest date is ${serialToIso(rule.until)}.`);
+  }
+}
+
+export function lumpSum(part: Part, terminationDate: number, typeInput: string | undefined, methodInput?: string): Outcome<Decimal> {
+  return calculate(() => {
+    const type = parseTerminationType(typeInput);
+    const method = parseDiscountMethod(methodInput);
+    const termination = dateArg(terminationDate, "SEP 4", "termination_date");
+    notAfter(termination, feeEnd(), "SEP 4", "The termination date");
+    const rule = partRule(type, part);
+    checkWindow(termination, rule);
+
+    const trace = new Trace().step(
+      "Termination date",
+      serialToIso(termination),
+      rule.clause,
+      `${type.replace(/_/g, " ")} termination of the ${part === "consulting" ? "Consulting" : "Chairmanship"} Period; permitted from ${serialToIso(rule.from)} to ${serialToIso(rule.until)}.`,
+    );
+    if (rule.note) trace.step("Note", part, rule.clause, rule.note);
+    return settle(part, termination, rule, method, trace);
+  });
+}
+
+function settle(part: Part, termination: Serial, rule: PartRule, method: DiscountMethod, trace: Trace) {
+  switch (rule.pays) {
+    case "nothing":
+      return trace.step("Payment", formatMoney(ZERO), rule.clause, "No lump sum is due on this stream.").done(toCents(ZERO));
+    case "death":
+      return settleDeath(part, termination, rule, trace);
+    case "remainder": {
+      const remainder = remainderSteps(termination, part, trace);
+      return trace.step("Lump sum", formatMoney(remainder), rule.clause, "The whole remainder, undiscounted.").done(toCents(remainder));
+    }
+    case "disability share": {
+      const remainder = remainderSteps(termination, part, trace);
+      const share = termDecimal("sep.disability_share");
+      const total = remainder.times(share);
+      return trace
+        .step("Continuing payments", formatMoney(total), rule.clause, `${formatPercent(share)} of the Consulting Fees through 2007-06-30.`)
+        .done(toCents(total));
+    }
+    case "discounted remainder":
+      return settleDiscounted(part, termination, rule, method, trace);
+  }
+}
+
+function settleDeath(part: Part, termination: Serial, rule: PartRule, trace: Trace) {
+  const pivot = termNumber("sep.death_pivot_date");
+  if (termination === pivot) {
+    noAnswer(rule.clause, `4(g) covers death "prior to" and "subsequent to" June 30, 2003, but not on ${serialToIso(pivot)} itself: the agreement gives no answer for this date.`);
+  }
+  if (termination > pivot) {
+    return trace
+      .step("Payment", formatMoney(ZERO), rule.clause, `Death after ${serialToIso(pivot)}: only fees earned but unpaid before the termination date are due (inputs of your model).`)
+      .done(toCents(ZERO));
+  }
+  const remainder = remainderSteps(termination, part, trace);
+  return trace
+    .step("Lump sum", formatMoney(remainder), rule.clause, `Death before ${serialToIso(pivot)}: the remainder of the fees through 2007-06-30, funded through the Key Man Policy.`)
+    .done(toCents(remainder));
+}
+
+function settleDiscounted(part: Part, termination: Serial, rule: PartRule, method: DiscountMethod, trace: Trace) {
+  const remainder = remainderSteps(termination, part, trace);
+  const years = remainingYears(termination);
+  const rate = termDecimal("sep.discount_rate");
+  const simple = simpleDiscounted(remainder, years);
+  const presentValue = presentValueOfRemainder(termination, annualFee(part));
+  const simpleRule = `Simple (literal) reading: remainder × (1 − ${formatPercent(rate)} × ${formatNumber(years)}).`;
+  const pvRule = `Present-value reading: each remaining day's fee discounted at ${formatPercent(rate)} a year, compounded annually, for the time from the termination date to that day.`;
+  trace.interpret(
+    `"Less a discount equal to three percent (3%) per year for each year (and at the same rate for any partial year) of such remaining payments" is read ${method === "simple" ? "literally (simple discount)" : "as a present value"}; the other reading is shown beside it.`,
+  );
+  trace.step("Discount", `${formatPercent(rate.times(years))} of the remainder (simple)`, rule.clause, `${formatPercent(rate)} per year × ${formatNumber(years)} remaining years.`);
+  if (method === "simple") {
+    trace.step("Lump sum (simple)", formatMoney(simple), rule.clause, simpleRule).alternative("Present-value discount", formatMoney(presentValue), rule.clause, pvRule);
+    return trace.done(toCents(simple));
+  }
+  trace.step("Lump sum (present value)", formatMoney(presentValue), rule.clause, pvRule).alternative("Simple discount", formatMoney(simple), rule.clause, simpleRule);
+  return trace.done(toCents(presentValue));
+}
+
+export function consultingLump(terminationDate: number, type: string | undefined, method?: string): Outcome<Decimal> {
+  return lumpSum("consulting", terminationDate, type, method);
+}
+
+export function chairmanLump(terminationDate: number, type: string | undefined, method?: string): Outcome<Decimal> {
+  return lumpSum("chairman", terminationDate, type, method);
+}
+

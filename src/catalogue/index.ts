@@ -1,0 +1,6 @@
+export * from "./coerce";
+export * from "./specs";
+export * from "./evaluate";
+export * from "./clauseLibrary";
+export * from "./formula";
+export * from "./settings";

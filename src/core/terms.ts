@@ -77,7 +77,7 @@ export const TERMS: readonly Term[] = [
   fixed("sep.change_of_control_threshold", "SEP 7(b)", "rate", 0.5, "Change of Control: more than 50% of the combined voting power"),
 
   // Loan documents with Sovereign Bank, 28 January 2004.
-  fixed("loan.amendment_date", "FA preamble", "date", AMENDMENT, "Date of the First Amendment and the Loan Modification Agreement"),
+  fixed("loan.amendment_date", "FA recitals", "date", AMENDMENT, "Date of the First Amendment and the Loan Modification Agreement"),
   fixed("loan.commitment", "LMA I.A", "usd", 14000000, "Revolving Credit (also recited in the First Amendment's recitals)"),
   amended("loan.receivables_rate", "FA 1(b)", "rate", null, 0.8, "Advance rate on Eligible Receivables"),
   amended("loan.inventory_rate", "FA 1(b)", "rate", null, 0.35, "Advance rate on Eligible Inventory"),

@@ -1,0 +1,44 @@
+import { findBtuCalls, normalizeStoredFormula, readSettings, SETTING_KEYS } from "../../src/catalogue";
+
+describe("findBtuCalls", () => {
+  test("finds nested calls, outer first, with their argument texts", () => {
+    const calls = findBtuCalls('=BTU.AVAILABILITY(BTU.BORROWING_BASE(A1:A3,B1,C1),D1)');
+    expect(calls.map((c) => c.name)).toEqual(["AVAILABILITY", "BORROWING_BASE"]);
+    expect(calls[0].args).toEqual(["BTU.BORROWING_BASE(A1:A3,B1,C1)", "D1"]);
+    expect(calls[1].args).toEqual(["A1:A3", "B1", "C1"]);
+  });
+
+  test("commas and parentheses inside strings and array constants do not split arguments", () => {
+    const [call] = findBtuCalls('=BTU.MIN_TNW(DATE(2006,12,31),{2004,2005},{1,2},"per_year")');
+    expect(call.args).toEqual(["DATE(2006,12,31)", "{2004,2005}", "{1,2}", '"per_year"']);
+    expect(findBtuCalls('="BTU.TERM(x)"')).toEqual([]);
+    const [quoted] = findBtuCalls('=BTU.CLAUSE("a "",) b")');
+    expect(quoted.args).toEqual(['"a "",) b"']);
+  });
+
+  test("omitted arguments stay as empty texts; a call with no arguments has none", () => {
+    expect(findBtuCalls('=BTU.FEE_SCHEDULE(,DATE(2004,1,1))')[0].args).toEqual(["", "DATE(2004,1,1)"]);
+    expect(findBtuCalls("=BTU.LEVERAGE_MAX()")[0].args).toEqual([]);
+  });
+
+  test("recognises the stored add-in forms and ignores look-alike names", () => {
+    expect(findBtuCalls('=_xldudf_BTU_TERM("loan.commitment")')[0].name).toBe("TERM");
+    expect(findBtuCalls("=XBTU.TERM(1)+MYBTU.TERM(2)")).toEqual([]);
+  });
+});
+
+describe("normalizeStoredFormula", () => {
+  test("rewrites Excel's stored prefixes but leaves string contents alone", () => {
+    expect(normalizeStoredFormula('=_xldudf_BTU_TERM("_xlfn.x")+_xlfn.XLOOKUP(1,A:A,B:B)+_xldudf_BTU.CONTRACT_YEAR(A1)')).toBe(
+      '=BTU.TERM("_xlfn.x")+XLOOKUP(1,A:A,B:B)+BTU.CONTRACT_YEAR(A1)',
+    );
+  });
+});
+
+describe("readSettings", () => {
+  test("keeps well-formed values and drops the rest", () => {
+    const store: Record<string, unknown> = { [SETTING_KEYS.discountMethod]: "pv", [SETTING_KEYS.extraHolidays]: [38348, "x", null] };
+    expect(readSettings((key) => store[key])).toEqual({ discountMethod: "pv", extraHolidays: [38348] });
+    expect(readSettings(() => undefined)).toEqual({});
+  });
+});

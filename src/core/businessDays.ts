@@ -14,8 +14,8 @@ const CALENDAR_RULE =
 /** Adds business days and explains the count; shared by every deadline in both agreements. */
 export function businessDaysAfter(start: Serial, days: number, holidays: ReadonlySet<Serial>, clause: string, trace: Trace, label: string): Serial {
   const result = workday(start, days, holidays, clause);
-  trace.step(label, serialToIso(result), clause, `${days} business day${Math.abs(days) === 1 ? "" : "s"} after ${serialToIso(start)}. ${CALENDAR_RULE}`);
-  if (holidays.size) trace.step("Extra holidays", `${holidays.size} date${holidays.size === 1 ? "" : "s"}`, clause, "Closures given in the holidays argument are not business days.");
+  trace.step(label, () => serialToIso(result), clause, () => `${days} business day${Math.abs(days) === 1 ? "" : "s"} after ${serialToIso(start)}. ${CALENDAR_RULE}`);
+  if (holidays.size) trace.step("Extra holidays", () => `${holidays.size} date${holidays.size === 1 ? "" : "s"}`, clause, "Closures given in the holidays argument are not business days.");
   return result;
 }
 

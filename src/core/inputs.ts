@@ -13,7 +13,8 @@ export function toDecimal(value: Amount, clause: string, name: string): Decimal 
   if (value instanceof Decimal) return value;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) invalid(clause, `${name} must be a finite number.`);
-    return new Decimal(value.toPrecision(15));
+    // Whole numbers below 2^53 are exact as they are; others are read at Excel's 15 significant digits.
+    return new Decimal(Number.isSafeInteger(value) ? value : value.toPrecision(15));
   }
   try {
     return new Decimal(value.trim());

@@ -76,39 +76,58 @@ export function noAnswer(clause: string, message: string): never {
   throw new ContractError("#N/A", clause, `${clause}: ${message}`);
 }
 
-/** Collects the steps of one calculation in order. */
-export class Trace {
-  readonly steps: Step[] = [];
-  readonly alternatives: Alternative[] = [];
-  interpretation?: string;
+/** Text of an explanation, or how to make it: formatting waits until someone reads the explanation. */
+export type Text = string | (() => string);
 
-  step(label: string, figure: string, clause: string, rule: string): this {
+interface PendingStep {
+  label: Text;
+  figure: Text;
+  clause: string;
+  rule: Text;
+}
+
+const resolve = (text: Text): string => (typeof text === "string" ? text : text());
+const resolveStep = (step: PendingStep): Step => ({ label: resolve(step.label), figure: resolve(step.figure), clause: step.clause, rule: resolve(step.rule) });
+
+/**
+ * Collects the steps of one calculation in order. Figures are formatted only when the explanation is
+ * read: a sheet of 100,000 formulas needs the values, and only the taskpane or an audit the steps.
+ */
+export class Trace {
+  private readonly steps: PendingStep[] = [];
+  private readonly alternatives: PendingStep[] = [];
+  private interpretation?: Text;
+
+  step(label: Text, figure: Text, clause: string, rule: Text): this {
     this.steps.push({ label, figure, clause, rule });
     return this;
   }
 
-  alternative(label: string, figure: string, clause: string, rule: string): this {
+  alternative(label: Text, figure: Text, clause: string, rule: Text): this {
     this.alternatives.push({ label, figure, clause, rule });
     return this;
   }
 
-  interpret(text: string): this {
+  interpret(text: Text): this {
     this.interpretation = text;
     return this;
   }
 
-  /** Merges the steps of a sub-calculation (its interpretation too, unless this one has its own). */
-  include(explanation: Explanation): this {
-    this.steps.push(...explanation.steps);
-    this.alternatives.push(...explanation.alternatives);
-    this.interpretation ??= explanation.interpretation;
-    return this;
-  }
-
   done<T>(value: T): Success<T> {
-    const explanation: Explanation = { steps: this.steps, alternatives: this.alternatives };
-    if (this.interpretation !== undefined) explanation.interpretation = this.interpretation;
-    return { ok: true, value, explanation };
+    const { steps, alternatives, interpretation } = this;
+    let explanation: Explanation | undefined;
+    const success = { ok: true, value } as Success<T>;
+    Object.defineProperty(success, "explanation", {
+      enumerable: true,
+      get: () => {
+        if (!explanation) {
+          explanation = { steps: steps.map(resolveStep), alternatives: alternatives.map(resolveStep) };
+          if (interpretation !== undefined) explanation.interpretation = resolve(interpretation);
+        }
+        return explanation;
+      },
+    });
+    return success;
   }
 }
 
@@ -123,10 +142,4 @@ export function calculate<T>(body: () => Success<T>): Outcome<T> {
     if (error instanceof ContractError) return error.toFailure();
     throw error;
   }
-}
-
-/** The value of a success, or the failure rethrown: for composing one calculation from another. */
-export function unwrap<T>(outcome: Outcome<T>): Success<T> {
-  if (outcome.ok) return outcome;
-  throw new ContractError(outcome.code, outcome.clause, outcome.message);
 }

@@ -121,15 +121,25 @@ export function termVersion(id: string, asOf?: Serial): TermVersion {
   return current;
 }
 
+// Versions never change, so their parsed forms are kept: terms are read on every calculation.
+const serials = new WeakMap<TermVersion, number>();
+const decimals = new WeakMap<TermVersion, Decimal>();
+
 /** A figure as a number; dates come back as Excel serials. */
 export function termNumber(id: string, asOf?: Serial): number {
-  const { value } = termVersion(id, asOf);
-  return typeof value === "string" ? isoToSerial(value) : (value as number);
+  const version = termVersion(id, asOf);
+  if (typeof version.value !== "string") return version.value as number;
+  let serial = serials.get(version);
+  if (serial === undefined) serials.set(version, (serial = isoToSerial(version.value)));
+  return serial;
 }
 
 /** A money or rate figure as an exact decimal (from its written form, never through a float). */
 export function termDecimal(id: string, asOf?: Serial): Decimal {
-  return new Decimal(String(termVersion(id, asOf).value));
+  const version = termVersion(id, asOf);
+  let decimal = decimals.get(version);
+  if (!decimal) decimals.set(version, (decimal = new Decimal(String(version.value))));
+  return decimal;
 }
 
 export function termClause(id: string): string {

@@ -26,9 +26,9 @@ function inventorySteps(inventory: Decimal, advance: Decimal, trace: Trace): voi
   const uncapped = inventory.times(rate);
   trace.step(
     "Inventory advance",
-    formatMoney(advance),
+    () => formatMoney(advance),
     termClause("loan.inventory_cap"),
-    `${formatPercent(rate)} of Eligible Inventory (${formatMoney(uncapped)}), not to exceed ${formatMoney(cap)}${uncapped.greaterThan(cap) ? ": the cap applies" : ""}.`,
+    () => `${formatPercent(rate)} of Eligible Inventory (${formatMoney(uncapped)}), not to exceed ${formatMoney(cap)}${uncapped.greaterThan(cap) ? ": the cap applies" : ""}.`,
   );
 }
 
@@ -55,14 +55,14 @@ export function borrowingBase(receivablesIn: Amount, inventoryIn: Amount, lcOuts
     const parts = borrowingBaseParts(receivables, inventory, lcOutstanding, lcUnreimbursed);
     const trace = new Trace().step(
       "Receivables advance",
-      formatMoney(parts.receivablesAdvance),
+      () => formatMoney(parts.receivablesAdvance),
       clause,
-      `${formatPercent(termDecimal("loan.receivables_rate"))} of Eligible Receivables (${formatMoney(receivables)}).`,
+      () => `${formatPercent(termDecimal("loan.receivables_rate"))} of Eligible Receivables (${formatMoney(receivables)}).`,
     );
     inventorySteps(inventory, parts.inventoryAdvance, trace);
     trace
-      .step("Letters of credit", `−${formatMoney(parts.letterOfCreditDeduction)}`, clause, `Face amount of letters of credit outstanding (${formatMoney(lcOutstanding)}) plus drawn amounts not reimbursed (${formatMoney(lcUnreimbursed)}).`)
-      .step("Borrowing Base", formatMoney(parts.base), clause, "Receivables advance + inventory advance − letters of credit; it may be negative.");
+      .step("Letters of credit", () => `−${formatMoney(parts.letterOfCreditDeduction)}`, clause, () => `Face amount of letters of credit outstanding (${formatMoney(lcOutstanding)}) plus drawn amounts not reimbursed (${formatMoney(lcUnreimbursed)}).`)
+      .step("Borrowing Base", () => formatMoney(parts.base), clause, "Receivables advance + inventory advance − letters of credit; it may be negative.");
     return trace.done(toCents(parts.base));
   });
 }
@@ -103,12 +103,13 @@ const LC_READINGS =
 
 function lineSteps(inputs: LineInputs, limit: Decimal, trace: Trace): void {
   trace.interpret(LC_READINGS);
-  trace.step("Revolving Credit", formatMoney(inputs.commitment), "LMA I.A", "The commitment of the line.");
-  if (inputs.lcExposure) trace.step("Letter-of-credit exposure", `−${formatMoney(inputs.lcExposure)}`, "LMA I.A", "On the reading that letters of credit also use up the line.");
+  trace.step("Revolving Credit", () => formatMoney(inputs.commitment), "LMA I.A", "The commitment of the line.");
+  const { lcExposure } = inputs;
+  if (lcExposure) trace.step("Letter-of-credit exposure", () => `−${formatMoney(lcExposure)}`, "LMA I.A", "On the reading that letters of credit also use up the line.");
   trace
-    .step("Borrowing Base", formatMoney(inputs.base), "FA 1(b)", "As computed under FA 1(b).")
-    .step("Lending limit", formatMoney(limit), "FA 1(b)", "The lesser of the line and the Borrowing Base.")
-    .step("Loans outstanding", formatMoney(inputs.loans), "LMA I.A", "Revolving loans drawn.");
+    .step("Borrowing Base", () => formatMoney(inputs.base), "FA 1(b)", "As computed under FA 1(b).")
+    .step("Lending limit", () => formatMoney(limit), "FA 1(b)", "The lesser of the line and the Borrowing Base.")
+    .step("Loans outstanding", () => formatMoney(inputs.loans), "LMA I.A", "Revolving loans drawn.");
 }
 
 function measure(
@@ -127,11 +128,11 @@ function measure(
     const trace = new Trace();
     lineSteps(inputs, limit, trace);
     const result = compute(limit, inputs.loans);
-    trace.step(label, formatMoney(result), clause, rule);
+    trace.step(label, () => formatMoney(result), clause, rule);
     if (inputs.lcExposure) {
-      trace.alternative(`${label} if letters of credit do not use up the line`, formatMoney(compute(lendingLimit(inputs, undefined), inputs.loans)), "LMA I.A", "The full commitment as the line.");
+      trace.alternative(() => `${label} if letters of credit do not use up the line`, () => formatMoney(compute(lendingLimit(inputs, undefined), inputs.loans)), "LMA I.A", "The full commitment as the line.");
     } else {
-      trace.alternative(`${label} if letters of credit also use up the line`, "give lc_exposure", "LMA I.A", "Pass the letters of credit as lc_exposure to see this reading.");
+      trace.alternative(() => `${label} if letters of credit also use up the line`, "give lc_exposure", "LMA I.A", "Pass the letters of credit as lc_exposure to see this reading.");
     }
     return trace.done(toCents(result));
   });

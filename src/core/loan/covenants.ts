@@ -31,12 +31,12 @@ export function netIncomeTest(quarterEnd: number, netIncome: Amount): Outcome<Te
     }
     const firstTested = termNumber("loan.net_income_test_from");
     const minimum = termDecimal("loan.min_quarterly_net_income");
-    const trace = new Trace().step("Quarter end", serialToIso(date), clause, `Tested from the fiscal quarter ending ${serialToIso(firstTested)}.`);
+    const trace = new Trace().step("Quarter end", () => serialToIso(date), clause, () => `Tested from the fiscal quarter ending ${serialToIso(firstTested)}.`);
     if (date < firstTested) return trace.step("Result", "NOT TESTED", clause, "The covenant starts with the quarter ending 2004-12-31.").done("NOT TESTED");
     const result: TestResult = income.greaterThanOrEqualTo(minimum) ? "PASS" : "FAIL";
     return trace
-      .step("Net income", formatMoney(income), clause, `Net income (GAAP) may not be less than ${formatMoney(minimum)} for any fiscal quarter.`)
-      .step("Result", result, clause, result === "PASS" ? "At or above the minimum." : "Below the minimum: an Event of Default under the Loan Agreement.")
+      .step("Net income", () => formatMoney(income), clause, () => `Net income (GAAP) may not be less than ${formatMoney(minimum)} for any fiscal quarter.`)
+      .step("Result", result, clause, () => result === "PASS" ? "At or above the minimum." : "Below the minimum: an Event of Default under the Loan Agreement.")
       .done(result);
   });
 }
@@ -49,7 +49,7 @@ export function leverageMax(asOf?: number): Outcome<number> {
   return calculate(() => {
     const date = optionalDate(asOf, "FA 1(j)");
     const limit = leverageLimit(date);
-    return new Trace().step("Maximum Leverage Ratio", `${formatNumber(limit)} to 1.0`, "FA 1(j)", `${versionNote(date)} The Bank acknowledges 2.0 to 1.0 in lieu of .75 to 1.0.`).done(limit.toNumber());
+    return new Trace().step("Maximum Leverage Ratio", () => `${formatNumber(limit)} to 1.0`, "FA 1(j)", () => `${versionNote(date)} The Bank acknowledges 2.0 to 1.0 in lieu of .75 to 1.0.`).done(limit.toNumber());
   });
 }
 
@@ -62,15 +62,15 @@ export function leverageTest(totalLiabilities: Amount, tangibleNetWorth: Amount,
     const limit = leverageLimit(date);
     const trace = new Trace()
       .interpret("The Leverage Ratio is defined in the original Schedule A, not in these documents: it is taken as total liabilities ÷ tangible net worth.")
-      .step("Maximum", `${formatNumber(limit)} to 1.0`, clause, versionNote(date));
+      .step("Maximum", () => `${formatNumber(limit)} to 1.0`, clause, () => versionNote(date));
     if (tnw.lessThanOrEqualTo(0)) {
-      return trace.step("Result", "FAIL", clause, `Tangible net worth ${formatMoney(tnw)} is not positive, so no ratio can meet the limit.`).done("FAIL");
+      return trace.step("Result", "FAIL", clause, () => `Tangible net worth ${formatMoney(tnw)} is not positive, so no ratio can meet the limit.`).done("FAIL");
     }
     const ratio = liabilities.dividedBy(tnw);
     const result: TestResult = ratio.lessThanOrEqualTo(limit) ? "PASS" : "FAIL";
     return trace
-      .step("Leverage Ratio", `${formatNumber(ratio, 4)} to 1.0`, clause, `Total liabilities ${formatMoney(liabilities)} ÷ tangible net worth ${formatMoney(tnw)}.`)
-      .step("Result", result, clause, result === "PASS" ? "At or below the maximum." : "Above the maximum.")
+      .step("Leverage Ratio", () => `${formatNumber(ratio, 4)} to 1.0`, clause, () => `Total liabilities ${formatMoney(liabilities)} ÷ tangible net worth ${formatMoney(tnw)}.`)
+      .step("Result", result, clause, () => result === "PASS" ? "At or below the maximum." : "Above the maximum.")
       .done(result);
   });
 }
@@ -91,9 +91,9 @@ export function crossDefault(amounts: readonly Amount[], disputed?: readonly (bo
     const threshold = termDecimal("loan.cross_default_threshold");
     const result = counted.greaterThan(threshold);
     return new Trace()
-      .step("Unpaid other indebtedness", formatMoney(counted), clause, "Individually or in the aggregate; the aggregate is what can exceed the limit first.")
-      .step("Disputed in good faith", formatMoney(excluded), clause, "Left out: disputed in good faith with reserves the Bank deems reasonably adequate.")
-      .step("Cross default", result ? "TRUE" : "FALSE", clause, `Event of Default when the unpaid amount exceeds ${formatMoney(threshold)}. Acceleration of other debt, or any default under its documents, is also an Event of Default: facts, not figures.`)
+      .step("Unpaid other indebtedness", () => formatMoney(counted), clause, "Individually or in the aggregate; the aggregate is what can exceed the limit first.")
+      .step("Disputed in good faith", () => formatMoney(excluded), clause, "Left out: disputed in good faith with reserves the Bank deems reasonably adequate.")
+      .step("Cross default", () => result ? "TRUE" : "FALSE", clause, () => `Event of Default when the unpaid amount exceeds ${formatMoney(threshold)}. Acceleration of other debt, or any default under its documents, is also an Event of Default: facts, not figures.`)
       .done(result);
   });
 }
@@ -103,7 +103,7 @@ export function facilityTerminationDate(asOf?: number): Outcome<number> {
     const date = optionalDate(asOf, "FA 1(a)");
     const termination = termNumber("loan.termination_date", date);
     return new Trace()
-      .step("Termination Date", serialToIso(termination), termClause("loan.termination_date"), `${versionNote(date)} Extended from May 31, 2006 to May 31, 2007 (also ALLONGE 1).`)
+      .step("Termination Date", () => serialToIso(termination), termClause("loan.termination_date"), () => `${versionNote(date)} Extended from May 31, 2006 to May 31, 2007 (also ALLONGE 1).`)
       .done(termination);
   });
 }
@@ -115,7 +115,7 @@ export function noticeEffective(sentDate: number, methodInput: string | undefine
     const sent = dateArg(sentDate, clause, "sent_date");
     const trace = new Trace();
     if (method === "fax") {
-      return trace.step("Effective", serialToIso(sent), clause, "By facsimile: effective upon receipt of confirmation of good transmission, taken as the day sent (a copy goes by courier).").done(sent);
+      return trace.step("Effective", () => serialToIso(sent), clause, "By facsimile: effective upon receipt of confirmation of good transmission, taken as the day sent (a copy goes by courier).").done(sent);
     }
     return trace.done(businessDaysAfter(sent, termNumber("loan.courier_business_days"), holidaySet(holidays, clause), clause, trace, "Effective"));
   });

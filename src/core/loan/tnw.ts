@@ -96,29 +96,29 @@ function minimumSteps(testDate: Serial, entries: readonly FiscalYearIncome[], me
   trace.interpret(READINGS[method]);
   trace.step(
     "Covenant version",
-    testDate < amendment ? "original (recited by the amendment)" : "as amended",
+    () => testDate < amendment ? "original (recited by the amendment)" : "as amended",
     CLAUSE,
-    `Test date ${serialToIso(testDate)}: base ${formatMoney(covenant.base)}, income from fiscal year ${firstYear} (ending ${serialToIso(covenant.firstYearEnd)}).`,
+    () => `Test date ${serialToIso(testDate)}: base ${formatMoney(covenant.base)}, income from fiscal year ${firstYear} (ending ${serialToIso(covenant.firstYearEnd)}).`,
   );
   const counted = ledger(covenant, entries, method).filter((row) => row.yearEnd <= testDate);
   for (const row of counted) {
     trace.step(
-      `FY${row.year} net income ${formatMoney(row.income)}`,
-      `+${formatMoney(row.stepUp)}`,
+      () => `FY${row.year} net income ${formatMoney(row.income)}`,
+      () => `+${formatMoney(row.stepUp)}`,
       CLAUSE,
-      `Minimum after ${serialToIso(row.yearEnd)}: ${formatMoney(row.minimum)} (${formatPercent(covenant.share)} share; ${row.income.isNegative() ? "a loss does not decrease the minimum" : "income steps the minimum up"}).`,
+      () => `Minimum after ${serialToIso(row.yearEnd)}: ${formatMoney(row.minimum)} (${formatPercent(covenant.share)} share; ${row.income.isNegative() ? "a loss does not decrease the minimum" : "income steps the minimum up"}).`,
     );
   }
   const ignored = entries.filter((entry) => entry.year < firstYear || yearEndOf(covenant, entry.year) > testDate);
   if (ignored.length) {
-    trace.step("Years not counted", ignored.map((e) => `FY${e.year}`).join(", "), CLAUSE, "Years before the first stepping year, or ending after the test date, do not count.");
+    trace.step("Years not counted", () => ignored.map((e) => `FY${e.year}`).join(", "), CLAUSE, "Years before the first stepping year, or ending after the test date, do not count.");
   }
   const missing = counted.length ? missingYears(counted[0].year, counted[counted.length - 1].year, counted) : [];
-  if (missing.length) trace.step("Years not given", missing.map((y) => `FY${y}`).join(", "), CLAUSE, "Treated as no income; add them if they had income.");
+  if (missing.length) trace.step("Years not given", () => missing.map((y) => `FY${y}`).join(", "), CLAUSE, "Treated as no income; add them if they had income.");
   const minimum = requiredMinimum(covenant, entries, testDate, method);
-  trace.step("Minimum Tangible Net Worth", formatMoney(minimum), CLAUSE, "Base plus the step-ups of the fiscal years ended on or before the test date.");
+  trace.step("Minimum Tangible Net Worth", () => formatMoney(minimum), CLAUSE, "Base plus the step-ups of the fiscal years ended on or before the test date.");
   const other: TnwMethod = method === "per_year" ? "running_total" : "per_year";
-  trace.alternative(`Minimum under "${other}"`, formatMoney(requiredMinimum(covenant, entries, testDate, other)), CLAUSE, READINGS[other]);
+  trace.alternative(() => `Minimum under "${other}"`, () => formatMoney(requiredMinimum(covenant, entries, testDate, other)), CLAUSE, () => READINGS[other]);
   return minimum;
 }
 
@@ -159,8 +159,8 @@ export function tnwHeadroom(
     const minimum = minimumSteps(date, entries, method, trace);
     const headroom = actual.minus(minimum);
     trace
-      .step("Tangible net worth", formatMoney(actual), CLAUSE, "As reported for the test date.")
-      .step("Headroom", formatMoney(headroom), CLAUSE, headroom.isNegative() ? "Below the minimum: the covenant is breached." : "Actual less the required minimum.");
+      .step("Tangible net worth", () => formatMoney(actual), CLAUSE, "As reported for the test date.")
+      .step("Headroom", () => formatMoney(headroom), CLAUSE, () => headroom.isNegative() ? "Below the minimum: the covenant is breached." : "Actual less the required minimum.");
     return trace.done(toCents(headroom));
   });
 }
@@ -174,8 +174,8 @@ export function tnwLedger(years: readonly (number | null)[], incomes: readonly (
     if (rows.length === 0) invalid(CLAUSE, `no fiscal year from ${firstYear} on was given; the ledger starts with FY${firstYear}.`);
     const trace = new Trace()
       .interpret(READINGS[method])
-      .step("Base", formatMoney(covenant.base), CLAUSE, `As amended; step-ups from the fiscal year ending ${serialToIso(covenant.firstYearEnd)}.`);
-    for (const row of rows) trace.step(`FY${row.year}`, formatMoney(row.minimum), CLAUSE, `Net income ${formatMoney(row.income)}, step-up ${formatMoney(row.stepUp)}.`);
+      .step("Base", () => formatMoney(covenant.base), CLAUSE, () => `As amended; step-ups from the fiscal year ending ${serialToIso(covenant.firstYearEnd)}.`);
+    for (const row of rows) trace.step(() => `FY${row.year}`, () => formatMoney(row.minimum), CLAUSE, () => `Net income ${formatMoney(row.income)}, step-up ${formatMoney(row.stepUp)}.`);
     return trace.done(rows.map((row) => [row.year, toCents(row.income).toNumber(), toCents(row.stepUp).toNumber(), toCents(row.minimum).toNumber()]));
   });
 }

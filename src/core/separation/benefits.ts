@@ -18,12 +18,12 @@ export function duressShares(amount: Amount, fairMarketValue: Amount, portionInp
     const cashLeft = inShares.minus(shares.times(price));
     const balance = lump.minus(inShares);
     return new Trace()
-      .step("Consulting Lump Sum Payment", formatMoney(lump), clause, "The lump sum whose payment the Board delayed for financial duress.")
-      .step("Portion taken in shares", formatPercent(portion), clause, "Option (B): the entire value or a portion designated by the executive.")
-      .step("Value to convert", formatMoney(inShares), clause, "Lump sum × portion.")
-      .step("Whole shares", shares.toString(), clause, `Value ÷ fair market value on the election date (${formatMoney(price)}), rounded down to whole shares.`)
-      .step("Cash left over", formatMoney(cashLeft), clause, "The part of the value too small for one more share.")
-      .step("Balance paid bi-weekly", formatMoney(balance), clause, "A portion under 100% leaves the rest to bi-weekly payments under 3(a).")
+      .step("Consulting Lump Sum Payment", () => formatMoney(lump), clause, "The lump sum whose payment the Board delayed for financial duress.")
+      .step("Portion taken in shares", () => formatPercent(portion), clause, "Option (B): the entire value or a portion designated by the executive.")
+      .step("Value to convert", () => formatMoney(inShares), clause, "Lump sum × portion.")
+      .step("Whole shares", () => shares.toString(), clause, () => `Value ÷ fair market value on the election date (${formatMoney(price)}), rounded down to whole shares.`)
+      .step("Cash left over", () => formatMoney(cashLeft), clause, "The part of the value too small for one more share.")
+      .step("Balance paid bi-weekly", () => formatMoney(balance), clause, "A portion under 100% leaves the rest to bi-weekly payments under 3(a).")
       .done(shares.toNumber());
   });
 }
@@ -43,9 +43,9 @@ export function splitDollarCompanyInterest(cashValue: Amount, cashValue2003: Amo
     const pooled = now.minus(ownIncrease);
     const interest = share.times(pooled);
     return new Trace()
-      .step("Company share of cash value", formatPercent(share.toSignificantDigits(8)), "SEP 3(c)(iii)(B)", `${formatMoney(interest2003)} Company Interest ÷ ${formatMoney(base)} cash value on 2003-01-01; the interests grow pro rata.`)
-      .step("Cash value shared pro rata", formatMoney(pooled), clause, "Cash value now less any increase New York Life shows came solely from the executive's own premium payments (apportioned to the Insured Interest).")
-      .step("Company Interest", formatMoney(interest), clause, "Company share × cash value shared pro rata.")
+      .step("Company share of cash value", () => formatPercent(share.toSignificantDigits(8)), "SEP 3(c)(iii)(B)", () => `${formatMoney(interest2003)} Company Interest ÷ ${formatMoney(base)} cash value on 2003-01-01; the interests grow pro rata.`)
+      .step("Cash value shared pro rata", () => formatMoney(pooled), clause, "Cash value now less any increase New York Life shows came solely from the executive's own premium payments (apportioned to the Insured Interest).")
+      .step("Company Interest", () => formatMoney(interest), clause, "Company share × cash value shared pro rata.")
       .done(toCents(interest));
   });
 }
@@ -65,15 +65,15 @@ export function splitDollarBuyout(companyInterest: Amount, lifeExpectancyYears: 
     const simpleRule = `Company Interest × (1 − ${formatPercent(rate)} × ${formatNumber(years)}).`;
     const trace = new Trace()
       .interpret(`"Discounted by a rate of 3% over a period equal to the number of remaining years in your life expectancy" is read as ${method === "compound" ? "compound discounting" : "a simple discount"}; the other reading is shown beside it.`)
-      .step("Company Interest", formatMoney(interest), clause, "Company Interest as of 2003-01-01 plus its pro-rata cash build-up since.")
-      .step("Remaining life expectancy", `${formatNumber(years)} years`, clause, "From trade publications for the life insurance industry, at the time of the buy-out.");
+      .step("Company Interest", () => formatMoney(interest), clause, "Company Interest as of 2003-01-01 plus its pro-rata cash build-up since.")
+      .step("Remaining life expectancy", () => `${formatNumber(years)} years`, clause, "From trade publications for the life insurance industry, at the time of the buy-out.");
     if (method === "simple") {
       if (simpleFactor.isNegative()) invalid(clause, `a simple discount over ${formatNumber(years)} years exceeds 100% (more than 33⅓ years at 3%); use method "compound" or a shorter life expectancy.`);
       const simple = interest.times(simpleFactor);
-      return trace.step("Buy-out price (simple)", formatMoney(simple), clause, simpleRule).alternative("Compound discount", formatMoney(compound), clause, compoundRule).done(toCents(simple));
+      return trace.step("Buy-out price (simple)", () => formatMoney(simple), clause, simpleRule).alternative("Compound discount", () => formatMoney(compound), clause, compoundRule).done(toCents(simple));
     }
-    trace.step("Buy-out price (compound)", formatMoney(compound), clause, compoundRule);
-    if (!simpleFactor.isNegative()) trace.alternative("Simple discount", formatMoney(interest.times(simpleFactor)), clause, simpleRule);
+    trace.step("Buy-out price (compound)", () => formatMoney(compound), clause, compoundRule);
+    if (!simpleFactor.isNegative()) trace.alternative("Simple discount", () => formatMoney(interest.times(simpleFactor)), clause, simpleRule);
     return trace.done(toCents(compound));
   });
 }

@@ -38,7 +38,7 @@ export function terminationDate(noticeDate: number, typeInput: string | undefine
       const { clause, rule } = IMMEDIATE[type];
       notBefore(notice, termNumber("sep.agreement_date"), clause, "The notice date");
       notAfter(notice, feeEnd(), clause, "The notice date");
-      return trace.step("Termination date", serialToIso(notice), clause, `${rule} The termination date is the notice date.`).done(notice);
+      return trace.step("Termination date", () => serialToIso(notice), clause, () => `${rule} The termination date is the notice date.`).done(notice);
     }
     const parts = stream === "both" ? (["consulting", "chairman"] as const) : ([stream] as const);
     // `both` must satisfy both windows, so the later start governs.
@@ -54,8 +54,8 @@ export function terminationDate(noticeDate: number, typeInput: string | undefine
       invalid(clause, `notice on ${serialToIso(notice)} would take effect on ${serialToIso(effective)}, after the periods end on ${serialToIso(feeEnd())}; give notice by ${serialToIso(edate(feeEnd(), -months))}.`);
     }
     return trace
-      .step("Notice window opens", serialToIso(windowStart), clause, `Notice may be given beginning on this date.`)
-      .step("Termination date", serialToIso(effective), clause, `Three months' prior written notice: notice date + ${months} calendar months (Excel EDATE).`)
+      .step("Notice window opens", () => serialToIso(windowStart), clause, `Notice may be given beginning on this date.`)
+      .step("Termination date", () => serialToIso(effective), clause, () => `Three months' prior written notice: notice date + ${months} calendar months (Excel EDATE).`)
       .done(effective);
   });
 }
@@ -70,27 +70,27 @@ export function optionExpiry(terminationDateInput: number, typeInput: string | u
     const oneYear = edate(termination, termNumber("sep.option_exercise_months"));
     const trace = new Trace().step(
       "Tranche at termination",
-      vested ? "vested" : `unvested (vests ${serialToIso(vest!)})`,
+      () => vested ? "vested" : `unvested (vests ${serialToIso(vest!)})`,
       clause,
       "No vest date, or one on or before the termination date, means vested at termination.",
     );
     switch (type) {
       case "good_reason":
       case "change_of_control":
-        return trace.step("Last exercise date", serialToIso(oneYear), clause, "4(d)/4(e): all outstanding options vest at once and remain exercisable for one year from termination.").done(oneYear);
+        return trace.step("Last exercise date", () => serialToIso(oneYear), clause, "4(d)/4(e): all outstanding options vest at once and remain exercisable for one year from termination.").done(oneYear);
       case "board":
       case "not_elected":
       case "death":
       case "disability": {
-        if (vested) return trace.step("Last exercise date", serialToIso(oneYear), clause, "4(b)/4(f)/4(g)/4(h): vested options remain exercisable for one year from termination.").done(oneYear);
+        if (vested) return trace.step("Last exercise date", () => serialToIso(oneYear), clause, "4(b)/4(f)/4(g)/4(h): vested options remain exercisable for one year from termination.").done(oneYear);
         const last = vest! + termNumber("sep.option_post_vest_days");
-        return trace.step("Last exercise date", serialToIso(last), clause, "Unvested options keep vesting and are exercisable for ninety days from vesting.").done(last);
+        return trace.step("Last exercise date", () => serialToIso(last), clause, "Unvested options keep vesting and are exercisable for ninety days from vesting.").done(last);
       }
       case "cause":
       case "voluntary": {
         if (!vested) noAnswer(clause, `after a termination under 4(a) or 4(c) all unvested options are forfeited; this tranche vests on ${serialToIso(vest!)}, after the termination date.`);
         const last = termination + termNumber("sep.option_forfeit_exercise_days");
-        return trace.step("Last exercise date", serialToIso(last), clause, "4(a)/4(c): ninety days to exercise options vested at termination.").done(last);
+        return trace.step("Last exercise date", () => serialToIso(last), clause, "4(a)/4(c): ninety days to exercise options vested at termination.").done(last);
       }
     }
   });
@@ -125,7 +125,7 @@ export function disabilityNoticeDate(firstDayDisabled: number): Outcome<number> 
       noAnswer(clause, `${days} consecutive days from ${serialToIso(first)} end after the Consulting Period (${serialToIso(feeEnd())}); 4(h) gives no right to terminate for this disability.`);
     }
     return new Trace()
-      .step("First day notice is allowed", serialToIso(notice), clause, `After ${days} consecutive calendar days of disability (first day + ${days}).`)
+      .step("First day notice is allowed", () => serialToIso(notice), clause, () => `After ${days} consecutive calendar days of disability (first day + ${days}).`)
       .done(notice);
   });
 }
@@ -140,8 +140,8 @@ export function changeOfControl(votingPowerFraction: Amount): Outcome<boolean> {
     const threshold = termDecimal("sep.change_of_control_threshold");
     const result = fraction.greaterThan(threshold);
     return new Trace()
-      .step("Voting power acquired", formatPercent(fraction), clause, `Change of Control when a person or group becomes beneficial owner of more than ${formatPercent(threshold)} of the combined voting power.`)
-      .step("Change of Control", result ? "yes" : "no", clause, "Limbs (ii) sale of substantially all assets and (iii) a merger the Company does not survive are facts, not figures.")
+      .step("Voting power acquired", () => formatPercent(fraction), clause, () => `Change of Control when a person or group becomes beneficial owner of more than ${formatPercent(threshold)} of the combined voting power.`)
+      .step("Change of Control", () => result ? "yes" : "no", clause, "Limbs (ii) sale of substantially all assets and (iii) a merger the Company does not survive are facts, not figures.")
       .done(result);
   });
 }

@@ -95,14 +95,14 @@ export function remainderSteps(termination: Serial, stream: Stream, trace: Trace
   const years = remainingYears(termination);
   const remainder = annualFee(stream).times(years);
   trace
-    .step("Annual fee", describeAnnualFee(stream), termClause(stream === "chairman" ? "chairman.annual_fee" : "consulting.annual_fee"), "Fee at the rate of the annual amount, payable bi-weekly.")
+    .step("Annual fee", () => describeAnnualFee(stream), termClause(stream === "chairman" ? "chairman.annual_fee" : "consulting.annual_fee"), "Fee at the rate of the annual amount, payable bi-weekly.")
     .step(
       "Remaining fee-years Y(T)",
-      `${formatNumber(years)} years`,
+      () => `${formatNumber(years)} years`,
       "SEP 3(b)",
-      `Days after ${serialToIso(termination)} through ${serialToIso(feeEnd())}, each counted as 1/days of its contract year (1 July–30 June): ${describeRemainingDays(termination)}.`,
+      () => `Days after ${serialToIso(termination)} through ${serialToIso(feeEnd())}, each counted as 1/days of its contract year (1 July–30 June): ${describeRemainingDays(termination)}.`,
     )
-    .step("Remainder of the fees", formatMoney(remainder), "SEP 3(a)", "Annual fee × Y(T): the fees that would have been due had the period continued through 30 June 2007.");
+    .step("Remainder of the fees", () => formatMoney(remainder), "SEP 3(a)", "Annual fee × Y(T): the fees that would have been due had the period continued through 30 June 2007.");
   return remainder;
 }
 
@@ -130,9 +130,9 @@ export function feesEarned(fromDate: number, toDate: number, streamInput?: strin
     const earned = annualFee(stream).times(years);
     const trace = new Trace()
       .interpret(ACCRUAL_NOTE)
-      .step("Annual fee", describeAnnualFee(stream), "SEP 3(a)", "Fee at the rate of the annual amount.")
-      .step("Fee-years in the range", `${formatNumber(years)} years`, "SEP 3(b)", `Days ${serialToIso(from)}..${serialToIso(to)} inside ${serialToIso(feeStart())}..${serialToIso(feeEnd())}, each 1/days of its contract year.`)
-      .step("Fees earned", formatMoney(earned), "SEP 3(a)", "Annual fee × fee-years, rounded once to cents.");
+      .step("Annual fee", () => describeAnnualFee(stream), "SEP 3(a)", "Fee at the rate of the annual amount.")
+      .step("Fee-years in the range", () => `${formatNumber(years)} years`, "SEP 3(b)", () => `Days ${serialToIso(from)}..${serialToIso(to)} inside ${serialToIso(feeStart())}..${serialToIso(feeEnd())}, each 1/days of its contract year.`)
+      .step("Fees earned", () => formatMoney(earned), "SEP 3(a)", "Annual fee × fee-years, rounded once to cents.");
     return trace.done(toCents(earned));
   });
 }
@@ -145,7 +145,7 @@ export function contractYear(date: number): Outcome<number> {
       invalid("SEP 3(b)", `${serialToIso(day)} is outside the contract years ${serialToIso(feeStart())} to ${serialToIso(feeEnd())}.`);
     }
     return new Trace()
-      .step("Contract year", `CY${year.index}: ${serialToIso(year.start)} to ${serialToIso(year.end)}`, "SEP 3(b)", "Contract years run July 1 through June 30.")
+      .step("Contract year", () => `CY${year.index}: ${serialToIso(year.start)} to ${serialToIso(year.end)}`, "SEP 3(b)", "Contract years run July 1 through June 30.")
       .done(year.index);
   });
 }
@@ -183,10 +183,10 @@ export function feeSchedule(streamInput?: string, fromDate?: number, toDate?: nu
     const total = rows.reduce((sum, row) => sum.plus(row.amount), ZERO);
     const trace = new Trace()
       .interpret(ACCRUAL_NOTE)
-      .step("Pay periods", `${all.length} periods of ${termNumber("sep.pay_period_days")} days`, "SEP 3(a)", "Bi-weekly from 2003-07-01, each paid on its last day; the last period is cut at 2007-06-30.")
-      .step("Rows shown", `${rows.length} (${serialToIso(rows[0].payDate)} to ${serialToIso(rows[rows.length - 1].payDate)})`, "SEP 3(a)", "Rows whose pay date falls between from_date and to_date, inclusive.")
+      .step("Pay periods", () => `${all.length} periods of ${termNumber("sep.pay_period_days")} days`, "SEP 3(a)", "Bi-weekly from 2003-07-01, each paid on its last day; the last period is cut at 2007-06-30.")
+      .step("Rows shown", () => `${rows.length} (${serialToIso(rows[0].payDate)} to ${serialToIso(rows[rows.length - 1].payDate)})`, "SEP 3(a)", "Rows whose pay date falls between from_date and to_date, inclusive.")
       .step("Row amounts", "cumulative accrual to the pay date, rounded to cents, less what earlier rows paid", "SEP 3(b)", "So the rows sum exactly to the rounded total.")
-      .step("Total of the rows", formatMoney(total), "SEP 3(a)", "Sum of the amounts shown.");
+      .step("Total of the rows", () => formatMoney(total), "SEP 3(a)", "Sum of the amounts shown.");
     return trace.done(rows.map((row) => [row.payDate, row.amount.toNumber()]));
   });
 }

@@ -107,10 +107,12 @@ function partRule(type: TerminationType, part: Part): PartRule {
   }
 }
 
-/** r = (1 + rate)^(-1/365): one day's discount factor under the present-value reading. */
+let dailyFactor: Decimal | undefined;
+
+/** r = (1 + rate)^(-1/365): one day's discount factor under the present-value reading (a fixed term, computed once). */
 function dailyDiscountFactor(): Decimal {
-  const rate = termDecimal("sep.discount_rate");
-  return rate.plus(1).pow(new Decimal(-1).dividedBy(termNumber("sep.pv_day_count")));
+  dailyFactor ??= termDecimal("sep.discount_rate").plus(1).pow(new Decimal(-1).dividedBy(termNumber("sep.pv_day_count")));
+  return dailyFactor;
 }
 
 /**
@@ -157,9 +159,9 @@ export function lumpSum(part: Part, terminationDate: number, typeInput: string |
 
     const trace = new Trace().step(
       "Termination date",
-      serialToIso(termination),
+      () => serialToIso(termination),
       rule.clause,
-      `${type.replace(/_/g, " ")} termination of the ${part === "consulting" ? "Consulting" : "Chairmanship"} Period; permitted from ${serialToIso(rule.from)} to ${serialToIso(rule.until)}.`,
+      () => `${type.replace(/_/g, " ")} termination of the ${part === "consulting" ? "Consulting" : "Chairmanship"} Period; permitted from ${serialToIso(rule.from)} to ${serialToIso(rule.until)}.`,
     );
     if (rule.note) trace.step("Note", part, rule.clause, rule.note);
     return settle(part, termination, rule, method, trace);
@@ -169,19 +171,19 @@ export function lumpSum(part: Part, terminationDate: number, typeInput: string |
 function settle(part: Part, termination: Serial, rule: PartRule, method: DiscountMethod, trace: Trace) {
   switch (rule.pays) {
     case "nothing":
-      return trace.step("Payment", formatMoney(ZERO), rule.clause, "No lump sum is due on this stream.").done(toCents(ZERO));
+      return trace.step("Payment", () => formatMoney(ZERO), rule.clause, "No lump sum is due on this stream.").done(toCents(ZERO));
     case "death":
       return settleDeath(part, termination, rule, trace);
     case "remainder": {
       const remainder = remainderSteps(termination, part, trace);
-      return trace.step("Lump sum", formatMoney(remainder), rule.clause, "The whole remainder, undiscounted.").done(toCents(remainder));
+      return trace.step("Lump sum", () => formatMoney(remainder), rule.clause, "The whole remainder, undiscounted.").done(toCents(remainder));
     }
     case "disability share": {
       const remainder = remainderSteps(termination, part, trace);
       const share = termDecimal("sep.disability_share");
       const total = remainder.times(share);
       return trace
-        .step("Continuing payments", formatMoney(total), rule.clause, `${formatPercent(share)} of the Consulting Fees through 2007-06-30.`)
+        .step("Continuing payments", () => formatMoney(total), rule.clause, () => `${formatPercent(share)} of the Consulting Fees through 2007-06-30.`)
         .done(toCents(total));
     }
     case "discounted remainder":
@@ -196,12 +198,12 @@ function settleDeath(part: Part, termination: Serial, rule: PartRule, trace: Tra
   }
   if (termination > pivot) {
     return trace
-      .step("Payment", formatMoney(ZERO), rule.clause, `Death after ${serialToIso(pivot)}: only fees earned but unpaid before the termination date are due (inputs of your model).`)
+      .step("Payment", () => formatMoney(ZERO), rule.clause, () => `Death after ${serialToIso(pivot)}: only fees earned but unpaid before the termination date are due (inputs of your model).`)
       .done(toCents(ZERO));
   }
   const remainder = remainderSteps(termination, part, trace);
   return trace
-    .step("Lump sum", formatMoney(remainder), rule.clause, `Death before ${serialToIso(pivot)}: the remainder of the fees through 2007-06-30, funded through the Key Man Policy.`)
+    .step("Lump sum", () => formatMoney(remainder), rule.clause, () => `Death before ${serialToIso(pivot)}: the remainder of the fees through 2007-06-30, funded through the Key Man Policy.`)
     .done(toCents(remainder));
 }
 
@@ -210,19 +212,21 @@ function settleDiscounted(part: Part, termination: Serial, rule: PartRule, metho
   const years = remainingYears(termination);
   const rate = termDecimal("sep.discount_rate");
   const simple = simpleDiscounted(remainder, years);
-  const presentValue = presentValueOfRemainder(termination, annualFee(part));
+  // The other reading is only an explanation figure: compute it when someone reads the explanation.
+  const presentValue = () => presentValueOfRemainder(termination, annualFee(part));
   const simpleRule = `Simple (literal) reading: remainder × (1 − ${formatPercent(rate)} × ${formatNumber(years)}).`;
   const pvRule = `Present-value reading: each remaining day's fee discounted at ${formatPercent(rate)} a year, compounded annually, for the time from the termination date to that day.`;
   trace.interpret(
     `"Less a discount equal to three percent (3%) per year for each year (and at the same rate for any partial year) of such remaining payments" is read ${method === "simple" ? "literally (simple discount)" : "as a present value"}; the other reading is shown beside it.`,
   );
-  trace.step("Discount", `${formatPercent(rate.times(years))} of the remainder (simple)`, rule.clause, `${formatPercent(rate)} per year × ${formatNumber(years)} remaining years.`);
+  trace.step("Discount", () => `${formatPercent(rate.times(years))} of the remainder (simple)`, rule.clause, () => `${formatPercent(rate)} per year × ${formatNumber(years)} remaining years.`);
   if (method === "simple") {
-    trace.step("Lump sum (simple)", formatMoney(simple), rule.clause, simpleRule).alternative("Present-value discount", formatMoney(presentValue), rule.clause, pvRule);
+    trace.step("Lump sum (simple)", () => formatMoney(simple), rule.clause, simpleRule).alternative("Present-value discount", () => formatMoney(presentValue()), rule.clause, pvRule);
     return trace.done(toCents(simple));
   }
-  trace.step("Lump sum (present value)", formatMoney(presentValue), rule.clause, pvRule).alternative("Simple discount", formatMoney(simple), rule.clause, simpleRule);
-  return trace.done(toCents(presentValue));
+  const value = presentValue();
+  trace.step("Lump sum (present value)", () => formatMoney(value), rule.clause, pvRule).alternative("Simple discount", () => formatMoney(simple), rule.clause, simpleRule);
+  return trace.done(toCents(value));
 }
 
 export function consultingLump(terminationDate: number, type: string | undefined, method?: string): Outcome<Decimal> {

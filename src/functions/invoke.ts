@@ -1,0 +1,100 @@
+/**
+ * The one bridge between Excel's custom-functions runtime and the catalogue: every BTU.* function
+ * hands its raw arguments here, and gets back a cell value or a CustomFunctions.Error. Coercion and
+ * calculation stay in the catalogue and the core; nothing thrown ever reaches Excel, because Excel
+ * turns an uncaught exception into a bare #VALUE! with no message.
+ */
+import { CellResult, RawArgument, RawScalar, RunContext, SheetError, WorkbookSettings, clauseLibrary, evaluate, readSettings } from "../catalogue";
+import type { ClauseLibrary } from "../catalogue";
+
+export type CellOutput = number | string | boolean | (number | string | boolean)[][];
+
+/** The Excel errors a custom function can return, by the code the catalogue uses. */
+function outputCode(code: string): CustomFunctions.ErrorCode | undefined {
+  const codes = CustomFunctions.ErrorCode;
+  const byCode: Record<string, CustomFunctions.ErrorCode> = {
+    "#VALUE!": codes.invalidValue,
+    "#N/A": codes.notAvailable,
+    "#DIV/0!": codes.divisionByZero,
+    "#NUM!": codes.invalidNumber,
+    "#NULL!": codes.nullReference,
+  };
+  return byCode[code];
+}
+
+/**
+ * Excel shows a message only on #VALUE! and #N/A, and a custom function cannot return #NAME? or
+ * #REF! at all: those (they only come from inputs) become #VALUE! saying what the input held.
+ */
+function toError(code: string, message: string): CustomFunctions.Error {
+  const codes = CustomFunctions.ErrorCode;
+  const output = outputCode(code);
+  if (output === undefined) return new CustomFunctions.Error(codes.invalidValue, message || `An argument holds ${code}.`);
+  return new CustomFunctions.Error(output, output === codes.invalidValue || output === codes.notAvailable ? message : undefined);
+}
+
+function toOutput(result: CellResult): CellOutput | CustomFunctions.Error {
+  return result.ok ? result.value : toError(result.code, result.message);
+}
+
+function failure(name: string, error: unknown): CustomFunctions.Error {
+  const detail = error instanceof Error ? error.message : String(error);
+  return toError("#VALUE!", `BTU.${name}: unexpected error (${detail}); please report it with the formula.`);
+}
+
+/**
+ * The workbook's own settings (discount method, extra holidays) as the taskpane stored them. Office
+ * is absent in tests and in a browser opened outside Excel, and `settings` before Office is ready.
+ */
+function workbookSettings(): WorkbookSettings {
+  try {
+    const settings = typeof Office === "undefined" ? undefined : Office.context?.document?.settings;
+    return settings ? readSettings((key) => settings.get(key)) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Excel only calls a function with an error value in its arguments when asked to, and then hands it
+ * over as a CustomFunctions.Error; the catalogue knows such cells as SheetError, which passes through.
+ */
+function fromExcelCell(value: unknown): RawScalar {
+  return value instanceof CustomFunctions.Error ? new SheetError(value.code, value.message) : (value as RawScalar);
+}
+
+function fromExcel(value: unknown): RawArgument {
+  return Array.isArray(value) ? value.map((row: unknown) => (Array.isArray(row) ? row.map(fromExcelCell) : [fromExcelCell(row)])) : fromExcelCell(value);
+}
+
+function run(name: string, args: readonly unknown[], context: RunContext): CellOutput | CustomFunctions.Error {
+  try {
+    return toOutput(evaluate(name, args.map(fromExcel), context).result);
+  } catch (error) {
+    return failure(name, error);
+  }
+}
+
+/** Calls catalogue function `name` with the arguments exactly as Excel passed them. */
+export function call(name: string, args: readonly unknown[]): CellOutput | CustomFunctions.Error {
+  return run(name, args, { settings: workbookSettings() });
+}
+
+let clauses: Promise<ClauseLibrary> | undefined;
+
+/** The agreements' text is large, so it is fetched as its own chunk the first time a cell needs it. */
+function loadClauses(): Promise<ClauseLibrary> {
+  clauses ??= import(/* webpackChunkName: "clauses" */ "../core/clauses").then(clauseLibrary);
+  return clauses;
+}
+
+/** Like `call`, for the functions that read the clause library. */
+export async function callWithClauses(name: string, args: readonly unknown[]): Promise<CellOutput | CustomFunctions.Error> {
+  try {
+    return run(name, args, { settings: workbookSettings(), clauses: await loadClauses() });
+  } catch (error) {
+    // A failed chunk load (network) must not stick: the next recalculation tries again.
+    clauses = undefined;
+    return failure(name, error);
+  }
+}

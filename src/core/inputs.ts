@@ -10,6 +10,13 @@ import { invalid } from "./outcome";
 export type Amount = Decimal | number | string;
 
 export function toDecimal(value: Amount, clause: string, name: string): Decimal {
+  const amount = parseAmount(value, clause, name);
+  // Decimal reads "NaN", "Infinity" and exponents past its range; none of them is an amount.
+  if (!amount.isFinite()) invalid(clause, `${name} must be a finite number.`);
+  return amount;
+}
+
+function parseAmount(value: Amount, clause: string, name: string): Decimal {
   if (value instanceof Decimal) return value;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) invalid(clause, `${name} must be a finite number.`);

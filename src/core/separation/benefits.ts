@@ -15,6 +15,7 @@ export function duressShares(amount: Amount, fairMarketValue: Amount, portionInp
     if (portion.lessThanOrEqualTo(0) || portion.greaterThan(1)) invalid(clause, `portion ${portion.toString()} must be a fraction above 0 and at most 1 (e.g. 0.5 for half).`);
     const inShares = lump.times(portion);
     const shares = inShares.dividedToIntegerBy(price);
+    if (shares.greaterThan(Number.MAX_SAFE_INTEGER)) invalid(clause, `${shares.toExponential(3)} shares is more than a spreadsheet can count exactly; check fair_market_value, the share price on the election date.`);
     const cashLeft = inShares.minus(shares.times(price));
     const balance = lump.minus(inShares);
     return new Trace()

@@ -1,7 +1,7 @@
 /** Dates the separation agreement sets: notice periods, option expiry, election and transfer deadlines. */
 import { holidaySet, businessDaysAfter } from "../businessDays";
 import { formatPercent } from "../decimal";
-import { edate, serialToIso } from "../dates";
+import { MAX_SERIAL, edate, serialToIso } from "../dates";
 import { Amount, dateArg, notAfter, notBefore, toDecimal } from "../inputs";
 import { Outcome, Trace, calculate, invalid, noAnswer } from "../outcome";
 import { termDecimal, termNumber } from "../terms";
@@ -28,6 +28,16 @@ const IMMEDIATE: Record<Exclude<TerminationType, "board" | "voluntary">, { claus
   disability: { clause: "SEP 4(h)", rule: "The Company may terminate the Consulting Period upon notice." },
 };
 
+/**
+ * The last notice date whose EDATE still falls on or before `end`. EDATE clamps to month ends, so
+ * stepping back from `end` can land short: EDATE(2007-03-31, 3) is 2007-06-30, not EDATE(2007-06-30, -3).
+ */
+function latestNoticeFor(end: number, months: number): number {
+  let latest = edate(end, -months);
+  while (edate(latest + 1, months) <= end) latest += 1;
+  return latest;
+}
+
 export function terminationDate(noticeDate: number, typeInput: string | undefined, streamInput?: string): Outcome<number> {
   return calculate(() => {
     const type = parseTerminationType(typeInput);
@@ -51,13 +61,19 @@ export function terminationDate(noticeDate: number, typeInput: string | undefine
     const months = termNumber("sep.notice_months");
     const effective = edate(notice, months);
     if (effective > feeEnd()) {
-      invalid(clause, `notice on ${serialToIso(notice)} would take effect on ${serialToIso(effective)}, after the periods end on ${serialToIso(feeEnd())}; give notice by ${serialToIso(edate(feeEnd(), -months))}.`);
+      invalid(clause, `notice on ${serialToIso(notice)} would take effect on ${serialToIso(effective)}, after the periods end on ${serialToIso(feeEnd())}; give notice by ${serialToIso(latestNoticeFor(feeEnd(), months))}.`);
     }
     return trace
       .step("Notice window opens", () => serialToIso(windowStart), clause, `Notice may be given beginning on this date.`)
       .step("Termination date", () => serialToIso(effective), clause, () => `Three months' prior written notice: notice date + ${months} calendar months (Excel EDATE).`)
       .done(effective);
   });
+}
+
+/** A last exercise date past 9999-12-31 cannot be shown as a date. */
+function lastExerciseDate(serial: number): number {
+  if (serial > MAX_SERIAL) invalid("SEP 3(c)(iv)(A)", `the last exercise date would fall after ${serialToIso(MAX_SERIAL)}, Excel's last date; use an earlier termination or vest date.`);
+  return serial;
 }
 
 export function optionExpiry(terminationDateInput: number, typeInput: string | undefined, vestDateInput?: number): Outcome<number> {
@@ -77,20 +93,20 @@ export function optionExpiry(terminationDateInput: number, typeInput: string | u
     switch (type) {
       case "good_reason":
       case "change_of_control":
-        return trace.step("Last exercise date", () => serialToIso(oneYear), clause, "4(d)/4(e): all outstanding options vest at once and remain exercisable for one year from termination.").done(oneYear);
+        return trace.step("Last exercise date", () => serialToIso(oneYear), clause, "4(d)/4(e): all outstanding options vest at once and remain exercisable for one year from termination.").done(lastExerciseDate(oneYear));
       case "board":
       case "not_elected":
       case "death":
       case "disability": {
-        if (vested) return trace.step("Last exercise date", () => serialToIso(oneYear), clause, "4(b)/4(f)/4(g)/4(h): vested options remain exercisable for one year from termination.").done(oneYear);
+        if (vested) return trace.step("Last exercise date", () => serialToIso(oneYear), clause, "4(b)/4(f)/4(g)/4(h): vested options remain exercisable for one year from termination.").done(lastExerciseDate(oneYear));
         const last = vest! + termNumber("sep.option_post_vest_days");
-        return trace.step("Last exercise date", () => serialToIso(last), clause, "Unvested options keep vesting and are exercisable for ninety days from vesting.").done(last);
+        return trace.step("Last exercise date", () => serialToIso(last), clause, "Unvested options keep vesting and are exercisable for ninety days from vesting.").done(lastExerciseDate(last));
       }
       case "cause":
       case "voluntary": {
         if (!vested) noAnswer(clause, `after a termination under 4(a) or 4(c) all unvested options are forfeited; this tranche vests on ${serialToIso(vest!)}, after the termination date.`);
         const last = termination + termNumber("sep.option_forfeit_exercise_days");
-        return trace.step("Last exercise date", () => serialToIso(last), clause, "4(a)/4(c): ninety days to exercise options vested at termination.").done(last);
+        return trace.step("Last exercise date", () => serialToIso(last), clause, "4(a)/4(c): ninety days to exercise options vested at termination.").done(lastExerciseDate(last));
       }
     }
   });

@@ -2,8 +2,8 @@
  * Every contract figure, once, with the clause it comes from and, where the First Amendment changed
  * it, its dated history. Calculations read figures only from here (a test enforces it).
  */
-import { Decimal } from "./decimal";
-import { Serial, isoToSerial } from "./dates";
+import { Decimal, formatMoney } from "./decimal";
+import { Serial, isoToSerial, serialToIso } from "./dates";
 import { invalid, noAnswer } from "./outcome";
 
 export type TermUnit = "usd" | "rate" | "date" | "days" | "business days" | "months" | "hours" | "ratio" | "year";
@@ -140,6 +140,16 @@ export function termDecimal(id: string, asOf?: Serial): Decimal {
   let decimal = decimals.get(version);
   if (!decimal) decimals.set(version, (decimal = new Decimal(String(version.value))));
   return decimal;
+}
+
+/** A date term as ISO text, for explanations that name it. */
+export function termIso(id: string, asOf?: Serial): string {
+  return serialToIso(termNumber(id, asOf));
+}
+
+/** A money term as "$14,000,000.00", for explanations that name it. */
+export function termMoney(id: string, asOf?: Serial): string {
+  return formatMoney(termDecimal(id, asOf));
 }
 
 export function termClause(id: string): string {

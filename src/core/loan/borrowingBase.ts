@@ -3,7 +3,7 @@ import { Decimal, ZERO, formatMoney, formatPercent, toCents } from "../decimal";
 import { serialToIso } from "../dates";
 import { Amount, dateArg, nonNegative, toDecimal } from "../inputs";
 import { Outcome, Trace, calculate, noAnswer } from "../outcome";
-import { termClause, termDecimal, termNumber } from "../terms";
+import { termClause, termDecimal, termMoney, termNumber } from "../terms";
 
 export interface BaseParts {
   receivablesAdvance: Decimal;
@@ -98,11 +98,11 @@ function lendingLimit(inputs: LineInputs, lcExposure: Decimal | undefined): Deci
   return Decimal.min(inputs.commitment.minus(lcExposure ?? ZERO), inputs.base);
 }
 
-const LC_READINGS =
-  "Letters of credit are already deducted inside the Borrowing Base (FA 1(b)) and are not deducted from it twice. Whether they also use up the $14,000,000 line is not said in these documents: with lc_exposure the line becomes commitment − lc_exposure; without it, the line is the full commitment.";
+const lcReadings = () =>
+  `Letters of credit are already deducted inside the Borrowing Base (FA 1(b)) and are not deducted from it twice. Whether they also use up the ${termMoney("loan.commitment")} line is not said in these documents: with lc_exposure the line becomes commitment − lc_exposure; without it, the line is the full commitment.`;
 
 function lineSteps(inputs: LineInputs, limit: Decimal, trace: Trace): void {
-  trace.interpret(LC_READINGS);
+  trace.interpret(lcReadings);
   trace.step("Revolving Credit", () => formatMoney(inputs.commitment), "LMA I.A", "The commitment of the line.");
   const { lcExposure } = inputs;
   if (lcExposure) trace.step("Letter-of-credit exposure", () => `−${formatMoney(lcExposure)}`, "LMA I.A", "On the reading that letters of credit also use up the line.");

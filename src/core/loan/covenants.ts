@@ -5,7 +5,7 @@ import { Serial, daysInMonth, fromSerial, serialToIso } from "../dates";
 import { Amount, dateArg, nonNegative, toDecimal } from "../inputs";
 import { parseKeyword } from "../keywords";
 import { Outcome, Trace, calculate, invalid } from "../outcome";
-import { termClause, termDecimal, termNumber, termVersion } from "../terms";
+import { termClause, termDecimal, termIso, termNumber, termVersion } from "../terms";
 
 export type TestResult = "PASS" | "FAIL" | "NOT TESTED";
 
@@ -32,7 +32,7 @@ export function netIncomeTest(quarterEnd: number, netIncome: Amount): Outcome<Te
     const firstTested = termNumber("loan.net_income_test_from");
     const minimum = termDecimal("loan.min_quarterly_net_income");
     const trace = new Trace().step("Quarter end", () => serialToIso(date), clause, () => `Tested from the fiscal quarter ending ${serialToIso(firstTested)}.`);
-    if (date < firstTested) return trace.step("Result", "NOT TESTED", clause, "The covenant starts with the quarter ending 2004-12-31.").done("NOT TESTED");
+    if (date < firstTested) return trace.step("Result", "NOT TESTED", clause, () => `The covenant starts with the quarter ending ${termIso("loan.net_income_test_from")}.`).done("NOT TESTED");
     const result: TestResult = income.greaterThanOrEqualTo(minimum) ? "PASS" : "FAIL";
     return trace
       .step("Net income", () => formatMoney(income), clause, () => `Net income (GAAP) may not be less than ${formatMoney(minimum)} for any fiscal quarter.`)
@@ -49,7 +49,7 @@ export function leverageMax(asOf?: number): Outcome<number> {
   return calculate(() => {
     const date = optionalDate(asOf, "FA 1(j)");
     const limit = leverageLimit(date);
-    return new Trace().step("Maximum Leverage Ratio", () => `${formatNumber(limit)} to 1.0`, "FA 1(j)", () => `${versionNote(date)} The Bank acknowledges 2.0 to 1.0 in lieu of .75 to 1.0.`).done(limit.toNumber());
+    return new Trace().step("Maximum Leverage Ratio", () => `${formatNumber(limit)} to 1.0`, "FA 1(j)", () => `${versionNote(date)} The Bank acknowledges ${formatNumber(leverageLimit(undefined))} to 1.0 in lieu of ${formatNumber(leverageLimit(termNumber("loan.amendment_date") - 1))} to 1.0.`).done(limit.toNumber());
   });
 }
 
@@ -103,7 +103,7 @@ export function facilityTerminationDate(asOf?: number): Outcome<number> {
     const date = optionalDate(asOf, "FA 1(a)");
     const termination = termNumber("loan.termination_date", date);
     return new Trace()
-      .step("Termination Date", () => serialToIso(termination), termClause("loan.termination_date"), () => `${versionNote(date)} Extended from May 31, 2006 to May 31, 2007 (also ALLONGE 1).`)
+      .step("Termination Date", () => serialToIso(termination), termClause("loan.termination_date"), () => `${versionNote(date)} Extended from ${termIso("loan.termination_date", termNumber("loan.amendment_date") - 1)} to ${termIso("loan.termination_date")} (also ALLONGE 1).`)
       .done(termination);
   });
 }

@@ -79,9 +79,11 @@ function ledger(covenant: Covenant, entries: readonly FiscalYearIncome[], method
     });
 }
 
-const READINGS: Record<TnwMethod, string> = {
-  per_year: "Each fiscal year's positive after-tax income adds 50%; a loss adds nothing and takes nothing away (the market's usual 'no deduction for losses').",
-  running_total: "After each year end the minimum is the larger of the previous minimum and base + 50% × the running total of income, losses included: a loss never lowers the minimum, but later profits first make it good.",
+const share = () => formatPercent(termDecimal("loan.tnw_income_share"));
+const READINGS: Record<TnwMethod, () => string> = {
+  per_year: () => `Each fiscal year's positive after-tax income adds ${share()}; a loss adds nothing and takes nothing away (the market's usual 'no deduction for losses').`,
+  running_total: () =>
+    `After each year end the minimum is the larger of the previous minimum and base + ${share()} × the running total of income, losses included: a loss never lowers the minimum, but later profits first make it good.`,
 };
 
 function requiredMinimum(covenant: Covenant, entries: readonly FiscalYearIncome[], testDate: Serial, method: TnwMethod): Decimal {
@@ -118,7 +120,7 @@ function minimumSteps(testDate: Serial, entries: readonly FiscalYearIncome[], me
   const minimum = requiredMinimum(covenant, entries, testDate, method);
   trace.step("Minimum Tangible Net Worth", () => formatMoney(minimum), CLAUSE, "Base plus the step-ups of the fiscal years ended on or before the test date.");
   const other: TnwMethod = method === "per_year" ? "running_total" : "per_year";
-  trace.alternative(() => `Minimum under "${other}"`, () => formatMoney(requiredMinimum(covenant, entries, testDate, other)), CLAUSE, () => READINGS[other]);
+  trace.alternative(() => `Minimum under "${other}"`, () => formatMoney(requiredMinimum(covenant, entries, testDate, other)), CLAUSE, READINGS[other]);
   return minimum;
 }
 

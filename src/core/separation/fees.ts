@@ -7,7 +7,7 @@ import { Serial, edate, serialToIso } from "../dates";
 import { dateArg, notAfter } from "../inputs";
 import { parseKeyword } from "../keywords";
 import { Outcome, Trace, calculate, invalid } from "../outcome";
-import { termClause, termDecimal, termNumber } from "../terms";
+import { termClause, termDecimal, termIso, termNumber } from "../terms";
 
 export type Stream = "consulting" | "chairman" | "both";
 
@@ -102,19 +102,19 @@ export function remainderSteps(termination: Serial, stream: Stream, trace: Trace
       "SEP 3(b)",
       () => `Days after ${serialToIso(termination)} through ${serialToIso(feeEnd())}, each counted as 1/days of its contract year (1 July–30 June): ${describeRemainingDays(termination)}.`,
     )
-    .step("Remainder of the fees", () => formatMoney(remainder), "SEP 3(a)", "Annual fee × Y(T): the fees that would have been due had the period continued through 30 June 2007.");
+    .step("Remainder of the fees", () => formatMoney(remainder), "SEP 3(a)", () => `Annual fee × Y(T): the fees that would have been due had the period continued through ${termIso("sep.fee_end")}.`);
   return remainder;
 }
 
-const ACCRUAL_NOTE =
-  "Fees accrue from 2003-07-01: salary runs through the Separation Date (30 June 2003) and the Chairman Fee is stated 'from July 1, 2003'; each day earns annual fee ÷ days in its contract year.";
+const accrualNote = () =>
+  `Fees accrue from ${termIso("sep.fee_start")}: salary runs through the Separation Date (${termIso("sep.separation_date")}) and the Chairman Fee is stated 'from July 1, 2003'; each day earns annual fee ÷ days in its contract year.`;
 
 export function remainingFees(date: number, streamInput?: string): Outcome<Decimal> {
   return calculate(() => {
     const stream = parseStream(streamInput);
     const termination = dateArg(date, "SEP 3(a)", "date");
     notAfter(termination, feeEnd(), "SEP 3", "The date");
-    const trace = new Trace().interpret(ACCRUAL_NOTE);
+    const trace = new Trace().interpret(accrualNote);
     const remainder = remainderSteps(termination, stream, trace);
     return trace.done(toCents(remainder));
   });
@@ -129,7 +129,7 @@ export function feesEarned(fromDate: number, toDate: number, streamInput?: strin
     const years = feeYears(from, to);
     const earned = annualFee(stream).times(years);
     const trace = new Trace()
-      .interpret(ACCRUAL_NOTE)
+      .interpret(accrualNote)
       .step("Annual fee", () => describeAnnualFee(stream), "SEP 3(a)", "Fee at the rate of the annual amount.")
       .step("Fee-years in the range", () => `${formatNumber(years)} years`, "SEP 3(b)", () => `Days ${serialToIso(from)}..${serialToIso(to)} inside ${serialToIso(feeStart())}..${serialToIso(feeEnd())}, each 1/days of its contract year.`)
       .step("Fees earned", () => formatMoney(earned), "SEP 3(a)", "Annual fee × fee-years, rounded once to cents.");
@@ -182,8 +182,8 @@ export function feeSchedule(streamInput?: string, fromDate?: number, toDate?: nu
     if (rows.length === 0) invalid("SEP 3(a)", `no bi-weekly pay date falls in that range; pay dates run ${serialToIso(all[0].payDate)} to ${serialToIso(feeEnd())}.`);
     const total = rows.reduce((sum, row) => sum.plus(row.amount), ZERO);
     const trace = new Trace()
-      .interpret(ACCRUAL_NOTE)
-      .step("Pay periods", () => `${all.length} periods of ${termNumber("sep.pay_period_days")} days`, "SEP 3(a)", "Bi-weekly from 2003-07-01, each paid on its last day; the last period is cut at 2007-06-30.")
+      .interpret(accrualNote)
+      .step("Pay periods", () => `${all.length} periods of ${termNumber("sep.pay_period_days")} days`, "SEP 3(a)", () => `Bi-weekly from ${termIso("sep.fee_start")}, each paid on its last day; the last period is cut at ${termIso("sep.fee_end")}.`)
       .step("Rows shown", () => `${rows.length} (${serialToIso(rows[0].payDate)} to ${serialToIso(rows[rows.length - 1].payDate)})`, "SEP 3(a)", "Rows whose pay date falls between from_date and to_date, inclusive.")
       .step("Row amounts", "cumulative accrual to the pay date, rounded to cents, less what earlier rows paid", "SEP 3(b)", "So the rows sum exactly to the rounded total.")
       .step("Total of the rows", () => formatMoney(total), "SEP 3(a)", "Sum of the amounts shown.");

@@ -7,7 +7,7 @@ import { Serial, edate, serialToIso } from "../dates";
 import { dateArg, notAfter } from "../inputs";
 import { parseKeyword } from "../keywords";
 import { Outcome, Trace, calculate, invalid, noAnswer } from "../outcome";
-import { termDecimal, termNumber } from "../terms";
+import { termDecimal, termIso, termNumber } from "../terms";
 import { annualFee, contractYears, feeEnd, remainderSteps, remainingYears } from "./fees";
 
 export type TerminationType = "cause" | "board" | "voluntary" | "good_reason" | "change_of_control" | "not_elected" | "death" | "disability";
@@ -61,9 +61,9 @@ function partRule(type: TerminationType, part: Part): PartRule {
   const end = feeEnd();
   const agreement = termNumber("sep.agreement_date");
   const periodsStart = termNumber("sep.separation_date");
-  const base = { until: end, untilReason: "the periods end on 2007-06-30" };
-  const anyTime = { from: agreement, fromReason: "the agreement is dated 2003-02-07", ...base };
-  const inPeriods = { from: periodsStart, fromReason: "the Consulting Period begins on the Separation Date, 2003-06-30", ...base };
+  const base = { until: end, untilReason: `the periods end on ${serialToIso(end)}` };
+  const anyTime = { from: agreement, fromReason: `the agreement is dated ${serialToIso(agreement)}`, ...base };
+  const inPeriods = { from: periodsStart, fromReason: `the Consulting Period begins on the Separation Date, ${serialToIso(periodsStart)}`, ...base };
   switch (type) {
     case "cause":
       return { clause: "SEP 4(a)", pays: "nothing", ...anyTime, note: "After notice of termination for Cause the Company owes only fees earned but not paid through the notice date (inputs of your model)." };
@@ -183,7 +183,7 @@ function settle(part: Part, termination: Serial, rule: PartRule, method: Discoun
       const share = termDecimal("sep.disability_share");
       const total = remainder.times(share);
       return trace
-        .step("Continuing payments", () => formatMoney(total), rule.clause, () => `${formatPercent(share)} of the Consulting Fees through 2007-06-30.`)
+        .step("Continuing payments", () => formatMoney(total), rule.clause, () => `${formatPercent(share)} of the Consulting Fees through ${termIso("sep.fee_end")}.`)
         .done(toCents(total));
     }
     case "discounted remainder":
@@ -203,7 +203,7 @@ function settleDeath(part: Part, termination: Serial, rule: PartRule, trace: Tra
   }
   const remainder = remainderSteps(termination, part, trace);
   return trace
-    .step("Lump sum", () => formatMoney(remainder), rule.clause, () => `Death before ${serialToIso(pivot)}: the remainder of the fees through 2007-06-30, funded through the Key Man Policy.`)
+    .step("Lump sum", () => formatMoney(remainder), rule.clause, () => `Death before ${serialToIso(pivot)}: the remainder of the fees through ${termIso("sep.fee_end")}, funded through the Key Man Policy.`)
     .done(toCents(remainder));
 }
 

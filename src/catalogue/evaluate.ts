@@ -36,7 +36,10 @@ export function evaluate(name: string, args: readonly RawArgument[], context: Ru
     return { spec, result, outcome };
   } catch (error) {
     if (error instanceof SheetError) return { spec, result: { ok: false, code: error.code, message: error.message } };
-    if (error instanceof ContractError) return { spec, result: { ok: false, code: error.code, message: error.message } };
+    if (error instanceof ContractError) {
+      const outcome = error.toFailure();
+      return { spec, result: { ok: false, code: outcome.code, message: outcome.message }, outcome };
+    }
     const detail = error instanceof Error ? error.message : String(error);
     return { spec, result: { ok: false, code: "#VALUE!", message: `BTU.${spec.name}: unexpected error (${detail}); please report it with the formula.` } };
   }

@@ -31,6 +31,8 @@ export interface ParamSpec {
   name: string;
   kind: ParamKind;
   optional?: boolean;
+  /** For keywords: the accepted keywords, first the core's own names (synonyms are accepted too). */
+  choices?: readonly string[];
 }
 
 export function isBlank(value: RawScalar): value is null | undefined | "" {

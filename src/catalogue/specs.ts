@@ -30,6 +30,8 @@ export interface FunctionSpec {
 }
 
 const p = (name: string, kind: ParamSpec["kind"], optional = false): ParamSpec => ({ name, kind, optional });
+/** A keyword parameter whose accepted words are the keys of the core's own keyword table. */
+const keyword = (name: string, table: Record<string, readonly string[]>, optional = false): ParamSpec => ({ name, kind: "keyword", optional, choices: Object.keys(table) });
 
 /** Arguments arrive coerced per their ParamSpec; these casts only name what the coercion produced. */
 const num = (v: Coerced) => v as number;
@@ -45,35 +47,35 @@ const optSum = (v: Coerced, clause: string, name: string) => (v === undefined ? 
 export const CATALOGUE: readonly FunctionSpec[] = [
   {
     name: "CONSULTING_LUMP",
-    params: [p("termination_date", "date"), p("type", "keyword"), p("method", "keyword", true)],
+    params: [p("termination_date", "date"), keyword("type", core.TERMINATION_TYPES), keyword("method", core.DISCOUNT_METHODS, true)],
     result: "money",
     clauses: ["SEP 4", "SEP 3(a)", "SEP 3(b)", "SEP 4(b)(i)", "SEP 4(c)(i)", "SEP 4(d)", "SEP 4(e)", "SEP 4(f)", "SEP 4(g)", "SEP 4(h)"],
     run: ([t, type, method], { settings }) => core.consultingLump(num(t), str(type), str(method) ?? settings?.discountMethod),
   },
   {
     name: "CHAIRMAN_LUMP",
-    params: [p("termination_date", "date"), p("type", "keyword"), p("method", "keyword", true)],
+    params: [p("termination_date", "date"), keyword("type", core.TERMINATION_TYPES), keyword("method", core.DISCOUNT_METHODS, true)],
     result: "money",
     clauses: ["SEP 4", "SEP 3(a)", "SEP 3(b)", "SEP 4(b)(ii)", "SEP 4(c)(ii)", "SEP 4(d)", "SEP 4(e)", "SEP 4(f)", "SEP 4(g)", "SEP 4(h)"],
     run: ([t, type, method], { settings }) => core.chairmanLump(num(t), str(type), str(method) ?? settings?.discountMethod),
   },
   {
     name: "REMAINING_FEES",
-    params: [p("date", "date"), p("stream", "keyword", true)],
+    params: [p("date", "date"), keyword("stream", core.STREAMS, true)],
     result: "money",
     clauses: ["SEP 3(a)", "SEP 3(b)"],
     run: ([date, stream]) => core.remainingFees(num(date), str(stream)),
   },
   {
     name: "FEES_EARNED",
-    params: [p("from_date", "date"), p("to_date", "date"), p("stream", "keyword", true)],
+    params: [p("from_date", "date"), p("to_date", "date"), keyword("stream", core.STREAMS, true)],
     result: "money",
     clauses: ["SEP 3(a)", "SEP 3(b)"],
     run: ([from, to, stream]) => core.feesEarned(num(from), num(to), str(stream)),
   },
   {
     name: "FEE_SCHEDULE",
-    params: [p("stream", "keyword", true), p("from_date", "date", true), p("to_date", "date", true)],
+    params: [keyword("stream", core.STREAMS, true), p("from_date", "date", true), p("to_date", "date", true)],
     result: "rows",
     spill: { columns: 2, maxRows: 105 },
     clauses: ["SEP 3(a)", "SEP 3(b)"],
@@ -81,7 +83,7 @@ export const CATALOGUE: readonly FunctionSpec[] = [
   },
   {
     name: "TERMINATION_DATE",
-    params: [p("notice_date", "date"), p("type", "keyword"), p("stream", "keyword", true)],
+    params: [p("notice_date", "date"), keyword("type", core.TERMINATION_TYPES), keyword("stream", core.STREAMS, true)],
     result: "date",
     clauses: ["SEP 4(b)(i)", "SEP 4(b)(ii)", "SEP 4(c)(i)", "SEP 4(c)(ii)"],
     run: ([notice, type, stream]) => core.terminationDate(num(notice), str(type), str(stream)),
@@ -95,7 +97,7 @@ export const CATALOGUE: readonly FunctionSpec[] = [
   },
   {
     name: "OPTION_EXPIRY",
-    params: [p("termination_date", "date"), p("type", "keyword"), p("vest_date", "date", true)],
+    params: [p("termination_date", "date"), keyword("type", core.TERMINATION_TYPES), p("vest_date", "date", true)],
     result: "date",
     clauses: ["SEP 3(c)(iv)(A)"],
     run: ([t, type, vest]) => core.optionExpiry(num(t), str(type), optNum(vest)),
@@ -130,7 +132,7 @@ export const CATALOGUE: readonly FunctionSpec[] = [
   },
   {
     name: "SPLIT_DOLLAR_BUYOUT",
-    params: [p("company_interest", "amount"), p("life_expectancy_years", "number"), p("method", "keyword", true)],
+    params: [p("company_interest", "amount"), p("life_expectancy_years", "number"), keyword("method", core.BUYOUT_METHODS, true)],
     result: "money",
     clauses: ["SEP 3(c)(iii)(B)"],
     run: ([ci, years, method]) => core.splitDollarBuyout(num(ci), num(years), str(method)),
@@ -186,21 +188,21 @@ export const CATALOGUE: readonly FunctionSpec[] = [
   },
   {
     name: "MIN_TNW",
-    params: [p("test_date", "date"), p("fiscal_years", "column"), p("net_incomes", "column"), p("method", "keyword", true)],
+    params: [p("test_date", "date"), p("fiscal_years", "column"), p("net_incomes", "column"), keyword("method", core.TNW_METHODS, true)],
     result: "money",
     clauses: ["FA 1(h)-tnw"],
     run: ([date, years, incomes, method]) => core.minTnw(num(date), column(years), column(incomes), str(method)),
   },
   {
     name: "TNW_HEADROOM",
-    params: [p("tangible_net_worth", "amount"), p("test_date", "date"), p("fiscal_years", "column"), p("net_incomes", "column"), p("method", "keyword", true)],
+    params: [p("tangible_net_worth", "amount"), p("test_date", "date"), p("fiscal_years", "column"), p("net_incomes", "column"), keyword("method", core.TNW_METHODS, true)],
     result: "money",
     clauses: ["FA 1(h)-tnw"],
     run: ([tnw, date, years, incomes, method]) => core.tnwHeadroom(num(tnw), num(date), column(years), column(incomes), str(method)),
   },
   {
     name: "TNW_LEDGER",
-    params: [p("fiscal_years", "column"), p("net_incomes", "column"), p("method", "keyword", true)],
+    params: [p("fiscal_years", "column"), p("net_incomes", "column"), keyword("method", core.TNW_METHODS, true)],
     result: "rows",
     spill: { columns: 4 },
     clauses: ["FA 1(h)-tnw"],
@@ -243,7 +245,7 @@ export const CATALOGUE: readonly FunctionSpec[] = [
   },
   {
     name: "NOTICE_EFFECTIVE",
-    params: [p("sent_date", "date"), p("method", "keyword"), p("holidays", "dates", true)],
+    params: [p("sent_date", "date"), keyword("method", core.NOTICE_METHODS), p("holidays", "dates", true)],
     result: "date",
     clauses: ["SA 21(a)", "SA 21(b)"],
     run: ([sent, method, holidays], { settings }) => core.noticeEffective(num(sent), str(method), withWorkbookHolidays(optList(holidays), settings)),

@@ -9,6 +9,8 @@ import { termClause, termDecimal, termIso, termNumber, termVersion } from "../te
 
 export type TestResult = "PASS" | "FAIL" | "NOT TESTED";
 
+export const NOTICE_METHODS: Record<"fax" | "courier", readonly string[]> = { fax: ["21(a)", "facsimile"], courier: ["21(b)", "overnight", "overnight_courier"] };
+
 function optionalDate(asOf: number | undefined, clause: string): Serial | undefined {
   return asOf === undefined ? undefined : dateArg(asOf, clause, "as_of");
 }
@@ -110,7 +112,7 @@ export function facilityTerminationDate(asOf?: number): Outcome<number> {
 
 export function noticeEffective(sentDate: number, methodInput: string | undefined, holidays?: readonly number[]): Outcome<number> {
   return calculate(() => {
-    const method = parseKeyword<"fax" | "courier">(methodInput, { fax: ["21(a)", "facsimile"], courier: ["21(b)", "overnight", "overnight_courier"] }, undefined, "SA 21", "method");
+    const method = parseKeyword(methodInput, NOTICE_METHODS, undefined, "SA 21", "method");
     const clause = method === "fax" ? "SA 21(a)" : "SA 21(b)";
     const sent = dateArg(sentDate, clause, "sent_date");
     const trace = new Trace();

@@ -13,7 +13,7 @@ import { termDecimal, termNumber } from "../terms";
 const CLAUSE = "FA 1(h)-tnw";
 
 export type TnwMethod = "per_year" | "running_total";
-const METHODS: Record<TnwMethod, readonly string[]> = { per_year: ["positive_years", "default"], running_total: ["cumulative", "running"] };
+export const TNW_METHODS: Record<TnwMethod, readonly string[]> = { per_year: ["positive_years", "default"], running_total: ["cumulative", "running"] };
 
 export interface FiscalYearIncome {
   year: number;
@@ -132,7 +132,7 @@ function missingYears(first: number, last: number, rows: readonly FiscalYearInco
 }
 
 export function parseTnwMethod(input: string | undefined): TnwMethod {
-  return parseKeyword(input, METHODS, "per_year", CLAUSE, "method");
+  return parseKeyword(input, TNW_METHODS, "per_year", CLAUSE, "method");
 }
 
 export function minTnw(testDate: number, years: readonly (number | null)[], incomes: readonly (Amount | null)[], methodInput?: string): Outcome<Decimal> {

@@ -52,11 +52,12 @@ export function splitDollarCompanyInterest(cashValue: Amount, cashValue2003: Amo
 }
 
 export type BuyoutMethod = "compound" | "simple";
+export const BUYOUT_METHODS: Record<BuyoutMethod, readonly string[]> = { compound: ["pv", "present_value"], simple: ["literal", "straight"] };
 
 export function splitDollarBuyout(companyInterest: Amount, lifeExpectancyYears: Amount, methodInput?: string): Outcome<Decimal> {
   return calculate(() => {
     const clause = "SEP 3(c)(iii)(B)";
-    const method = parseKeyword<BuyoutMethod>(methodInput, { compound: ["pv", "present_value"], simple: ["literal", "straight"] }, "compound", clause, "method");
+    const method = parseKeyword<BuyoutMethod>(methodInput, BUYOUT_METHODS, "compound", clause, "method");
     const interest = nonNegative(companyInterest, clause, "company_interest");
     const years = nonNegative(lifeExpectancyYears, clause, "life_expectancy_years");
     const rate = termDecimal("sep.split_dollar_discount_rate");

@@ -1,0 +1,6 @@
+/** The Office-free audit model: shared by `btu audit` and the taskpane's Audit sheet. */
+export { AUDIT_HEADERS, AUDIT_FIRST_ROW, auditSheetRows, buildAuditRows, describeSettings } from "./rows";
+export type { AuditCell, AuditInput, AuditRow, AuditSheetCell } from "./rows";
+export { explainNative, nativeCellFormula, nativeFormula } from "./native";
+export type { NativeOptions, NativeResult } from "./native";
+export { argumentValue, canonicalReference, qualifyReferences, referencesIn, sheetPrefix, UNKNOWN } from "./references";

@@ -1,0 +1,359 @@
+/**
+ * Native Excel formulas that re-perform a BTU call, so an auditor without the add-in can check each
+ * figure with Excel's own arithmetic. Every contract figure in them is read from the terms data; the
+ * arguments stay the original formula's (references qualified with their sheet).
+ */
+import { BtuCall, WorkbookSettings, findBtuCalls, findFunction } from "../catalogue";
+import { BUYOUT_METHODS, ContractError, NOTICE_METHODS } from "../core";
+import { Serial, fromSerial } from "../core/dates";
+import { termNumber, termVersion } from "../core/terms";
+import { contractYears, parseStream } from "../core/separation/fees";
+import { parseKeyword } from "../core/keywords";
+import { parseDiscountMethod, parseTerminationType } from "../core/separation/termination";
+import { parseTnwMethod } from "../core/loan/tnw";
+import { argumentValue } from "./references";
+
+export interface NativeOptions {
+  /** The value an argument text stands for (a literal, or a referenced cell's value), or UNKNOWN; literals only when absent. */
+  lookupValue?: (text: string) => unknown;
+  /** Workbook settings: the default discount method. */
+  settings?: WorkbookSettings;
+}
+
+export interface NativeResult {
+  /** The native formula, with its leading "=". */
+  formula?: string;
+  /** Why there is none, or what the formula assumes (a keyword read from a cell). */
+  note?: string;
+}
+
+class NotNative extends Error {}
+
+function notNative(reason: string): never {
+  throw new NotNative(reason);
+}
+
+const WHY_NOT: Record<string, string> = {
+  FEE_SCHEDULE: "the bi-weekly rows come from cumulative accrual rounded at each pay date, a spilled table rather than one figure",
+  TNW_LEDGER: "a spilled ledger with a running minimum per fiscal year, not one figure",
+  ELECTION_DEADLINE: "business days skip US federal holidays as observed, a calendar Excel does not have",
+  SHARE_TRANSFER_DEADLINE: "business days skip US federal holidays as observed, a calendar Excel does not have",
+  WORKDAY: "business days skip US federal holidays as observed, a calendar Excel does not have",
+  CLAUSE: "the text of the agreement, not a calculation",
+};
+
+/** Whether an expression can stand next to an operator without parentheses. */
+function isAtomic(text: string): boolean {
+  if (/^(?:[A-Za-z0-9_.$:!]+|'(?:[^']|'')+'![A-Za-z0-9$:]+|"(?:[^"]|"")*"|\{[^{}]*\})$/.test(text)) return true;
+  const call = /^[A-Za-z][A-Za-z0-9_.]*\(/.exec(text);
+  if (!call || !text.endsWith(")")) return false;
+  let depth = 0;
+  for (let i = call[0].length - 1; i < text.length; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")" && --depth === 0) return i === text.length - 1;
+  }
+  return false;
+}
+
+/** Argument access for one call: its texts (qualified), their known values, and the notes they need. */
+class Args {
+  readonly notes: string[] = [];
+
+  constructor(
+    private readonly call: BtuCall,
+    private readonly resolve: (text: string) => string,
+    private readonly options: NativeOptions,
+  ) {}
+
+  private text(i: number): string | undefined {
+    const raw = this.call.args[i]?.trim();
+    return raw ? raw : undefined;
+  }
+
+  has(i: number): boolean {
+    return this.text(i) !== undefined;
+  }
+
+  /** The argument as a native expression; nested BTU calls become their own native formulas. */
+  expr(i: number): string {
+    const raw = this.text(i);
+    if (raw === undefined) notNative(`argument ${i + 1} is required`);
+    const body = nativeExpression(raw, this.resolve, this.options, this.notes);
+    return isAtomic(body) ? body : `(${body})`;
+  }
+
+  /** An amount or range of amounts, summed as the catalogue sums it (blanks count as 0). */
+  sum(i: number): string {
+    return `SUM(${this.expr(i)})`;
+  }
+
+  /** A date argument: whole days, as the core ignores a time of day. */
+  date(i: number): string {
+    const value = this.value(i);
+    return typeof value === "number" && Number.isInteger(value) ? this.expr(i) : `INT(${this.expr(i)})`;
+  }
+
+  value(i: number): unknown {
+    const raw = this.text(i);
+    if (raw === undefined) return undefined;
+    return this.options.lookupValue ? this.options.lookupValue(raw) : argumentValue(raw, () => undefined);
+  }
+
+  /** A keyword the formula's shape depends on: it must be a literal or a cell whose value is known. */
+  keyword<K>(i: number, parse: (input: string | undefined) => K, fallback?: string): K {
+    const raw = this.text(i);
+    if (raw === undefined) return parse(fallback);
+    const value = this.value(i);
+    if (typeof value !== "string") notNative(`argument ${i + 1} (${raw}) is not a known keyword, and the native formula's shape depends on it`);
+    if (!/^"/.test(raw)) this.notes.push(`${raw} holds "${value}": the native formula re-performs that choice only.`);
+    return parse(value);
+  }
+
+  /** A date that picks the version of the terms, when it is known. */
+  knownDate(i: number): Serial | undefined {
+    const value = this.value(i);
+    return typeof value === "number" ? Math.floor(value) : undefined;
+  }
+}
+
+const num = (id: string, asOf?: Serial) => String(termNumber(id, asOf));
+
+function excelDate(serial: Serial): string {
+  const { year, month, day } = fromSerial(serial);
+  return `DATE(${year},${month},${day})`;
+}
+
+/** A term that the First Amendment changed, as of an optional date argument (an IF when the date is unknown). */
+function versioned(args: Args, i: number, render: (asOf: Serial | undefined) => string): string {
+  if (!args.has(i)) return render(undefined);
+  const known = args.knownDate(i);
+  if (known !== undefined) return render(known);
+  const amendment = termNumber("loan.amendment_date");
+  return `IF(${args.date(i)}<${excelDate(amendment)},${render(amendment - 1)},${render(amendment)})`;
+}
+
+function termExpression(id: string, asOf: Serial | undefined): string {
+  const { value } = termVersion(id, asOf);
+  if (typeof value === "string") return excelDate(termNumber(id, asOf));
+  return String(value);
+}
+
+/**
+ * Rounding to cents, half away from zero, as the core rounds. Done on the amount in cents, first
+ * cleared of binary noise: 10,000,000 + 0.5 × 333,333.33 is 10,166,666.665 exactly, but a binary
+ * float holds 10,166,666.66499999…, which a bare ROUND(x,2) would take down a cent.
+ */
+function cents(expression: string): string {
+  return `ROUND(ROUND(100*(${expression}),4),0)/100`;
+}
+
+function annual(stream: "consulting" | "chairman" | "both"): string {
+  if (stream === "both") return `(${num("consulting.annual_fee")}+${num("chairman.annual_fee")})`;
+  return num(stream === "consulting" ? "consulting.annual_fee" : "chairman.annual_fee");
+}
+
+/** Y(T): Σ over contract years of the days after T in that year ÷ its days. */
+function remainingYears(t: string): string {
+  return `(${contractYears()
+    .map((cy) => `MAX(0,${excelDate(cy.end)}-MAX(${t},${excelDate(cy.start - 1)}))/${cy.days}`)
+    .join("+")})`;
+}
+
+/** Fee-years on the days from..to inclusive. */
+function yearsBetween(from: string, to: string): string {
+  return `(${contractYears()
+    .map((cy) => `MAX(0,MIN(${to},${excelDate(cy.end)})-MAX(${from},${excelDate(cy.start)})+1)/${cy.days}`)
+    .join("+")})`;
+}
+
+/** The present-value reading: per contract year a geometric series of daily discount factors. */
+function presentValue(t: string, fee: string): string {
+  const growth = `(1+${num("sep.discount_rate")})`;
+  const dayCount = num("sep.pv_day_count");
+  // Σ over days d of r^(d−T), r = growth^(−1/365): (r^(first−T) − r^(end+1−T)) ÷ (1 − r).
+  return `(${contractYears()
+    .map((cy) => {
+      const first = `MAX(${t}+1,${excelDate(cy.start)})`;
+      const series = `(${growth}^(-(${first}-${t})/${dayCount})-${growth}^(-(${excelDate(cy.end)}+1-${t})/${dayCount}))/(1-${growth}^(-1/${dayCount}))`;
+      return `IF(${t}<${excelDate(cy.end)},${fee}/${cy.days}*${series},0)`;
+    })
+    .join("+")})`;
+}
+
+function lump(part: "consulting" | "chairman", args: Args, settings: WorkbookSettings | undefined): string {
+  const t = args.date(0);
+  const type = args.keyword(1, parseTerminationType);
+  const fee = annual(part);
+  const remainder = `${fee}*${remainingYears(t)}`;
+  switch (type) {
+    case "cause":
+      return "0";
+    case "board":
+    case "good_reason":
+    case "change_of_control":
+    case "not_elected":
+      return cents(remainder);
+    case "death":
+      return `IF(${t}<${excelDate(termNumber("sep.death_pivot_date"))},${cents(remainder)},0)`;
+    case "disability":
+      return part === "consulting" ? cents(`${num("sep.disability_share")}*${remainder}`) : "0";
+    case "voluntary": {
+      const method = args.keyword(2, parseDiscountMethod, settings?.discountMethod);
+      if (method === "pv") return cents(presentValue(t, fee));
+      return cents(`${remainder}*(1-${num("sep.discount_rate")}*${remainingYears(t)})`);
+    }
+  }
+}
+
+/** The minimum TNW (per_year reading) as of a test date, unrounded. */
+function minimumTnw(args: Args, dateIndex: number): string {
+  const method = args.keyword(dateIndex + 3, parseTnwMethod);
+  if (method !== "per_year") notNative('the "running_total" reading carries a running maximum from year to year, which one native formula cannot show plainly');
+  const date = args.date(dateIndex);
+  const years = args.expr(dateIndex + 1);
+  const incomes = args.expr(dateIndex + 2);
+  return versioned(args, dateIndex, (asOf) => {
+    const firstEnd = fromSerial(termNumber("loan.tnw_first_year_end", asOf));
+    // DATE(year, m, d) is each fiscal year's end only when d exists in that month every year.
+    if (firstEnd.day > 28 && firstEnd.month === 2) notNative("the fiscal year end falls on a day February does not always have");
+    const yearEnds = `DATE(${years},${firstEnd.month},${firstEnd.day})`;
+    return `(${num("loan.tnw_base", asOf)}+${num("loan.tnw_income_share")}*SUMPRODUCT((${years}>=${firstEnd.year})*(${yearEnds}<=${date})*(${incomes}>0)*${incomes}))`;
+  });
+}
+
+function lendingLimit(args: Args): string {
+  const commitment = args.has(2) ? args.expr(2) : num("loan.commitment");
+  const line = args.has(3) ? `${commitment}-${args.sum(3)}` : commitment;
+  return `MIN(${line},${args.expr(0)})`;
+}
+
+type Builder = (args: Args, options: NativeOptions) => string;
+
+const BUILDERS: Record<string, Builder> = {
+  CONSULTING_LUMP: (a, o) => lump("consulting", a, o.settings),
+  CHAIRMAN_LUMP: (a, o) => lump("chairman", a, o.settings),
+  REMAINING_FEES: (a) => cents(`${annual(a.keyword(1, (s) => parseStream(s)))}*${remainingYears(a.date(0))}`),
+  FEES_EARNED: (a) => cents(`${annual(a.keyword(2, (s) => parseStream(s)))}*${yearsBetween(a.date(0), a.date(1))}`),
+  CONTRACT_YEAR: (a) => {
+    const d = a.date(0);
+    return `1${contractYears()
+      .slice(1)
+      .map((cy) => `+(${d}>=${excelDate(cy.start)})`)
+      .join("")}`;
+  },
+  TERMINATION_DATE: (a) => {
+    const type = a.keyword(1, parseTerminationType);
+    return type === "board" || type === "voluntary" ? `EDATE(${a.date(0)},${num("sep.notice_months")})` : a.date(0);
+  },
+  OPTION_EXPIRY: (a) => {
+    const t = a.date(0);
+    const type = a.keyword(1, parseTerminationType);
+    const oneYear = `EDATE(${t},${num("sep.option_exercise_months")})`;
+    if (type === "good_reason" || type === "change_of_control") return oneYear;
+    if (type === "cause" || type === "voluntary") return `${t}+${num("sep.option_forfeit_exercise_days")}`;
+    if (!a.has(2)) return oneYear;
+    const vest = a.date(2);
+    return `IF(${vest}<=${t},${oneYear},${vest}+${num("sep.option_post_vest_days")})`;
+  },
+  DISABILITY_NOTICE_DATE: (a) => `${a.date(0)}+${num("sep.disability_days")}`,
+  CHANGE_OF_CONTROL: (a) => `${a.expr(0)}>${num("sep.change_of_control_threshold")}`,
+  // Rounding the quotient to 9 places first keeps binary fractions (0.3/0.1) from losing a whole share.
+  DURESS_SHARES: (a) => `INT(ROUND(${a.expr(0)}*${a.has(2) ? a.expr(2) : "1"}/${a.expr(1)},9))`,
+  SPLIT_DOLLAR_COMPANY_INTEREST: (a) =>
+    cents(`${num("sep.split_dollar_company_interest_2003")}/${a.expr(1)}*(${a.expr(0)}${a.has(2) ? `-${a.expr(2)}` : ""})`),
+  SPLIT_DOLLAR_BUYOUT: (a) => {
+    const method = a.keyword(2, (s) => parseKeyword(s, BUYOUT_METHODS, "compound", "SEP 3(c)(iii)(B)", "method"));
+    const rate = num("sep.split_dollar_discount_rate");
+    return method === "compound" ? cents(`${a.expr(0)}/(1+${rate})^${a.expr(1)}`) : cents(`${a.expr(0)}*(1-${rate}*${a.expr(1)})`);
+  },
+  BORROWING_BASE: (a) => {
+    const deductions = [2, 3].filter((i) => a.has(i)).map((i) => `-${a.sum(i)}`).join("");
+    const base = `${num("loan.receivables_rate")}*${a.sum(0)}+MIN(${num("loan.inventory_rate")}*${a.sum(1)},${num("loan.inventory_cap")})${deductions}`;
+    return cents(base);
+  },
+  INVENTORY_ADVANCE: (a) => cents(`MIN(${num("loan.inventory_rate")}*${a.sum(0)},${num("loan.inventory_cap")})`),
+  AVAILABILITY: (a) => cents(`MAX(0,${lendingLimit(a)}-${a.sum(1)})`),
+  OVERADVANCE: (a) => cents(`MAX(0,${a.sum(1)}-${lendingLimit(a)})`),
+  MIN_TNW: (a) => cents(minimumTnw(a, 0)),
+  TNW_HEADROOM: (a) => cents(`${a.expr(0)}-${minimumTnw(a, 1)}`),
+  NET_INCOME_TEST: (a) =>
+    `IF(${a.date(0)}<${excelDate(termNumber("loan.net_income_test_from"))},"NOT TESTED",IF(${a.expr(1)}>=${num("loan.min_quarterly_net_income")},"PASS","FAIL"))`,
+  LEVERAGE_TEST: (a) => {
+    const limit = versioned(a, 2, (asOf) => num("loan.leverage_max", asOf));
+    // liabilities ≤ limit × TNW is the ratio test without a division that binary floats could blur.
+    return `IF(AND(${a.expr(1)}>0,${a.expr(0)}<=${limit}*${a.expr(1)}),"PASS","FAIL")`;
+  },
+  LEVERAGE_MAX: (a) => versioned(a, 0, (asOf) => num("loan.leverage_max", asOf)),
+  CROSS_DEFAULT: (a) => {
+    const threshold = num("loan.cross_default_threshold");
+    if (!a.has(1)) return `SUM(${a.expr(0)})>${threshold}`;
+    return `SUMPRODUCT(${a.expr(0)}*(1-${a.expr(1)}))>${threshold}`;
+  },
+  FACILITY_TERMINATION_DATE: (a) => versioned(a, 0, (asOf) => excelDate(termNumber("loan.termination_date", asOf))),
+  NOTICE_EFFECTIVE: (a) => {
+    const method = a.keyword(1, (s) => parseKeyword(s, NOTICE_METHODS, undefined, "SA 21", "method"));
+    if (method !== "fax") notNative("a courier notice is effective the next business day, which skips US federal holidays as observed, a calendar Excel does not have");
+    return a.date(0);
+  },
+  TERM: (a) => {
+    const id = a.value(0);
+    if (typeof id !== "string") notNative("the term id is not known text");
+    return versioned(a, 1, (asOf) => termExpression(id, asOf));
+  },
+};
+
+/** The native expression (no "=") for formula text that may contain BTU calls; throws NotNative. */
+function nativeExpression(text: string, resolve: (text: string) => string, options: NativeOptions, notes: string[]): string {
+  const outer = findBtuCalls(text).filter((call, _, all) => !all.some((other) => other !== call && other.start <= call.start && call.end <= other.end));
+  let out = "";
+  let at = 0;
+  for (const call of outer) {
+    out += resolve(text.slice(at, call.start));
+    const inner = explainCall(call, resolve, options);
+    if (inner.expression === undefined) notNative(inner.note ?? `BTU.${call.name} cannot be re-performed`);
+    if (inner.note) notes.push(inner.note);
+    out += call.start === 0 && call.end === text.length ? inner.expression : `(${inner.expression})`;
+    at = call.end;
+  }
+  return out + resolve(text.slice(at));
+}
+
+function explainCall(call: BtuCall, resolve: (text: string) => string, options: NativeOptions): { expression?: string; note?: string } {
+  const spec = findFunction(call.name);
+  if (!spec) return { note: `BTU.${call.name} is not a function of this add-in` };
+  const builder = BUILDERS[spec.name];
+  if (!builder) return { note: `not re-performable in native Excel: ${WHY_NOT[spec.name] ?? "no native form"}` };
+  const args = new Args(call, resolve, options);
+  try {
+    const expression = builder(args, options);
+    return { expression, note: args.notes.length ? args.notes.join(" ") : undefined };
+  } catch (error) {
+    if (error instanceof NotNative) return { note: `not re-performable in native Excel: ${error.message}` };
+    if (error instanceof ContractError) return { note: `not re-performable in native Excel: ${error.message}` };
+    throw error;
+  }
+}
+
+/** A native formula re-performing one call, with the reason when there is none. */
+export function explainNative(call: BtuCall, resolveRef: (text: string) => string = (text) => text, options: NativeOptions = {}): NativeResult {
+  const result = explainCall(call, resolveRef, options);
+  return result.expression === undefined ? { note: result.note } : { formula: `=${result.expression}`, note: result.note };
+}
+
+/** A native formula re-performing one call (argument texts from `findBtuCalls`), or undefined. */
+export function nativeFormula(call: BtuCall, resolveRef?: (text: string) => string, options?: NativeOptions): string | undefined {
+  return explainNative(call, resolveRef, options).formula;
+}
+
+/** A native formula for a whole cell formula: each BTU call replaced by its native form. */
+export function nativeCellFormula(formula: string, resolveRef: (text: string) => string, options: NativeOptions = {}): NativeResult {
+  const notes: string[] = [];
+  const body = formula.trim().replace(/^=/, "");
+  try {
+    const expression = nativeExpression(body, resolveRef, options, notes);
+    return { formula: `=${expression}`, note: notes.length ? notes.join(" ") : undefined };
+  } catch (error) {
+    if (error instanceof NotNative) return { note: error.message };
+    throw error;
+  }
+}

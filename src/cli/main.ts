@@ -1,0 +1,155 @@
+/**
+ * The `btu` command: evaluate formulas, recalculate or audit .xlsx models, and run the demo, all
+ * without Excel. Exit codes: 0 done, 1 wrong usage, 2 a problem with a file.
+ */
+import { FileProblem, defaultOutput } from "../headless/files";
+import { Evaluator, formulasFromText, jsonLine, plainText } from "./eval";
+
+export const USAGE = `Usage:
+  btu eval [--json] [FORMULA …]      evaluate formulas (with or without "="); none: one per line from stdin
+  btu recalc IN.xlsx [-o OUT.xlsx] [--json] [--in-place]
+                                     recompute every formula; OUT defaults to IN.recalc.xlsx
+  btu audit IN.xlsx [-o OUT.xlsx] [--json]
+                                     auditor's copy (IN.audit.xlsx): BTU cells as values + an Audit sheet
+  btu demo                           recalculate the bundled sample model and show its key results`;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  readStdin(): Promise<string>;
+}
+
+class UsageError extends Error {}
+
+/** Workbook commands load ExcelJS; `btu eval` starts faster without it. */
+function lazy<T>(module: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(module) as T;
+}
+
+interface Parsed {
+  positional: string[];
+  json: boolean;
+  inPlace: boolean;
+  output?: string;
+}
+
+function parse(args: string[], allowed: Set<string>): Parsed {
+  const parsed: Parsed = { positional: [], json: false, inPlace: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") {
+      parsed.positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith("-") || arg === "-" || /^-[0-9.]/.test(arg)) {
+      parsed.positional.push(arg);
+      continue;
+    }
+    const name = arg.startsWith("--") ? arg.slice(2).split("=")[0] : arg;
+    if (!allowed.has(name)) throw new UsageError(`unknown option ${arg}`);
+    if (name === "json") parsed.json = true;
+    else if (name === "in-place") parsed.inPlace = true;
+    else if (name === "-o" || name === "output") {
+      const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[++i];
+      if (!value) throw new UsageError(`${arg} needs a file name`);
+      parsed.output = value;
+    }
+  }
+  return parsed;
+}
+
+async function runEval(args: string[], io: Io): Promise<number> {
+  const { positional, json } = parse(args, new Set(["json"]));
+  const formulas = positional.length ? positional : formulasFromText(await io.readStdin());
+  const evaluator = new Evaluator();
+  const lines = formulas.map((formula) => {
+    const result = evaluator.evaluate(formula);
+    return json ? jsonLine(result) : plainText(result);
+  });
+  if (lines.length) io.out(lines.join("\n") + "\n");
+  return 0;
+}
+
+function singleInput(parsed: Parsed, command: string): string {
+  if (parsed.positional.length !== 1) throw new UsageError(`btu ${command} takes one workbook (got ${parsed.positional.length})`);
+  return parsed.positional[0];
+}
+
+async function runRecalc(args: string[], io: Io): Promise<number> {
+  const parsed = parse(args, new Set(["json", "in-place", "-o", "output"]));
+  const input = singleInput(parsed, "recalc");
+  const { recalcFile } = lazy<typeof import("../headless/recalc")>("../headless/recalc");
+  const { recalcJson, recalcReport } = lazy<typeof import("./report")>("./report");
+  const summary = await recalcFile(input, { output: parsed.output, inPlace: parsed.inPlace }, defaultOutput(input, "recalc"));
+  io.out((parsed.json ? recalcJson(summary) : recalcReport(summary)) + "\n");
+  return 0;
+}
+
+async function runAudit(args: string[], io: Io): Promise<number> {
+  const parsed = parse(args, new Set(["json", "-o", "output"]));
+  const input = singleInput(parsed, "audit");
+  const { auditFile } = lazy<typeof import("../headless/audit")>("../headless/audit");
+  const { auditJson, auditReport } = lazy<typeof import("./report")>("./report");
+  const summary = await auditFile(input, parsed.output, defaultOutput(input, "audit"));
+  io.out((parsed.json ? auditJson(summary) : auditReport(summary)) + "\n");
+  return 0;
+}
+
+async function runDemo(args: string[], io: Io): Promise<number> {
+  parse(args, new Set());
+  const { demo } = lazy<typeof import("./demo")>("./demo");
+  io.out((await demo()) + "\n");
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { eval: runEval, recalc: runRecalc, audit: runAudit, demo: runDemo };
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === "help" || command === "--help" || command === "-h") {
+    io.out(USAGE + "\n");
+    return command ? 0 : 1;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.err(`btu: unknown command "${command}"\n${USAGE}\n`);
+    return 1;
+  }
+  try {
+    return await run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`btu ${command}: ${error.message}\n${USAGE}\n`);
+      return 1;
+    }
+    if (error instanceof FileProblem) {
+      io.err(`btu ${command}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on("data", (chunk: Buffer) => chunks.push(chunk));
+    process.stdin.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    process.stdin.on("error", reject);
+  });
+}
+
+/** Runs the command line of this process and sets its exit code. */
+export function run(): void {
+  const io: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), readStdin };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`btu: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The taskpane: "which clause applies, and why" for the selected cell, the agreements' text, the
+ * function catalogue and the audit, over the same catalogue and core as the BTU functions.
+ */
+import { RunContext, WorkbookSettings, clauseLibrary } from "../catalogue";
+import * as clauses from "../core/clauses";
+import { byId, el, replace } from "./dom";
+import { registerFluent } from "./fluent";
+import { Host } from "./host";
+import { MetadataIndex, loadMetadata } from "./metadata";
+import { explainSelection } from "./selection";
+import { loadSettings } from "./settings";
+import { adoptStyles } from "./styles";
+import { watchSelection } from "./workbook";
+import { mountAudit } from "./views/audit";
+import { mountClauses } from "./views/clauses";
+import { Navigation, Tab, messageBar, spinner } from "./views/common";
+import { mountFunctions } from "./views/functions";
+import { renderSelection, renderWaiting } from "./views/thisCell";
+
+const library = clauseLibrary(clauses);
+
+function start(host: Host): void {
+  let settings: WorkbookSettings = loadSettings(host.settings);
+  let metadata: MetadataIndex | undefined;
+  const run = (): RunContext => ({ settings, clauses: library });
+
+  const tabs = byId<HTMLElement & { activeid: string }>("tabs");
+  const nav: Navigation = {
+    showTab: (tab: Tab) => {
+      tabs.activeid = `tab-${tab}`;
+    },
+    openClause: (id) => clauseView.open(id),
+    openFunction: (name) => functionsView.open(name),
+  };
+  const clauseView = mountClauses(host, nav);
+  const functionsView = mountFunctions(host, nav, { metadata: () => metadata, run });
+
+  const cellView = byId("cell-view");
+  const cellStatus = byId("cell-status");
+  let sequence = 0;
+  const explainCell = async () => {
+    const mine = ++sequence;
+    try {
+      const model = await host.excel((context) => explainSelection(context, run()));
+      if (mine !== sequence) return;
+      replace(cellView, ...renderSelection(model, nav, metadata));
+      cellStatus.textContent = model.calls.length
+        ? `${model.cell.sheet}!${model.cell.address}: ${model.calls.map((c) => `BTU.${c.name}`).join(", ")} explained`
+        : `${model.cell.sheet}!${model.cell.address}: no BTU formula`;
+    } catch (error) {
+      if (mine === sequence) replace(cellView, messageBar("error", "Could not read the selected cell.", error instanceof Error ? error.message : String(error)));
+    }
+  };
+
+  mountAudit(host, {
+    settings: () => settings,
+    settingsSaved: (saved) => {
+      settings = saved;
+      void explainCell();
+    },
+    run,
+  });
+
+  replace(cellView, renderWaiting());
+  loadMetadata()
+    .then((index) => {
+      metadata = index;
+      functionsView.refresh();
+      void explainCell();
+    })
+    .catch((error) => console.warn(`Function help unavailable: ${error instanceof Error ? error.message : String(error)}`));
+  host
+    .excel((context) => watchSelection(context, () => void explainCell()))
+    .then(() => explainCell())
+    .catch((error) => replace(cellView, messageBar("error", "Excel did not answer.", error instanceof Error ? error.message : String(error))));
+}
+
+function outsideExcel(): void {
+  replace(
+    byId("cell-view"),
+    el("div", { class: "empty-state" }, el("h2", {}, "Open this add-in in Excel"), el("p", { class: "muted" }, "The pane explains the BTU.* formulas of an Excel workbook.")),
+  );
+}
+
+adoptStyles();
+registerFluent();
+replace(byId("cell-view"), spinner("Starting…"));
+Office.onReady((info) => {
+  if (info.host !== Office.HostType.Excel) {
+    outsideExcel();
+    return;
+  }
+  start({ excel: (batch) => Excel.run(batch), settings: Office.context.document.settings });
+});

@@ -1,0 +1,123 @@
+/** The "Audit" tab: the Audit sheet, values-only copies, and the workbook settings that change results. */
+import { RunContext, WorkbookSettings } from "../../catalogue";
+import { DISCOUNT_METHODS, isoToSerial, serialToIso } from "../../core";
+import { createAuditSheet } from "../audit";
+import { byId, el, replace } from "../dom";
+import { longDate } from "../format";
+import { Host } from "../host";
+import { recalculate, saveSettings } from "../settings";
+import { button, messageBar, spinner } from "./common";
+
+export interface AuditState {
+  settings(): WorkbookSettings;
+  /** Called once new settings are saved in the workbook. */
+  settingsSaved(settings: WorkbookSettings): void;
+  run(): RunContext;
+}
+
+const METHOD_LABELS: Record<string, string> = {
+  simple: "literal reading",
+  pv: "present value",
+};
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function mountAudit(host: Host, state: AuditState): void {
+  const status = byId("audit-status");
+  const valuesCopy = byId<HTMLElement & { checked: boolean }>("values-copy");
+  const method = byId<HTMLElement & { value: string }>("setting-method");
+  const holidayList = byId("holiday-list");
+  const holidayDate = byId<HTMLInputElement>("holiday-date");
+  const settingsStatus = byId("settings-status");
+  let holidays: number[] = [];
+
+  byId("audit-run").addEventListener("click", () => {
+    replace(status, spinner("Reading every BTU cell…"));
+    host
+      .excel((context) => createAuditSheet(context, state.run(), { valuesCopies: valuesCopy.checked }))
+      .then((summary) =>
+        replace(
+          status,
+          messageBar(
+            "success",
+            "Audit sheet written.",
+            summary.cells
+              ? `${summary.cells} BTU cell${summary.cells === 1 ? "" : "s"} listed, ${summary.checks} with a native formula and a check (${summary.address}).`
+              : "This workbook has no BTU cells yet; the sheet lists the settings only.",
+          ),
+          summary.copies.length
+            ? messageBar(
+                "info",
+                "Values-only copies:",
+                `${summary.copies.join(", ")}. To send them to someone without the add-in, select those tabs, right-click, choose Move or Copy, and pick (new book).`,
+              )
+            : null,
+          summary.copyError ? messageBar("warning", "No values-only copies:", `${summary.copyError} Copy the sheets and paste them as values by hand.`) : null,
+        ),
+      )
+      .catch((error) => replace(status, messageBar("error", "Could not write the Audit sheet.", message(error))));
+  });
+
+  const renderHolidays = () => {
+    replace(
+      holidayList,
+      ...(holidays.length
+        ? holidays.map((serial) =>
+            el(
+              "li",
+              { class: "holiday" },
+              el("span", { class: "holiday-date" }, serialToIso(serial)),
+              el("span", { class: "muted holiday-long" }, longDate(serial)),
+              button(
+                "Remove",
+                () => {
+                  holidays = holidays.filter((day) => day !== serial);
+                  renderHolidays();
+                },
+                { appearance: "stealth", attrs: { "aria-label": `Remove ${serialToIso(serial)}` } },
+              ),
+            ),
+          )
+        : [el("li", { class: "muted" }, "None: US federal holidays as observed only.")]),
+    );
+  };
+
+  const showSettings = () => {
+    const current = state.settings();
+    method.value = current.discountMethod ?? "";
+    holidays = [...(current.extraHolidays ?? [])].sort((a, b) => a - b);
+    renderHolidays();
+  };
+
+  replace(
+    method,
+    el("fluent-option", { attrs: { value: "" } }, "Not set (simple)"),
+    ...Object.keys(DISCOUNT_METHODS).map((key) => el("fluent-option", { attrs: { value: key } }, `${key}: ${METHOD_LABELS[key] ?? key}`)),
+  );
+
+  byId("holiday-add").addEventListener("click", () => {
+    if (!holidayDate.value) return;
+    const serial = isoToSerial(holidayDate.value);
+    if (!holidays.includes(serial)) holidays = [...holidays, serial].sort((a, b) => a - b);
+    holidayDate.value = "";
+    renderHolidays();
+  });
+
+  byId("settings-save").addEventListener("click", () => {
+    const settings: WorkbookSettings = {};
+    if (method.value) settings.discountMethod = method.value;
+    if (holidays.length) settings.extraHolidays = holidays;
+    replace(settingsStatus, spinner("Saving…"));
+    saveSettings(host.settings, settings)
+      .then(() => host.excel(recalculate))
+      .then(() => {
+        state.settingsSaved(settings);
+        replace(settingsStatus, messageBar("success", "Saved in this workbook.", "Every BTU cell has been recalculated with these settings."));
+      })
+      .catch((error) => replace(settingsStatus, messageBar("error", "Could not save the settings.", message(error))));
+  });
+
+  showSettings();
+}

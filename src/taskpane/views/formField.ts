@@ -1,0 +1,68 @@
+/** One parameter of the formula builder: a date input, a list of choices, or a text field. */
+import { FunctionSpec, ParamKind, ParamSpec } from "../../catalogue";
+import { isoToSerial } from "../../core";
+import { choicesFor, controlFor } from "../builder";
+import { Child, breakable, el, replace } from "../dom";
+import { longDate } from "../format";
+
+const PLACEHOLDERS: Partial<Record<ParamKind, string>> = {
+  amount: "e.g. 5000000 or B2",
+  amounts: "e.g. 5000000, B2 or B2:B9",
+  number: "e.g. 21 or B2",
+  column: "e.g. {2004,2005,2006} or A2:A4",
+  flags: "e.g. {TRUE,FALSE} or C2:C4",
+  dates: "a range of dates, e.g. H2:H5",
+  text: "e.g. SEP 4(c)(i)",
+};
+
+export interface FormField {
+  element: HTMLElement;
+  /** The input as the builder reads it at first (a required choice starts on its first option). */
+  initial: string;
+  showError(message: string): void;
+}
+
+type ValueElement = HTMLElement & { value: string };
+
+export function formField(spec: FunctionSpec, param: ParamSpec, help: string | undefined, onChange: (value: string) => void): FormField {
+  const id = `fn-field-${param.name}`;
+  const helpId = `${id}-help`;
+  const kind = controlFor(spec, param);
+  const name: Child[] = [breakable(param.name), param.optional ? el("span", { class: "param-tag" }, "optional") : null];
+  const ariaLabel = `${param.name}${param.optional ? " (optional)" : ""}`;
+  const described = help ? helpId : undefined;
+  let control: HTMLElement;
+  let echo: HTMLElement | null = null;
+  let initial = "";
+
+  if (kind === "date") {
+    const input = el("input", { class: "native-input", attrs: { id, type: "date", "aria-describedby": described } });
+    const shown = el("div", { class: "field-echo" });
+    input.addEventListener("input", () => {
+      replace(shown, input.value ? `${input.value} · ${longDate(isoToSerial(input.value))}` : "");
+      onChange(input.value);
+    });
+    control = input;
+    echo = shown;
+  } else if (kind === "choice") {
+    const choices = choicesFor(spec, param);
+    control = el(
+      "fluent-select",
+      { class: "field-select", attrs: { id, "aria-label": ariaLabel } },
+      ...(param.optional ? [el("fluent-option", { attrs: { value: "" } }, "(default)")] : []),
+      ...choices.map((choice) => el("fluent-option", { attrs: { value: choice } }, choice)),
+    );
+    if (!param.optional) initial = choices[0];
+    control.addEventListener("change", () => onChange((control as ValueElement).value));
+  } else {
+    control = el("fluent-text-field", { class: "field-text", attrs: { id, "aria-label": ariaLabel, placeholder: PLACEHOLDERS[param.kind] ?? "" } });
+    control.addEventListener("input", () => onChange((control as ValueElement).value));
+  }
+
+  // The date input has a real <label>; Fluent controls carry their name in aria-label (their
+  // input sits in a shadow root a <label for> cannot reach), so the visible name is not read twice.
+  const label = kind === "date" ? el("label", { class: "field-label", attrs: { for: id } }, ...name) : el("span", { class: "field-label", attrs: { "aria-hidden": "true" } }, ...name);
+  const error = el("div", { class: "field-error", attrs: { id: `${id}-error`, role: "alert" } });
+  const element = el("div", { class: "field" }, label, control, echo, help ? el("p", { class: "field-help", attrs: { id: helpId } }, help) : null, error);
+  return { element, initial, showError: (message) => replace(error, message) };
+}

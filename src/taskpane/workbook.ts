@@ -1,0 +1,137 @@
+/**
+ * The taskpane's reads and writes of the workbook, each a small function of an Excel request
+ * context, so that tests can run them against office-addin-mock and the views stay Office-free.
+ */
+import { RawScalar, SheetError, findBtuCalls, normalizeStoredFormula } from "../catalogue";
+import { cellAddress, splitAddress, topLeft } from "./addresses";
+import { QualifiedRef, RangeReader, refKey } from "./explain";
+
+export interface CellSnapshot {
+  sheet: string;
+  /** "B2", without the sheet. */
+  address: string;
+  /** The formula, or "" when the cell holds a constant. */
+  formula: string;
+  value: RawScalar;
+}
+
+/** A cell value as Office.js returns it, as the catalogue reads cell values. */
+function toRaw(value: unknown, type: string | undefined): RawScalar {
+  if (type === "Empty" || value === "" || value === null || value === undefined) return null;
+  if (type === "Error") return new SheetError(String(value));
+  return value as RawScalar;
+}
+
+/** Office.js reports a constant's own value under `formulas`; a formula is a "=" text that differs from its value. */
+function formulaOf(formula: unknown, value: unknown): string {
+  return typeof formula === "string" && formula.startsWith("=") && formula !== value ? normalizeStoredFormula(formula) : "";
+}
+
+export async function readActiveCell(context: Excel.RequestContext): Promise<CellSnapshot> {
+  const cell = context.workbook.getActiveCell();
+  cell.load("address,formulas,values,valueTypes");
+  cell.worksheet.load("name");
+  await context.sync();
+  return {
+    sheet: cell.worksheet.name,
+    address: splitAddress(cell.address).cells,
+    formula: formulaOf(cell.formulas[0][0], cell.values[0][0]),
+    value: toRaw(cell.values[0][0], cell.valueTypes[0][0]),
+  };
+}
+
+/** Reads ranges in two round trips: which sheets exist, then every range at once. */
+export function rangeReader(context: Excel.RequestContext): RangeReader {
+  return async (refs: readonly QualifiedRef[]) => {
+    const values = new Map<string, RawScalar[][]>();
+    if (!refs.length) return values;
+    const sheets = new Map<string, Excel.Worksheet>();
+    for (const ref of refs) {
+      const key = ref.sheet.toLowerCase();
+      if (!sheets.has(key)) sheets.set(key, context.workbook.worksheets.getItemOrNullObject(ref.sheet));
+    }
+    await context.sync();
+    const ranges = refs.flatMap((ref) => {
+      const sheet = sheets.get(ref.sheet.toLowerCase())!;
+      if (sheet.isNullObject) return [];
+      const range = sheet.getRange(ref.address);
+      range.load("values,valueTypes");
+      return [{ ref, range }];
+    });
+    await context.sync();
+    for (const { ref, range } of ranges) values.set(refKey(ref), range.values.map((row, i) => row.map((value, j) => toRaw(value, range.valueTypes[i][j]))));
+    return values;
+  };
+}
+
+/** Writes a formula into the active cell; returns where it went. */
+export async function insertFormula(context: Excel.RequestContext, formula: string): Promise<CellSnapshot> {
+  const cell = context.workbook.getActiveCell();
+  cell.formulas = [[formula]];
+  cell.load("address");
+  cell.worksheet.load("name");
+  await context.sync();
+  return { sheet: cell.worksheet.name, address: splitAddress(cell.address).cells, formula, value: null };
+}
+
+export async function selectCell(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {
+  const worksheet = context.workbook.worksheets.getItem(sheet);
+  worksheet.activate();
+  worksheet.getRange(address).select();
+  await context.sync();
+}
+
+/** Every cell of the workbook whose formula calls a BTU function, with its value. */
+export async function scanBtuCells(context: Excel.RequestContext): Promise<CellSnapshot[]> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await context.sync();
+  const used = worksheets.items.map((sheet) => {
+    const range = sheet.getUsedRangeOrNullObject();
+    range.load("address,formulas,values,valueTypes");
+    return { sheet: sheet.name, range };
+  });
+  await context.sync();
+  const found: CellSnapshot[] = [];
+  for (const { sheet, range } of used) {
+    if (range.isNullObject) continue;
+    const origin = topLeft(splitAddress(range.address).cells);
+    range.formulas.forEach((row, i) =>
+      row.forEach((raw, j) => {
+        const formula = formulaOf(raw, range.values[i][j]);
+        if (!formula || !findBtuCalls(formula).length) return;
+        found.push({ sheet, address: cellAddress(origin.row + i, origin.column + j), formula, value: toRaw(range.values[i][j], range.valueTypes[i][j]) });
+      }),
+    );
+  }
+  return found;
+}
+
+/** The values a spilling formula shows, keyed by `refKey` of its anchor cell. */
+export async function readSpills(context: Excel.RequestContext, anchors: readonly QualifiedRef[]): Promise<Map<string, RawScalar[][]>> {
+  const spills = anchors.map((anchor) => {
+    const range = context.workbook.worksheets.getItem(anchor.sheet).getRange(anchor.address).getSpillingToRangeOrNullObject();
+    range.load("values,valueTypes");
+    return { anchor, range };
+  });
+  if (spills.length) await context.sync();
+  const values = new Map<string, RawScalar[][]>();
+  for (const { anchor, range } of spills) {
+    if (!range.isNullObject) values.set(refKey(anchor), range.values.map((row, i) => row.map((value, j) => toRaw(value, range.valueTypes[i][j]))));
+  }
+  return values;
+}
+
+/** Calls `onChange` whenever the user selects other cells (the handler lives as long as the pane). */
+export async function watchSelection(context: Excel.RequestContext, onChange: () => void): Promise<void> {
+  context.workbook.onSelectionChanged.add(async () => onChange());
+  await context.sync();
+}
+
+/** The active sheet's name: unqualified references in a formula built by the pane refer to it. */
+export async function activeSheetName(context: Excel.RequestContext): Promise<string> {
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  sheet.load("name");
+  await context.sync();
+  return sheet.name;
+}

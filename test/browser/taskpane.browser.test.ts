@@ -1,0 +1,349 @@
+/**
+ * The built taskpane in headless Chromium with a stub Office host (test/browser/office-stub.js in
+ * place of Office.js): the selected cell explained, the clauses searched and opened, a formula
+ * built and inserted, the Audit sheet, workbook text shown as text, keyboard use, axe-core, and no
+ * CSP violation or console error. Screenshots go to test-output/screenshots/.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
+import { ROOT, Server, buildAddin, launchChromium, serve } from "./harness";
+
+jest.setTimeout(60_000);
+
+const OUT = path.join(ROOT, "test-output", "browser-dist");
+const SHOTS = path.join(ROOT, "test-output", "screenshots");
+const MARKUP = "<img src=x onerror=alert(1)>";
+
+const WORKBOOK = {
+  sheets: {
+    Model: {
+      A1: { value: "Termination scenarios" },
+      A4: { value: "Voluntary, 31 March 2005" },
+      B4: { formula: '=BTU.CONSULTING_LUMP(DATE(2005,3,31),"voluntary")', value: 427896.63 },
+      A5: { value: MARKUP },
+      B6: { formula: `=BTU.CLAUSE("${MARKUP}")`, value: "#VALUE!", type: "Error" },
+    },
+    Loan: {
+      A1: { value: "Eligible receivables" },
+      B1: { value: 5000000 },
+      A2: { value: "Borrowing base" },
+      B2: { formula: "=BTU.BORROWING_BASE(B1,4000000,250000)", value: 5150000 },
+      A5: { value: "Availability, letters of credit using the line" },
+      B5: { formula: "=BTU.AVAILABILITY(BTU.BORROWING_BASE(B1,4000000,250000),3000000,,12000000)", value: 0 },
+      A6: { value: "Death on the Separation Date" },
+      B6: { formula: '=BTU.CONSULTING_LUMP(DATE(2003,6,30),"death")', value: "#N/A", type: "Error" },
+      B8: { formula: '=BTU.FEE_SCHEDULE("consulting")', value: 37816 }, // 2003-07-14, the first pay date
+    },
+  },
+  active: { sheet: "Model", address: "A1" },
+};
+
+/**
+ * The present-value reading of SEP 4(c)(i) for a termination on 2005-03-31, worked independently of
+ * the core in plain floating point: each remaining day's Consulting Fee (204,000 ÷ the days of its
+ * contract year, 1 July – 30 June) discounted at 3% a year for (day − T)/365 years. 443,920.6855…
+ */
+function presentValueByHand(): string {
+  const day = 86_400_000;
+  const t = Date.UTC(2005, 2, 31);
+  let total = 0;
+  for (let d = t + day; d <= Date.UTC(2007, 5, 30); d += day) {
+    const date = new Date(d);
+    const start = Date.UTC(date.getUTCMonth() >= 6 ? date.getUTCFullYear() : date.getUTCFullYear() - 1, 6, 1);
+    const daysInYear = Math.round((Date.UTC(new Date(start).getUTCFullYear() + 1, 6, 1) - start) / day);
+    total += (204000 / daysInYear) * Math.pow(1.03, -Math.round((d - t) / day) / 365);
+  }
+  return `$${total.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+const dialogs: string[] = [];
+
+async function openPane(): Promise<void> {
+  await page.goto(`${server.origin}/taskpane.html`);
+  await page.locator("#cell-view .cell-ref", { hasText: "A1" }).waitFor();
+  await page.addScriptTag({ url: "/axe.min.js" });
+}
+
+async function showTab(name: string): Promise<void> {
+  await page.locator("fluent-tab", { hasText: name }).click();
+  await page.locator(`fluent-tab[aria-selected="true"]`, { hasText: name }).waitFor();
+  await page.waitForTimeout(300); // the active-tab indicator slides over 0.2 s
+}
+
+async function select(sheet: string, address: string): Promise<void> {
+  await page.evaluate(([s, a]) => (window as unknown as { __stub: { select(s: string, a: string): void } }).__stub.select(s, a), [sheet, address]);
+}
+
+type StubQuery = "active" | "cell" | "sheetNames" | "savedSettings" | "calculations";
+
+/** Reads the stub workbook through a fixed set of queries (no eval: the page's CSP forbids it). */
+function stub<T>(query: StubQuery, ...args: string[]): Promise<T> {
+  return page.evaluate(
+    ([what, sheet, address]) => {
+      const host = (window as unknown as { __stub: { state: Record<string, unknown>; cell(s: string, a: string): unknown; sheetNames(): string[] } }).__stub;
+      if (what === "cell") return host.cell(sheet, address);
+      if (what === "sheetNames") return host.sheetNames();
+      return host.state[what];
+    },
+    [query, ...args],
+  ) as Promise<T>;
+}
+
+/** Waits until `read()` equals `expected` (the pane updates asynchronously), then asserts it. */
+async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let actual = await read();
+  while (!isEqual(actual, expected) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    actual = await read();
+  }
+  expect(actual).toEqual(expected);
+}
+
+function isEqual(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const VIEWPORT = { width: 350, height: 760 };
+
+/** The whole pane at taskpane width; the viewport grows to the page so the sticky tabs stay on top. */
+async function shot(name: string): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height) });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  await page.setViewportSize(VIEWPORT);
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function seriousViolations(): Promise<string[]> {
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+beforeAll(async () => {
+  buildAddin(OUT);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  server = await serve(OUT, {
+    "/office-stub.js": path.join(__dirname, "office-stub.js"),
+    "/axe.min.js": path.join(ROOT, "node_modules", "axe-core", "axe.min.js"),
+  });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: VIEWPORT });
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(error.message));
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.addInitScript((workbook) => {
+    (window as unknown as { __stubWorkbook: unknown }).__stubWorkbook = workbook;
+    document.addEventListener("securitypolicyviolation", (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+  }, WORKBOOK);
+  await openPane();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the taskpane in Chromium", () => {
+  it("explains the selected cell: the figure, its clauses and both discount readings", async () => {
+    await select("Model", "B4");
+    const card = page.locator("#cell-view article.call");
+    await card.locator(".call-name", { hasText: "BTU.CONSULTING_LUMP" }).waitFor();
+    const text = await card.innerText();
+    expect(text).toContain("427,896.63");
+    expect(text).toContain("SEP 4(c)(i)");
+    expect(text).toContain("2005-03-31");
+    expect(text).toContain("Thursday, 31 March 2005");
+    expect(await card.locator(".reading.used").innerText()).toContain("$427,896.63");
+    expect(await card.locator(".reading:not(.used)").innerText()).toContain(presentValueByHand());
+
+    const chip = card.locator(".step .clause-chip", { hasText: "SEP 4(c)(i)" }).first();
+    await chip.click();
+    expect(await chip.getAttribute("aria-expanded")).toBe("true");
+    const panel = card.locator(".step .clause-panel:not([hidden])").first();
+    expect(await panel.innerText()).toContain("three percent (3%) per year");
+    await shot("this-cell");
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("explains nested calls one by one, with the two letter-of-credit readings side by side", async () => {
+    await select("Loan", "B5");
+    const cards = page.locator("#cell-view article.call");
+    await cards.nth(1).waitFor();
+    expect(await cards.locator(".call-name").allInnerTexts()).toEqual(["BTU.AVAILABILITY", "BTU.BORROWING_BASE"]);
+    // Base (TERMS.md): 80% × 5,000,000 + 35% × 4,000,000 − 250,000 = 5,150,000.
+    expect(await cards.nth(1).locator(".call-result").innerText()).toBe("$5,150,000.00");
+    // The line less the letters of credit: 14,000,000 − 12,000,000 = 2,000,000 < base, so
+    // availability = max(0, 2,000,000 − 3,000,000) = 0; without that reading: 5,150,000 − 3,000,000.
+    expect(await cards.nth(0).locator(".reading.used .reading-figure").innerText()).toBe("$0.00");
+    expect(await cards.nth(0).locator(".reading:not(.used) .reading-figure").innerText()).toBe("$2,150,000.00");
+    await shot("nested-calls");
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("explains an error: its code, the message saying what to change, and the clause", async () => {
+    await select("Loan", "B6");
+    const card = page.locator("#cell-view article.call");
+    await card.locator(".error-code", { hasText: "#N/A" }).waitFor();
+    expect(await card.locator(".error-message").innerText()).toContain("SEP 4(g)");
+    expect(await card.locator(".step-clause .clause-chip").innerText()).toContain("SEP 4(g)");
+    await shot("error");
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("shows a spilled schedule as a table", async () => {
+    await select("Loan", "B8");
+    const table = page.locator("#cell-view .data-table.spill");
+    await table.waitFor();
+    // TERMS.md: 105 rows; first 2003-07-14 7803.28; last 2007-06-30 2794.52.
+    expect(await page.locator("#cell-view .call-result .result-detail").innerText()).toContain("105 rows");
+    expect(await page.locator("#cell-view .cell-value").innerText()).toBe("Cell shows 2003-07-14");
+    expect(await table.locator("tbody tr").first().innerText()).toMatch(/2003-07-14\s+\$7,803\.28/);
+    expect(await table.locator("tbody tr").last().innerText()).toMatch(/2007-06-30\s+\$2,794\.52/);
+    await shot("spilled-schedule");
+  });
+
+  it("shows workbook text as text and runs none of it", async () => {
+    await select("Model", "A5");
+    await page.locator("#cell-view .empty-state h2", { hasText: "No BTU formula" }).waitFor();
+    expect(await page.locator("#cell-view .cell-text").innerText()).toBe(MARKUP);
+    await shot("no-formula");
+
+    await select("Model", "B6");
+    await page.locator("#cell-view .call-name", { hasText: "BTU.CLAUSE" }).waitFor();
+    expect(await page.locator("#cell-view .error-message").innerText()).toContain(MARKUP);
+    expect(await page.locator("#cell-view img").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it("searches the agreements, opens a clause and finds the cells that depend on it", async () => {
+    await showTab("Clauses");
+    await page.locator("#clause-search input").fill("Borrowing Base");
+    const hit = page.locator(".result-item", { hasText: "FA 1(b)" }).first();
+    await hit.waitFor();
+    expect(await hit.locator("mark").first().innerText()).toMatch(/borrowing/i);
+    await shot("clauses-search");
+
+    await hit.click();
+    const detail = page.locator("#clause-detail");
+    await detail.locator(".clause-id", { hasText: "FA 1(b)" }).waitFor();
+    expect(await detail.locator(".verbatim").innerText()).toContain("Borrowing Base");
+    expect(await detail.locator(".fn-chip").allInnerTexts()).toEqual(expect.arrayContaining(["BTU.BORROWING_BASE", "BTU.AVAILABILITY"]));
+    expect(await detail.locator(".terms").innerText()).toContain("loan.inventory_cap");
+
+    await detail.locator("fluent-button", { hasText: "Find in workbook" }).click();
+    const cell = detail.locator(".cell-item", { hasText: "Loan!B2" });
+    await cell.waitFor();
+    await cell.click();
+    await eventually(() => stub<{ sheet: string; address: string }>("active"), { sheet: "Loan", address: "B2" });
+    await shot("clause-detail");
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("builds a formula from the catalogue, previews it from the core and inserts it", async () => {
+    await showTab("Functions");
+    const back = page.locator("#fn-detail fluent-button", { hasText: "All functions" });
+    if (await back.isVisible()) await back.click();
+    await shot("functions-list");
+    await page.locator(".fn-item", { hasText: "BTU.BORROWING_BASE" }).click();
+    const help = await page.locator("#fn-detail .field-help").first().innerText();
+    expect(help.length).toBeGreaterThan(10); // functions.json's parameter help, as Excel shows it
+    await page.locator("#fn-field-eligible_receivables input").fill("5,000,000");
+    await page.locator("#fn-field-eligible_inventory input").fill("12000000");
+    await eventually(() => page.locator("#fn-formula").innerText(), "=BTU.BORROWING_BASE(5000000,12000000)");
+    await eventually(() => page.locator("#fn-preview .preview-figure .result-value").innerText(), "$7,500,000.00"); // TERMS.md: inventory cap
+
+    await select("Loan", "D9");
+    await page.locator("#fn-insert").click();
+    await page.locator("#fn-status .message-bar.success").waitFor();
+    expect(await stub("cell", "Loan", "D9")).toEqual({ formula: "=BTU.BORROWING_BASE(5000000,12000000)", value: "" });
+    await shot("functions-builder");
+
+    await back.click();
+    await page.locator(".fn-item", { hasText: "BTU.CONSULTING_LUMP" }).click();
+    await page.locator("#fn-field-termination_date").fill("2005-03-31");
+    await page.locator("#fn-field-type").click();
+    await page.locator("#fn-field-type fluent-option", { hasText: "voluntary" }).click();
+    await eventually(() => page.locator("#fn-formula").innerText(), '=BTU.CONSULTING_LUMP(DATE(2005,3,31),"voluntary")');
+    await eventually(() => page.locator("#fn-preview .preview-figure .result-value").innerText(), "$427,896.63");
+    await shot("functions-dates-and-keywords");
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("writes the Audit sheet with values-only copies, and saves settings that change results", async () => {
+    await showTab("Audit");
+    await page.locator("#values-copy").click();
+    await page.locator("#audit-run").click();
+    await page.locator("#audit-status .message-bar.success").waitFor();
+    const names = await stub<string[]>("sheetNames");
+    expect(names).toEqual(expect.arrayContaining(["Audit", "Model (values)", "Loan (values)"]));
+    expect(await stub("cell", "Audit", "C4")).toEqual({ value: "Original formula" });
+    expect(await stub("cell", "Model (values)", "B4")).toEqual({ value: 427896.63 });
+
+    await page.locator("#setting-method").click();
+    await page.locator("#setting-method fluent-option", { hasText: "pv:" }).click();
+    await page.locator("#holiday-date").fill("2005-10-10");
+    await page.locator("#holiday-add").click();
+    await page.locator("#settings-save").click();
+    await page.locator("#settings-status .message-bar.success").waitFor();
+    expect(await stub("savedSettings")).toEqual({ "btu.discountMethod": "pv", "btu.extraHolidays": [38635] }); // 2005-10-10 = 38442 + 193
+    expect(await stub("calculations")).toEqual(["Full"]);
+    await shot("audit");
+    expect(await seriousViolations()).toEqual([]);
+
+    // B4 gives no method: it now takes the workbook's present-value reading.
+    await showTab("This cell");
+    await select("Model", "B4");
+    await eventually(() => page.locator("#cell-view .reading.used .reading-figure").innerText(), presentValueByHand());
+  });
+
+  it("can be used with the keyboard alone", async () => {
+    await openPane();
+    const focusedRole = () => page.evaluate(() => document.activeElement?.getAttribute("role") ?? document.activeElement?.tagName.toLowerCase());
+    for (let i = 0; i < 10 && (await focusedRole()) !== "tab"; i++) await page.keyboard.press("Tab");
+    expect(await focusedRole()).toBe("tab");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await page.locator('fluent-tab[aria-selected="true"]', { hasText: "Audit" }).waitFor();
+    expect(await page.locator("#panel-audit").isVisible()).toBe(true);
+
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("values-copy");
+    await page.keyboard.press("Space");
+    await eventually(() => page.locator("#values-copy").getAttribute("aria-checked"), "true");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("audit-run");
+    await page.keyboard.press("Enter");
+    await page.locator("#audit-status .message-bar.success").waitFor();
+
+    // Back to the tabs, over to Functions, into the list: a focused item shows a focus ring.
+    await page.locator("fluent-tab", { hasText: "Audit" }).focus();
+    await page.keyboard.press("ArrowLeft");
+    await page.locator('fluent-tab[aria-selected="true"]', { hasText: "Functions" }).waitFor();
+    for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.classList.contains("fn-item"))); i++) await page.keyboard.press("Tab");
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).not.toBe("none");
+    await page.keyboard.press("Enter");
+    await page.locator("#fn-detail .fn-heading").waitFor();
+    await shot("keyboard-functions");
+  });
+
+  it("raised no CSP violation, console error or dialog", () => {
+    expect(consoleErrors).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+});

@@ -69,6 +69,11 @@ export type Coerced = number | string | readonly (number | null)[] | readonly bo
 
 /** Coerces one argument; `undefined` means omitted (only for optional parameters). */
 export function coerce(raw: RawArgument, param: ParamSpec, clause: string): Coerced {
+  // The common case in a large sheet, a plain number where a number belongs, skips the range handling.
+  if (typeof raw === "number") {
+    if (param.kind === "date" || param.kind === "number" || param.kind === "amount") return raw;
+    if (param.kind === "amounts") return [raw];
+  }
   const values = cells(raw);
   passErrors(values);
   if (values.every(isBlank) && param.kind !== "amounts" && param.kind !== "column" && param.kind !== "flags") {

@@ -41,7 +41,11 @@ const list = (v: Coerced) => v as readonly number[];
 const optList = (v: Coerced) => v as readonly number[] | undefined;
 const column = (v: Coerced) => v as readonly (number | null)[];
 const flags = (v: Coerced) => v as readonly boolean[] | undefined;
-const sum = (v: Coerced, clause: string, name: string) => core.sumAmounts(list(v), clause, name);
+/** A range's amounts added exactly; a single cell goes to the core as it is (the core reads it exactly). */
+const sum = (v: Coerced, clause: string, name: string): core.Amount => {
+  const values = list(v);
+  return values.length === 1 ? values[0] : core.sumAmounts(values, clause, name);
+};
 const optSum = (v: Coerced, clause: string, name: string) => (v === undefined ? undefined : sum(v, clause, name));
 
 export const CATALOGUE: readonly FunctionSpec[] = [

@@ -4,7 +4,7 @@
  * copy; the taskpane writes the same rows into an Audit sheet inside Excel.
  */
 import { ClauseLibrary, RawArgument, ResultKind, WorkbookSettings, evaluate, findBtuCalls, findFunction, SETTING_KEYS } from "../catalogue";
-import { CellValue, Explanation } from "../core";
+import { CellValue, Explanation, serialToIso } from "../core";
 import { argumentValue, canonicalReference, qualifyReferences, UNKNOWN } from "./references";
 import { nativeCellFormula } from "./native";
 
@@ -173,7 +173,7 @@ export const AUDIT_FIRST_ROW = 5;
 
 export function describeSettings(settings: WorkbookSettings | undefined): string {
   const method = settings?.discountMethod ? `"${settings.discountMethod}"` : "not set (each cell's own method, else simple)";
-  const holidays = settings?.extraHolidays?.length ? settings.extraHolidays.join(", ") : "none";
+  const holidays = settings?.extraHolidays?.length ? settings.extraHolidays.map(serialToIso).join(", ") : "none";
   return `${SETTING_KEYS.discountMethod} = ${method}; ${SETTING_KEYS.extraHolidays} = ${holidays}`;
 }
 

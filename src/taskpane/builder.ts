@@ -5,13 +5,12 @@
 import { FunctionSpec, ParamSpec } from "../catalogue";
 import { TERMS } from "../core";
 import { classifyArgument } from "./arguments";
-import { keywordChoices } from "./keywords";
 
 export type FieldControl = "date" | "choice" | "text";
 
 /** The values a parameter can take from a list: keywords, or the term ids of BTU.TERM. */
 export function choicesFor(spec: FunctionSpec, param: ParamSpec): readonly string[] {
-  if (param.kind === "keyword") return keywordChoices(spec.name, param.name);
+  if (param.kind === "keyword") return param.choices ?? [];
   if (spec.name === "TERM" && param.name === "term_id") return TERMS.map((term) => term.id);
   return [];
 }

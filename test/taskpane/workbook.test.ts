@@ -112,7 +112,7 @@ describe("the Audit sheet", () => {
     const formulas: unknown[][] = written.formulas;
     expect(formulas).toHaveLength(lastRow);
     expect(formulas[AUDIT_FIRST_ROW - 2]).toEqual([...AUDIT_HEADERS]);
-    expect(formulas[1][1]).toContain("38630");
+    expect(formulas[1][1]).toContain("2005-10-05"); // serial 38630, shown as a date
 
     const lump = formulas[AUDIT_FIRST_ROW - 1];
     expect(lump.slice(0, 3)).toEqual(["Lump sums", "B4", '=BTU.CONSULTING_LUMP(B1,"voluntary")']);

@@ -4,7 +4,6 @@ import { CellScalar, ParamSpec, SheetError } from "../../catalogue";
 import { Explanation } from "../../core";
 import { Child, breakable, el } from "../dom";
 import { SPILL_COLUMNS, dateDetail, formatArgument, formatScalar } from "../format";
-import { keywordChoices } from "../keywords";
 import { MetadataIndex } from "../metadata";
 import { Navigation, clauseToggle, eyebrow, heading, messageBar } from "./common";
 
@@ -145,7 +144,7 @@ function failure(call: CallView, nav: Navigation): Child[] {
   out.push(heading(3, "Why, and what to change"), el("p", { class: "error-message" }, result.message));
   const keywords = result.code === "#VALUE!" ? (call.spec?.params ?? []).filter((p) => p.kind === "keyword") : [];
   for (const param of keywords) {
-    const choices = keywordChoices(call.name, param.name);
+    const choices = param.choices ?? [];
     if (choices.length) out.push(el("p", { class: "muted" }, `${param.name} accepts: `, ...choices.flatMap((c, i) => [i ? ", " : "", el("code", {}, `"${c}"`)])));
   }
   if (clause) {

@@ -1,9 +1,8 @@
 /**
- * The formula builder's keyword choices must be exactly what the core accepts: each list is checked
- * against the "use one of …" list of the core's own error for an unknown keyword.
+ * Each keyword parameter's `choices` (shown by the formula builder and in error help) must be exactly
+ * what the core accepts: checked against the "use one of …" list of the core's own error.
  */
 import { CATALOGUE, evaluate } from "../../src/catalogue";
-import { keywordChoices } from "../../src/taskpane/keywords";
 
 /** Arguments that reach each function's keyword check (dates inside the agreements, plain amounts). */
 const PROBES: Record<string, (keyword: string, index: number) => unknown[]> = {
@@ -26,13 +25,13 @@ const keywordParams = CATALOGUE.flatMap((spec) => spec.params.map((param, index)
 describe("keyword choices", () => {
   it.each(keywordParams.map(({ spec, param, index }) => [`${spec.name}.${param.name}`, spec.name, param.name, index] as const))(
     "%s lists exactly the keywords the core accepts",
-    (_label, name, param, index) => {
+    (_label, name, _param, index) => {
       const probe = PROBES[name];
       expect(probe).toBeDefined();
       const result = evaluate(name, probe("not-a-keyword", index) as never).result;
       if (result.ok) throw new Error("an unknown keyword must be refused");
       const listed = [...(/use one of (.*)\.$/.exec(result.message)?.[1] ?? "").matchAll(/"([^"]+)"/g)].map((m) => m[1]);
-      expect(keywordChoices(name, param)).toEqual(listed);
+      expect(CATALOGUE.find((spec) => spec.name === name)!.params[index].choices).toEqual(listed);
     },
   );
 });

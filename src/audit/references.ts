@@ -3,8 +3,7 @@
  * formula on the Audit sheet still points at the original input cells), and reading the literal
  * arguments a BTU call was written with. Office-free: Excel's taskpane and the CLI share it.
  */
-import { serialOf } from "../core/dates";
-import { RawArgument, RawScalar } from "../catalogue";
+import { NOT_LITERAL, RawArgument, literalValue } from "../catalogue";
 
 /** An optional sheet prefix, then a cell or a cell range: `B3`, `$B$3:$B$5`, `'Fee schedule'!A1`. */
 const REFERENCE = /((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?[A-Za-z]{1,3}\$?[0-9]+(?::\$?[A-Za-z]{1,3}\$?[0-9]+)?)(?![A-Za-z0-9_(!.])/g;
@@ -56,22 +55,6 @@ export function canonicalReference(ref: string, sheet: string): string {
   return `${rawSheet}!${ref.slice(bang + 1).replace(/\$/g, "")}`.toUpperCase();
 }
 
-const NUMBER = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?%?$/;
-
-function scalarLiteral(text: string): RawScalar | typeof UNKNOWN {
-  const t = text.trim();
-  if (t === "") return undefined;
-  if (NUMBER.test(t)) return t.endsWith("%") ? Number(t.slice(0, -1)) / 100 : Number(t);
-  if (/^"(?:[^"]|"")*"$/.test(t)) return t.slice(1, -1).replace(/""/g, '"');
-  if (/^(TRUE|FALSE)$/i.test(t)) return t.toUpperCase() === "TRUE";
-  const date = /^DATE\(\s*([0-9]{4})\s*,\s*([0-9]{1,2})\s*,\s*([0-9]{1,2})\s*\)$/i.exec(t);
-  if (date) {
-    const [year, month, day] = date.slice(1).map(Number);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return serialOf(year, month, day);
-  }
-  return UNKNOWN;
-}
-
 /** Marks an argument whose value cannot be read from its text alone. */
 export const UNKNOWN: unique symbol = Symbol("unknown argument");
 
@@ -80,16 +63,8 @@ export const UNKNOWN: unique symbol = Symbol("unknown argument");
  * DATE(y,m,d), an array constant) or a reference `lookup` knows; otherwise UNKNOWN.
  */
 export function argumentValue(text: string, lookup: (ref: string) => unknown): RawArgument | typeof UNKNOWN {
-  const t = text.trim();
-  const literal = scalarLiteral(t);
-  if (literal !== UNKNOWN) return literal;
-  if (t.startsWith("{") && t.endsWith("}")) {
-    const rows = t
-      .slice(1, -1)
-      .split(";")
-      .map((row) => row.split(",").map(scalarLiteral));
-    return rows.some((row) => row.includes(UNKNOWN)) ? UNKNOWN : (rows as RawScalar[][]);
-  }
-  const referenced = lookup(t);
+  const literal = literalValue(text);
+  if (literal !== NOT_LITERAL) return literal;
+  const referenced = lookup(text.trim());
   return referenced === undefined ? UNKNOWN : (referenced as RawArgument);
 }

@@ -4,3 +4,4 @@ export * from "./evaluate";
 export * from "./clauseLibrary";
 export * from "./formula";
 export * from "./settings";
+export * from "./literals";

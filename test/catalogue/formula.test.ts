@@ -1,4 +1,4 @@
-import { findBtuCalls, normalizeStoredFormula, readSettings, SETTING_KEYS } from "../../src/catalogue";
+import { NOT_LITERAL, SheetError, SETTING_KEYS, findBtuCalls, literalValue, normalizeStoredFormula, readSettings } from "../../src/catalogue";
 
 describe("findBtuCalls", () => {
   test("finds nested calls, outer first, with their argument texts", () => {
@@ -40,5 +40,30 @@ describe("readSettings", () => {
     const store: Record<string, unknown> = { [SETTING_KEYS.discountMethod]: "pv", [SETTING_KEYS.extraHolidays]: [38348, "x", null] };
     expect(readSettings((key) => store[key])).toEqual({ discountMethod: "pv", extraHolidays: [38348] });
     expect(readSettings(() => undefined)).toEqual({});
+  });
+});
+
+describe("literalValue", () => {
+  test("reads constants as Excel passes them", () => {
+    // DATE(2005,3,31) = serial 38442 (TERMS.md); 35% = 0.35.
+    expect(literalValue("DATE(2005,3,31)")).toBe(38442);
+    expect(literalValue(" 35% ")).toBe(0.35);
+    expect(literalValue('"say ""hi"""')).toBe('say "hi"');
+    expect(literalValue("true")).toBe(true);
+    expect(literalValue("")).toBeUndefined();
+    expect(literalValue("#N/A")).toEqual(new SheetError("#N/A"));
+  });
+
+  test("array constants split rows and columns outside strings only", () => {
+    expect(literalValue('{2004,"a,b";2005,"c;d"}')).toEqual([
+      [2004, "a,b"],
+      [2005, "c;d"],
+    ]);
+  });
+
+  test("references, nested calls, expressions and impossible dates are not literals", () => {
+    for (const text of ["B2", "Sheet1!B2:B4", "BTU.TERM(\"loan.commitment\")", "B1+1", "DATE(2005,2,30)", "{1,B2}"]) {
+      expect(literalValue(text)).toBe(NOT_LITERAL);
+    }
   });
 });

@@ -70,7 +70,6 @@ export class BtuPlugin extends FunctionPlugin {
    */
   protected call(spec: FunctionSpec, ast: ProcedureAst, state: InterpreterState) {
     const count = ast.args.length;
-    if (count > spec.params.length) return toCellError("#N/A", `BTU.${spec.name} takes at most ${spec.params.length} arguments.`);
     const raw: RawArgument[] = new Array(count);
     for (let i = 0; i < count; i++) {
       const arg = ast.args[i];

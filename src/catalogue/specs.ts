@@ -4,6 +4,7 @@
  */
 import * as core from "../core";
 import type { Outcome } from "../core";
+import { payDates } from "../core/separation/fees";
 import type { ClauseLibrary } from "./clauseLibrary";
 import { Coerced, ParamSpec } from "./coerce";
 import { WorkbookSettings, withWorkbookHolidays } from "./settings";
@@ -17,14 +18,21 @@ export interface RunContext {
   settings?: WorkbookSettings;
 }
 
+/** One column of a spilled result, as TERMS.md describes its rows. */
+export interface SpillColumn {
+  heading: string;
+  /** How its values read; a fiscal year is shown as written ("text"), not as an amount. */
+  kind: ResultKind;
+}
+
 export interface FunctionSpec {
   name: string;
   params: ParamSpec[];
   result: ResultKind;
   /** Clauses the function applies; a formula using it depends on them. */
   clauses: string[];
-  /** For `rows` results: columns of the spill and, where the arguments cannot change it, the most rows. */
-  spill?: { columns: number; maxRows?: number };
+  /** For `rows` results: the spill's columns and, where the arguments cannot change it, the most rows. */
+  spill?: { columns: readonly SpillColumn[]; maxRows?: number };
   needsClauses?: boolean;
   run(args: Coerced[], context: RunContext): Outcome<unknown>;
 }
@@ -81,7 +89,13 @@ export const CATALOGUE: readonly FunctionSpec[] = [
     name: "FEE_SCHEDULE",
     params: [keyword("stream", core.STREAMS, true), p("from_date", "date", true), p("to_date", "date", true)],
     result: "rows",
-    spill: { columns: 2, maxRows: 105 },
+    spill: {
+      columns: [
+        { heading: "Pay date", kind: "date" },
+        { heading: "Amount", kind: "money" },
+      ],
+      maxRows: payDates().length,
+    },
     clauses: ["SEP 3(a)", "SEP 3(b)"],
     run: ([stream, from, to]) => core.feeSchedule(str(stream), optNum(from), optNum(to)),
   },
@@ -208,7 +222,14 @@ export const CATALOGUE: readonly FunctionSpec[] = [
     name: "TNW_LEDGER",
     params: [p("fiscal_years", "column"), p("net_incomes", "column"), keyword("method", core.TNW_METHODS, true)],
     result: "rows",
-    spill: { columns: 4 },
+    spill: {
+      columns: [
+        { heading: "Fiscal year", kind: "text" },
+        { heading: "Net income", kind: "money" },
+        { heading: "Step-up", kind: "money" },
+        { heading: "Minimum after year end", kind: "money" },
+      ],
+    },
     clauses: ["FA 1(h)-tnw"],
     run: ([years, incomes, method]) => core.tnwLedger(column(years), column(incomes), str(method)),
   },

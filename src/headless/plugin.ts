@@ -89,7 +89,7 @@ export class BtuPlugin extends FunctionPlugin {
    * HyperFormula pads a smaller result with empty cells.
    */
   protected spillSize(spec: FunctionSpec, ast: ProcedureAst, state: InterpreterState): ArraySize {
-    const columns = spec.spill!.columns;
+    const columns = spec.spill!.columns.length;
     if (ast.args.every(isLiteral)) {
       const raw = ast.args.map((arg) => (arg.type === "EMPTY" ? undefined : toRawArgument(this.evaluateAst(arg as never, state as never))));
       const result = evaluate(spec.name, raw, this.context).result;

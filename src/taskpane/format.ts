@@ -50,17 +50,3 @@ export function formatArgument(value: RawArgument, kind: DisplayKind): string {
   const shown = cells.slice(0, 6).map((cell) => formatScalar(cell, kind === "column" || kind === "flags" ? "number" : kind));
   return `${shown.join(", ")}${cells.length > 6 ? ", …" : ""} (${value.length}×${value[0]?.length ?? 0} cells)`;
 }
-
-/** Column headings and kinds of the two spilling functions, as TERMS.md describes their rows. */
-export const SPILL_COLUMNS: Record<string, { heading: string; kind: DisplayKind }[]> = {
-  FEE_SCHEDULE: [
-    { heading: "Pay date", kind: "date" },
-    { heading: "Amount", kind: "money" },
-  ],
-  TNW_LEDGER: [
-    { heading: "Fiscal year", kind: "text" },
-    { heading: "Net income", kind: "money" },
-    { heading: "Step-up", kind: "money" },
-    { heading: "Minimum after year end", kind: "money" },
-  ],
-};

@@ -155,20 +155,24 @@ export interface ScheduleRow {
   amount: Decimal;
 }
 
-/** The bi-weekly schedule: 14-day periods from 2003-07-01, paid on their last day, the last cut at 2007-06-30. */
+/** Bi-weekly pay dates: 14-day periods from 2003-07-01, paid on their last day, the last cut at 2007-06-30. */
+export function payDates(): Serial[] {
+  const period = termNumber("sep.pay_period_days");
+  const dates: Serial[] = [];
+  for (let start = feeStart(); start <= feeEnd(); start += period) dates.push(Math.min(start + period - 1, feeEnd()));
+  return dates;
+}
+
 export function scheduleRows(stream: Stream): ScheduleRow[] {
   const annual = annualFee(stream);
-  const period = termNumber("sep.pay_period_days");
-  const rows: ScheduleRow[] = [];
   let paid = ZERO;
-  for (let start = feeStart(); start <= feeEnd(); start += period) {
-    const payDate = Math.min(start + period - 1, feeEnd());
+  return payDates().map((payDate) => {
     // Cumulative accrual rounded to cents, so the rows add up exactly to the rounded total.
     const cumulative = toCents(annual.times(feeYears(feeStart(), payDate)));
-    rows.push({ payDate, amount: cumulative.minus(paid) });
+    const row = { payDate, amount: cumulative.minus(paid) };
     paid = cumulative;
-  }
-  return rows;
+    return row;
+  });
 }
 
 export function feeSchedule(streamInput?: string, fromDate?: number, toDate?: number): Outcome<[number, number][]> {

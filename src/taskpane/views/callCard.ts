@@ -1,9 +1,9 @@
 /** One BTU call explained: inputs as Excel passes them, the core's steps, readings and errors. */
 import { CallView } from "../explain";
-import { CellScalar, ParamSpec, SheetError } from "../../catalogue";
+import { CellScalar, ParamSpec, SheetError, findFunction } from "../../catalogue";
 import { Explanation } from "../../core";
 import { Child, breakable, el } from "../dom";
-import { SPILL_COLUMNS, dateDetail, formatArgument, formatScalar } from "../format";
+import { dateDetail, formatArgument, formatScalar } from "../format";
 import { MetadataIndex } from "../metadata";
 import { Navigation, clauseToggle, eyebrow, heading, messageBar } from "./common";
 
@@ -26,7 +26,7 @@ const SPILL_HEAD_ROWS = 6;
 
 /** A spilled result: its first rows, a line for the rows between, and the last row. */
 export function spillTable(rows: CellScalar[][], name: string): HTMLElement {
-  const columns = SPILL_COLUMNS[name] ?? rows[0]?.map((_, i) => ({ heading: `Column ${i + 1}`, kind: "number" as const })) ?? [];
+  const columns = findFunction(name)?.spill?.columns ?? rows[0]?.map((_, i) => ({ heading: `Column ${i + 1}`, kind: "number" as const })) ?? [];
   const row = (cells: CellScalar[]) => el("tr", {}, ...cells.map((cell, j) => el("td", {}, formatScalar(cell, columns[j]?.kind ?? "number"))));
   const skipped = rows.length - SPILL_HEAD_ROWS - 1;
   const body =

@@ -1,5 +1,6 @@
 /** The "This cell" tab: the selected cell and every BTU call in it, explained. */
-import { SPILL_COLUMNS, formatScalar } from "../format";
+import { findFunction } from "../../catalogue";
+import { formatScalar } from "../format";
 import { SelectionModel } from "../selection";
 import { Child, el } from "../dom";
 import { MetadataIndex } from "../metadata";
@@ -12,7 +13,7 @@ function shownValue(model: SelectionModel): string | undefined {
   if (!cell.formula || cell.value === null) return undefined;
   const whole = calls[0] && cell.formula.replace(/^=/, "").trim() === calls[0].text ? calls[0].spec?.result : undefined;
   // A spilling cell shows its first row's first column.
-  const kind = whole === "rows" ? SPILL_COLUMNS[calls[0].name]?.[0]?.kind : whole;
+  const kind = whole === "rows" ? findFunction(calls[0].name)?.spill?.columns[0]?.kind : whole;
   return formatScalar(cell.value, kind ?? "number");
 }
 

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { RawCellContent, SerializedNamedExpression } from "hyperformula";
 import { WorkbookSettings, findBtuCalls } from "../catalogue";
+import { serialOf } from "../core";
 import { FileProblem, readInputFile } from "./files";
 import { toEngineFormula } from "./formulas";
 import { SheetContents } from "./engine";
@@ -41,9 +42,12 @@ export interface LoadedWorkbook extends WorkbookLayout {
   settings: WorkbookSettings;
 }
 
+const MS_PER_DAY = 86400000;
+const UNIX_EPOCH = serialOf(1970, 1, 1);
+
 /** Excel serial of a date ExcelJS decoded (it decodes in UTC, so no time zone enters). */
 function serialOfDate(date: Date): number {
-  return date.getTime() / 86400000 + 25569;
+  return date.getTime() / MS_PER_DAY + UNIX_EPOCH;
 }
 
 function textOf(value: unknown): string {

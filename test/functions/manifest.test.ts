@@ -5,11 +5,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { parseStringPromise } from "xml2js";
 
 const ROOT = path.join(__dirname, "..", "..");
-
-/** xml2js ships with office-addin-manifest (it parses manifests with it); it has no typings here. */
-const { parseStringPromise } = require("xml2js") as { parseStringPromise(xml: string, options: object): Promise<{ OfficeApp: XmlNode }> };
 
 /** A parsed element: attributes under `$`, children by tag name (namespace prefixes removed). */
 interface XmlNode {
@@ -21,7 +19,7 @@ let root: XmlNode;
 
 beforeAll(async () => {
   const xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
-  const parsed = await parseStringPromise(xml, { tagNameProcessors: [(name: string) => name.replace(/^\w+:/, "")] });
+  const parsed: { OfficeApp: XmlNode } = await parseStringPromise(xml, { tagNameProcessors: [(name: string) => name.replace(/^\w+:/, "")] });
   root = parsed.OfficeApp;
 });
 

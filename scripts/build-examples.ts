@@ -8,9 +8,8 @@
  */
 import * as path from "path";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { parseWorkbook, workbookBuffer } from "../src/headless/workbook";
-import { recalculate } from "../src/headless/recalc";
+import { parseWorkbook } from "../src/headless/workbook";
+import { applySheetEdits, recalcEdits, recalculate } from "../src/headless/recalc";
 import { writeAtomically } from "../src/headless/files";
 
 export const SAMPLE = path.join(__dirname, "..", "examples", "btu-sample.xlsx");
@@ -305,25 +304,16 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
   return workbook;
 }
 
-/** The zip entries' own timestamps fixed too, so regenerating gives the same bytes. */
-async function withFixedDates(buffer: Buffer): Promise<Buffer> {
-  const source = await JSZip.loadAsync(buffer);
-  const out = new JSZip();
-  for (const name of Object.keys(source.files)) {
-    if (!source.files[name].dir) out.file(name, await source.files[name].async("nodebuffer"), { date: FIXED_DATE, createFolders: false });
-  }
-  return out.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
-}
-
 async function main(): Promise<void> {
-  const draft = await workbookBuffer(buildSampleWorkbook());
+  const draft = Buffer.from(await buildSampleWorkbook().xlsx.writeBuffer());
   const loaded = await parseWorkbook(SAMPLE, draft);
-  const { summary } = recalculate(loaded);
+  const recalculation = recalculate(loaded);
+  const { summary } = recalculation;
   if (summary.errors.length || summary.notRecomputed.length) {
     throw new Error(`the sample has errors: ${JSON.stringify([...summary.errors, ...summary.notRecomputed])}`);
   }
-  loaded.workbook.created = loaded.workbook.modified = FIXED_DATE;
-  await writeAtomically(SAMPLE, await withFixedDates(await workbookBuffer(loaded.workbook)));
+  applySheetEdits(loaded, recalcEdits(loaded, recalculation));
+  await writeAtomically(SAMPLE, loaded.pkg.write());
   console.log(`${path.relative(process.cwd(), SAMPLE)}: ${summary.formulas} formulas (${summary.btuCells} BTU cells) on ${summary.sheets} sheets, cached values computed.`);
 }
 

@@ -3,4 +3,4 @@ export { AUDIT_HEADERS, AUDIT_FIRST_ROW, auditSheetRows, buildAuditRows, describ
 export type { AuditCell, AuditInput, AuditRow, AuditSheetCell } from "./rows";
 export { explainNative, nativeCellFormula, nativeFormula } from "./native";
 export type { NativeOptions, NativeResult } from "./native";
-export { argumentValue, canonicalReference, qualifyReferences, referencesIn, sheetPrefix, UNKNOWN } from "./references";
+export { argumentValue, canonicalReference, qualifyReferences, referencesIn, UNKNOWN } from "./references";

@@ -2,8 +2,8 @@
  * Calls a catalogue function with raw spreadsheet arguments and returns a cell result: the value
  * a cell shows, or an Excel error code with the core's message. Nothing thrown escapes.
  */
-import { ContractError, Decimal, Outcome } from "../core";
-import { RawArgument, SheetError, coerce } from "./coerce";
+import { ContractError, Decimal, Outcome, serialOf } from "../core";
+import { Coerced, RawArgument, SheetError, coerce } from "./coerce";
 import { FunctionSpec, RunContext, findFunction } from "./specs";
 
 export type CellScalar = number | string | boolean;
@@ -22,6 +22,30 @@ function toCell(value: unknown): CellScalar | CellScalar[][] {
   return value as CellScalar;
 }
 
+/** A 1904-system serial plus this is the 1900-system serial of the same day (1904-01-01 is 1900 serial 1462). */
+export const DATE_1904_OFFSET = serialOf(1904, 1, 1);
+
+/** Arguments in the core's 1900 serials, from a 1904 workbook's. */
+function toCoreDates(spec: FunctionSpec, coerced: Coerced[]): Coerced[] {
+  return coerced.map((value, i) => {
+    const kind = spec.params[i].kind;
+    if (kind === "date" && typeof value === "number") return value + DATE_1904_OFFSET;
+    if (kind === "dates" && Array.isArray(value)) return (value as number[]).map((d) => d + DATE_1904_OFFSET);
+    return value;
+  });
+}
+
+/** A result in a 1904 workbook's serials: date results, and the date columns of a spill. */
+function toWorkbookDates(spec: FunctionSpec, value: CellScalar | CellScalar[][]): CellScalar | CellScalar[][] {
+  const shift = (v: CellScalar) => (typeof v === "number" ? v - DATE_1904_OFFSET : v);
+  if (spec.result === "date") return shift(value as CellScalar);
+  if (Array.isArray(value) && spec.spill) {
+    const dateColumns = spec.spill.columns.map((column) => column.kind === "date");
+    return value.map((row) => row.map((v, c) => (dateColumns[c] ? shift(v) : v)));
+  }
+  return value;
+}
+
 export function evaluate(name: string, args: readonly RawArgument[], context: RunContext = {}): Evaluation {
   const spec = findFunction(name);
   if (!spec) return { result: { ok: false, code: "#NAME?", message: `BTU.${name} is not a function of this add-in.` } };
@@ -31,8 +55,9 @@ export function evaluate(name: string, args: readonly RawArgument[], context: Ru
     }
     const clause = spec.clauses[0] ?? `BTU.${spec.name}`;
     const coerced = spec.params.map((param, i) => coerce(args[i], param, clause));
-    const outcome = spec.run(coerced, context);
-    const result: CellResult = outcome.ok ? { ok: true, value: toCell(outcome.value) } : { ok: false, code: outcome.code, message: outcome.message };
+    const outcome = spec.run(context.date1904 ? toCoreDates(spec, coerced) : coerced, context);
+    const value = outcome.ok ? toCell(outcome.value) : undefined;
+    const result: CellResult = outcome.ok ? { ok: true, value: context.date1904 ? toWorkbookDates(spec, value!) : value! } : { ok: false, code: outcome.code, message: outcome.message };
     return { spec, result, outcome };
   } catch (error) {
     if (error instanceof SheetError) return { spec, result: { ok: false, code: error.code, message: error.message } };

@@ -5,3 +5,4 @@ export * from "./clauseLibrary";
 export * from "./formula";
 export * from "./settings";
 export * from "./literals";
+export * from "./tokens";

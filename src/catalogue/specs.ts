@@ -16,6 +16,8 @@ export interface RunContext {
   clauses?: ClauseLibrary;
   /** Workbook settings that change results, stored in the workbook so every reader gets the same numbers. */
   settings?: WorkbookSettings;
+  /** The workbook counts dates in the 1904 system: date arguments and results are shifted to and from the core's 1900 serials. */
+  date1904?: boolean;
 }
 
 /** One column of a spilled result, as TERMS.md describes its rows. */

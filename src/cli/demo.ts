@@ -9,9 +9,8 @@ import { CellValue, Decimal, formatMoney, serialToIso } from "../core";
 import { auditCell } from "../headless/audit";
 import { headlessContext } from "../headless/context";
 import { writeAtomically } from "../headless/files";
-import { recalculate } from "../headless/recalc";
-import { carryOverWebExtensions } from "../headless/settings";
-import { loadWorkbook, workbookBuffer } from "../headless/workbook";
+import { applySheetEdits, recalcEdits, recalculate } from "../headless/recalc";
+import { loadWorkbook } from "../headless/workbook";
 import { recalcReport } from "./report";
 
 export const SAMPLE = path.join(__dirname, "..", "..", "examples", "btu-sample.xlsx");
@@ -48,19 +47,20 @@ function table(rows: string[][]): string {
 
 export async function demo(output = DEMO_OUTPUT): Promise<string> {
   const loaded = await loadWorkbook(SAMPLE);
-  const { engine, summary } = recalculate(loaded);
+  const recalculation = recalculate(loaded);
+  applySheetEdits(loaded, recalcEdits(loaded, recalculation));
   await fs.mkdir(path.dirname(output), { recursive: true });
-  await writeAtomically(output, await carryOverWebExtensions(loaded.zip, await workbookBuffer(loaded.workbook)));
+  await writeAtomically(output, loaded.pkg.write());
   const cells = KEY_RESULTS.map((key) => {
     const formula = loaded.formulas.find((f) => f.sheet === key.sheet && f.address === key.address);
     if (!formula) throw new Error(`the sample has no formula at ${key.sheet}!${key.address}; rebuild it with npm run examples`);
-    return auditCell(engine, loaded, formula);
+    return auditCell(recalculation, loaded, formula);
   });
   const rows = buildAuditRows(cells, headlessContext(loaded.settings).clauses);
   const lines = rows.map((row, i) => [KEY_RESULTS[i].label, shown(row.value, row.kind), row.clauses.slice(0, 3).join(", "), `${row.sheet}!${row.address}`]);
   const relative = (file: string) => path.relative(process.cwd(), file) || file;
   return [
-    recalcReport({ ...summary, input: relative(SAMPLE), output: relative(output) }),
+    recalcReport({ ...recalculation.summary, input: relative(SAMPLE), output: relative(output) }),
     "",
     table([["Key result", "Value", "Clauses", "Cell"], ...lines]),
     "",

@@ -1,20 +1,21 @@
 /**
- * `btu audit`: the auditor's copy of a workbook. Every BTU formula becomes its value (styles kept),
- * and an Audit sheet lists each such cell with its inputs, clauses, the core's explanation and,
- * where Excel can re-perform it, a native formula with a check. The copy is recomputed by an engine
- * without the BTU functions before it is written, so its checks carry real cached results.
+ * `btu audit`: the auditor's copy of a workbook. Every BTU formula becomes its value (its style kept),
+ * and an Audit sheet, added as a new part under a free name, lists each such cell with its inputs,
+ * clauses, the core's explanation and, where Excel can re-perform it, a native formula with a check.
+ * Everything else in the package stays as it was; the copy's checks carry the results an engine
+ * without the add-in computes, and a BTU cell that rests on a value the engine could not compute
+ * says so instead of claiming TRUE.
  */
-import ExcelJS from "exceljs";
-import { DetailedCellError, HyperFormula } from "hyperformula";
+import { DetailedCellError, HyperFormula, SimpleCellAddress } from "hyperformula";
 import { CellValue } from "../core";
-import { RawArgument, SheetError, findBtuCalls, normalizeStoredFormula } from "../catalogue";
-import { AUDIT_FIRST_ROW, AUDIT_HEADERS, AuditCell, AuditRow, auditSheetRows, buildAuditRows, referencesIn } from "../audit";
+import { RawArgument, SheetError, cellAddress, findBtuCalls, normalizeStoredFormula, storedFormula, tokenize } from "../catalogue";
+import { AUDIT_FIRST_ROW, AUDIT_HEADERS, AuditCell, AuditRow, AuditSheetCell, auditSheetRows, buildAuditRows, referencesIn } from "../audit";
+import { Edit, addCellFormats, addWorksheet, escapeXml, escapeXstring, freeSheetName, insertCellEdits, newCellXml, plainValueEdit, removePart } from "../xlsx";
 import { headlessContext } from "./context";
-import { createPlainEngine } from "./engine";
 import { checkOutput, writeAtomically } from "./files";
 import { toEngineFormula } from "./formulas";
-import { cellName, engineAddress, plainOf, recalculate } from "./recalc";
-import { FormulaCell, LoadedWorkbook, PlainValue, layoutWorkbook, loadWorkbook, plainValue, setCachedResult, setPlainValue, workbookBuffer } from "./workbook";
+import { Recalculation, applySheetEdits, cellName, plainOf, recalcEdits, recalculate } from "./recalc";
+import { FormulaCell, LoadedWorkbook, PlainValue, engineContent, loadWorkbook } from "./workbook";
 import { toRawArgument } from "./values";
 
 export interface AuditSummary {
@@ -24,13 +25,22 @@ export interface AuditSummary {
   btuCells: number;
   native: number;
   checks: { cell: string; ok: boolean; value: PlainValue }[];
+  /** BTU cells whose inputs rest on values kept from Excel: listed, not re-performed. */
+  notReperformed: { cell: string; reason: string }[];
   /** Cells of the copy that still show an error once recomputed without the add-in. */
   errors: { cell: string; code: string }[];
   rows: AuditRow[];
 }
 
 /** A reference alone (`B5`, `$B$5:$B$7`, `'Fee schedule'!A1`), whose cells are read one by one. */
-const PURE_REFERENCE = /^(?:(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?\$?[A-Za-z]{1,3}\$?[0-9]+(?::\$?[A-Za-z]{1,3}\$?[0-9]+)?$/;
+function isPureReference(text: string): boolean {
+  try {
+    const tokens = tokenize(text);
+    return tokens.length === 1 && tokens[0].type === "ref";
+  } catch {
+    return false;
+  }
+}
 
 /** A cell or range value as the engine holds it, blanks as null (not the 0 a formula would see). */
 function referenceValue(engine: HyperFormula, ref: string, sheetId: number): RawArgument | undefined {
@@ -45,7 +55,7 @@ function referenceValue(engine: HyperFormula, ref: string, sheetId: number): Raw
 function argumentOf(engine: HyperFormula, text: string, sheetId: number): RawArgument {
   const t = text.trim();
   if (t === "") return undefined;
-  if (PURE_REFERENCE.test(t)) {
+  if (isPureReference(t)) {
     const value = referenceValue(engine, t, sheetId);
     if (value !== undefined) return value;
   }
@@ -55,103 +65,183 @@ function argumentOf(engine: HyperFormula, text: string, sheetId: number): RawArg
   return toRawArgument(value);
 }
 
-function cellValueOf(engine: HyperFormula, formula: FormulaCell): CellValue {
-  const raw = engine.getCellValue(engineAddress(formula));
+/** A spilled result read back as the whole array (from its cells, which is what Excel shows), else the cell's value. */
+function cellValueOf(recalculation: Recalculation, formula: FormulaCell): CellValue {
+  const { engine } = recalculation;
+  const at = recalculation.address(formula);
+  const raw = engine.getCellValue(at);
   if (raw instanceof DetailedCellError) return raw.value;
-  if (formula.arrayCells?.length || engine.isCellPartOfArray(engineAddress(formula))) {
-    const whole = engine.calculateFormula(toEngineFormula(formula.stored), formula.sheetIndex);
+  if (formula.arrayCells?.length || engine.isCellPartOfArray(at)) {
+    const whole = engine.calculateFormula(toEngineFormula(formula.stored), at.sheet);
     if (Array.isArray(whole)) return whole.map((row) => row.map((v) => (v instanceof DetailedCellError ? v.value : (v ?? ""))));
   }
   return (raw ?? 0) as CellValue;
 }
 
-export function auditCell(engine: HyperFormula, loaded: LoadedWorkbook, formula: FormulaCell): AuditCell {
+export function auditCell(recalculation: Recalculation, loaded: LoadedWorkbook, formula: FormulaCell): AuditCell {
+  const { engine } = recalculation;
+  const sheetId = recalculation.address(formula).sheet;
   const text = `=${normalizeStoredFormula(formula.stored)}`;
-  const inputs = referencesIn(text, formula.sheet).map((ref) => ({ ref, value: referenceValue(engine, ref, formula.sheetIndex) ?? null }));
-  const callArgs = findBtuCalls(text).map((call) => call.args.map((arg) => argumentOf(engine, arg, formula.sheetIndex)));
-  return { sheet: formula.sheet, address: formula.address, formula: text, value: cellValueOf(engine, formula), inputs, settings: loaded.settings, callArgs };
+  const inputs = referencesIn(text, formula.sheet).map((ref) => ({ ref, value: referenceValue(engine, ref, sheetId) ?? null }));
+  const callArgs = findBtuCalls(text).map((call) => call.args.map((arg) => argumentOf(engine, arg, sheetId)));
+  return { sheet: formula.sheet, address: formula.address, formula: text, value: cellValueOf(recalculation, formula), inputs, settings: loaded.settings, callArgs };
 }
 
-/** Shared formulas are written out one by one, so replacing a group's first cell cannot break the rest. */
-function unshare(formulas: FormulaCell[]): void {
-  for (const formula of formulas) {
-    const value = formula.cell.value as { sharedFormula?: string; shareType?: string };
-    if (value.sharedFormula || value.shareType === "shared") {
-      const result = plainValue(formula.cell.result);
-      formula.cell.value = { formula: formula.stored } as ExcelJS.CellValue;
-      setCachedResult(formula.cell, result);
+/** Excel's limit on the text of one cell. */
+const CELL_TEXT_LIMIT = 32767;
+const CUT_NOTE = " … [cut at Excel's limit of 32,767 characters; btu audit --json has the whole text]";
+
+function fitText(text: string): string {
+  return text.length <= CELL_TEXT_LIMIT ? text : text.slice(0, CELL_TEXT_LIMIT - CUT_NOTE.length) + CUT_NOTE;
+}
+
+/** The first value kept from Excel among a cell's precedents, followed through formulas; undefined if none. */
+function keptPrecedent(recalculation: Recalculation, loaded: LoadedWorkbook, formula: FormulaCell): string | undefined {
+  if (!recalculation.kept.size) return undefined;
+  const own = recalculation.kept.get(cellName(formula));
+  if (own) return `${cellName(formula)} kept Excel's value (${own})`;
+  const names = new Map(Object.keys(loaded.sheets).map((name) => [recalculation.engine.getSheetId(name)!, name]));
+  const seen = new Set<string>();
+  const queue: SimpleCellAddress[] = [recalculation.address(formula)];
+  while (queue.length && seen.size < 100000) {
+    const at = queue.shift()!;
+    for (const precedent of recalculation.engine.getCellPrecedents(at)) {
+      const cells: SimpleCellAddress[] = [];
+      if ("start" in precedent) {
+        for (let r = precedent.start.row; r <= precedent.end.row; r++) for (let c = precedent.start.col; c <= precedent.end.col; c++) cells.push({ sheet: precedent.start.sheet, row: r, col: c });
+      } else cells.push(precedent);
+      for (const cell of cells) {
+        const name = cellName({ sheet: names.get(cell.sheet)!, address: cellAddress(cell.row, cell.col) });
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const reason = recalculation.kept.get(name);
+        if (reason) return `its input ${name} kept Excel's value (${reason})`;
+        if (recalculation.engine.doesCellHaveFormula(cell)) queue.push(cell);
+      }
     }
   }
-}
-
-function uniqueSheetName(workbook: ExcelJS.Workbook, wanted: string): string {
-  const taken = new Set(workbook.worksheets.map((sheet) => sheet.name.toLowerCase()));
-  let name = wanted;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted} (${i})`;
-  return name;
+  return undefined;
 }
 
 const FORMATS: Partial<Record<string, string>> = { money: "#,##0.00;[Red]-#,##0.00", date: "yyyy-mm-dd" };
 const WIDTHS = [16, 8, 40, 36, 18, 16, 16, 8, 80, 40, 50, 40];
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-function writeAuditSheet(workbook: ExcelJS.Workbook, rows: AuditRow[], settings: LoadedWorkbook["settings"]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(uniqueSheetName(workbook, "Audit"), { views: [{ state: "frozen", ySplit: AUDIT_FIRST_ROW - 1 }] });
-  sheet.columns = WIDTHS.map((width) => ({ width }));
-  auditSheetRows(rows, settings).forEach((cells, i) => {
-    cells.forEach((content, c) => {
-      if (content === null || content === undefined) return;
-      const cell = sheet.getCell(i + 1, c + 1);
-      cell.value = typeof content === "object" ? ({ formula: content.formula.replace(/^=/, "") } as ExcelJS.CellValue) : content;
-      cell.alignment = { vertical: "top", wrapText: typeof content === "string" && content.length > 20 };
-    });
-  });
-  sheet.getCell(1, 1).font = { bold: true };
-  sheet.getCell(1, 1).alignment = { wrapText: false };
-  sheet.getRow(AUDIT_FIRST_ROW - 1).font = { bold: true };
-  rows.forEach((row, i) => {
-    const format = row.kind ? FORMATS[row.kind] : undefined;
-    if (!format) return;
-    const r = AUDIT_FIRST_ROW + i;
-    sheet.getCell(r, AUDIT_HEADERS.indexOf("Value") + 1).numFmt = format;
-    sheet.getCell(r, AUDIT_HEADERS.indexOf("Native formula") + 1).numFmt = format;
-  });
-  return sheet;
+interface SheetCellOut {
+  content: AuditSheetCell;
+  style: number;
+  /** A formula's cached result, from the engine without the add-in. */
+  result?: PlainValue;
 }
 
-/** Recomputes the copy without the BTU functions and stores each formula's result as its cached value. */
-function recomputeWithoutAddIn(workbook: ExcelJS.Workbook, auditSheet: ExcelJS.Worksheet, summary: AuditSummary): void {
-  const layout = layoutWorkbook(workbook);
-  const leftovers = layout.formulas.filter((formula) => formula.btu);
-  if (leftovers.length) throw new Error(`BTU formulas left in the audit copy: ${leftovers.map(cellName).join(", ")}`);
-  const engine = createPlainEngine(layout.sheets, layout.names);
-  const checkColumn = AUDIT_HEADERS.indexOf("Check");
-  for (const formula of layout.formulas) {
-    const raw = engine.getCellValue(engineAddress(formula));
-    const value = plainOf(raw);
-    setCachedResult(formula.cell, value);
-    if (raw instanceof DetailedCellError) summary.errors.push({ cell: cellName(formula), code: raw.value });
-    if (formula.sheet === auditSheet.name && formula.col === checkColumn) summary.checks.push({ cell: cellName(formula), ok: value === true, value });
+function cellXml(row: number, col: number, cell: SheetCellOut): string {
+  const ref = cellAddress(row, col);
+  const { content, style } = cell;
+  if (content !== null && typeof content === "object") {
+    const formula = escapeXml(storedFormula(content.formula.replace(/^=/, "")));
+    const result = cell.result ?? null;
+    const typed = result === null ? { t: "", v: "" } : typeof result === "number" ? { t: "", v: String(result) } : typeof result === "boolean" ? { t: ' t="b"', v: result ? "1" : "0" } : typeof result === "object" ? { t: ' t="e"', v: escapeXml(result.error) } : { t: ' t="str"', v: escapeXstring(result) };
+    return `<c r="${ref}" s="${style}"${typed.t}><f>${formula}</f>${typed.v !== "" || typed.t ? `<v>${typed.v}</v>` : ""}</c>`;
   }
+  return newCellXml("", row, col, content === undefined ? null : typeof content === "string" ? fitText(content) : content, String(style)).replace(/^<c r="([^"]*)" s="([^"]*)"/, `<c r="$1" s="$2"`);
+}
+
+function auditSheetXml(cells: SheetCellOut[][]): string {
+  const cols = WIDTHS.map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`).join("");
+  const rows = cells
+    .map((row, r) => {
+      const body = row.map((cell, c) => (cell.content === null || cell.content === undefined ? "" : cellXml(r, c, cell))).join("");
+      return body ? `<row r="${r + 1}">${body}</row>` : "";
+    })
+    .join("");
+  const split = AUDIT_FIRST_ROW - 1;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}">` +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${split}" topLeftCell="A${AUDIT_FIRST_ROW}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${AUDIT_FIRST_ROW}" sqref="A${AUDIT_FIRST_ROW}"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rows}</sheetData></worksheet>`
+  );
+}
+
+/** Where a BTU row cannot be re-performed for want of Excel's own value, its check says why. */
+function withKeptNotes(rows: AuditRow[], reasons: (string | undefined)[]): AuditSheetCell[][] {
+  return auditSheetRows(rows).map((cells, i) => {
+    const reason = reasons[i - (AUDIT_FIRST_ROW - 1)];
+    if (!reason) return cells;
+    const out = [...cells];
+    out[AUDIT_HEADERS.indexOf("Check")] = `not re-performed: ${reason}`;
+    return out;
+  });
 }
 
 export async function auditFile(input: string, outputOption: string | undefined, defaultOutput: string): Promise<AuditSummary> {
   const output = outputOption ?? defaultOutput;
   checkOutput(input, output, false);
   const loaded = await loadWorkbook(input);
-  const { engine } = recalculate(loaded);
+  const recalculation = recalculate(loaded);
+  const { engine } = recalculation;
   const btuFormulas = loaded.formulas.filter((formula) => formula.btu);
   const rows = buildAuditRows(
-    btuFormulas.map((formula) => auditCell(engine, loaded, formula)),
+    btuFormulas.map((formula) => auditCell(recalculation, loaded, formula)),
     headlessContext(loaded.settings).clauses,
   );
-  unshare(loaded.formulas);
+  const reasons = btuFormulas.map((formula) => keptPrecedent(recalculation, loaded, formula));
+
+  // The copy's sheets: fresh values everywhere, and every BTU cell (with its array range) a plain value.
+  const edits = recalcEdits(loaded, recalculation, (formula) => formula.btu);
+  const sheetOf = new Map(loaded.worksheets.map((sheet) => [sheet.name, sheet]));
+  const constants: [SimpleCellAddress, PlainValue][] = [];
   for (const formula of btuFormulas) {
-    setPlainValue(formula.cell, plainOf(engine.getCellValue(engineAddress(formula))));
-    for (const other of formula.arrayCells ?? []) setPlainValue(other.cell, plainOf(engine.getCellValue(engineAddress(other))));
+    const sheet = sheetOf.get(formula.sheet)!;
+    const list: Edit[] = edits.get(sheet.part) ?? edits.set(sheet.part, []).get(sheet.part)!;
+    const kept = recalculation.kept.has(cellName(formula));
+    const own = kept ? formula.cached : plainOf(engine.getCellValue(recalculation.address(formula)));
+    list.push(plainValueEdit(sheet.scanned, formula.cell, own));
+    constants.push([recalculation.address(formula), own]);
+    const added: { row: number; col: number; xml: string }[] = [];
+    for (const other of formula.arrayCells ?? []) {
+      const value = kept ? other.cached : plainOf(engine.getCellValue(recalculation.address(other)));
+      constants.push([recalculation.address(other), value]);
+      if (other.cell) list.push(plainValueEdit(sheet.scanned, other.cell, value));
+      else if (value !== null) added.push({ row: other.row, col: other.col, xml: newCellXml(sheet.scanned.prefix, other.row, other.col, value) });
+    }
+    if (added.length) list.push(...insertCellEdits(sheet.scanned, added));
   }
-  const auditSheet = writeAuditSheet(loaded.workbook, rows, loaded.settings);
-  const summary: AuditSummary = { input, output, settings: loaded.settings, btuCells: rows.length, native: rows.filter((row) => row.native).length, checks: [], errors: [], rows };
-  recomputeWithoutAddIn(loaded.workbook, auditSheet, summary);
-  await writeAtomically(output, await workbookBuffer(loaded.workbook));
+  applySheetEdits(loaded, edits);
+  // The BTU cells are values now: Excel's calculation chain would name cells that hold no formula.
+  const calcChain = [...loaded.pkg.relationships(loaded.structure.workbookPart).values()].find((rel) => rel.type.endsWith("/calcChain"));
+  if (calcChain) removePart(loaded.pkg, calcChain.target, loaded.structure.workbookPart);
+
+  // The Audit sheet, its formulas computed by the same engine once the BTU cells are constants.
+  const sheetCells = withKeptNotes(rows, reasons);
+  const styles = addCellFormats(loaded.pkg, loaded.structure, [{ bold: true }, { wrap: true }, { numberFormat: FORMATS.money, wrap: false }, { numberFormat: FORMATS.date }, {}]);
+  const [bold, wrap, money, date, plain] = styles;
+  const name = freeSheetName(loaded.structure, "Audit");
+  engine.batch(() => constants.forEach(([at, value]) => engine.setCellContents(at, [[engineContent(value)]])));
+  const leftovers = sheetCells.flat().filter((c): c is { formula: string } => c !== null && typeof c === "object" && findBtuCalls(c.formula).length > 0);
+  if (leftovers.length) throw new Error(`BTU formulas left in the audit copy: ${leftovers.map((c) => c.formula).join(", ")}`);
+  engine.addSheet(name);
+  const auditId = engine.getSheetId(name)!;
+  engine.setSheetContent(auditId, sheetCells.map((row) => row.map((c) => (c !== null && typeof c === "object" ? toEngineFormula(c.formula) : typeof c === "string" ? `'${c}` : c))));
+  const summary: AuditSummary = { input, output, settings: loaded.settings, btuCells: rows.length, native: rows.filter((row) => row.native).length, checks: [], notReperformed: [], errors: [], rows };
+  const checkColumn = AUDIT_HEADERS.indexOf("Check");
+  const valueColumn = AUDIT_HEADERS.indexOf("Value");
+  const nativeColumn = AUDIT_HEADERS.indexOf("Native formula");
+  const out: SheetCellOut[][] = sheetCells.map((row, r) =>
+    row.map((content, c) => {
+      const dataRow = r - (AUDIT_FIRST_ROW - 1);
+      const kind = dataRow >= 0 ? rows[dataRow]?.kind : undefined;
+      let style = r === 0 || r === AUDIT_FIRST_ROW - 2 ? bold : typeof content === "string" && content.length > 20 ? wrap : plain;
+      if ((c === valueColumn || c === nativeColumn) && kind && FORMATS[kind]) style = kind === "money" ? money : date;
+      if (content === null || typeof content !== "object") return { content, style };
+      const raw = engine.getCellValue({ sheet: auditId, row: r, col: c });
+      const result = plainOf(raw);
+      if (raw instanceof DetailedCellError) summary.errors.push({ cell: cellName({ sheet: name, address: cellAddress(r, c) }), code: result && typeof result === "object" ? result.error : raw.value });
+      if (c === checkColumn) summary.checks.push({ cell: cellName({ sheet: name, address: cellAddress(r, c) }), ok: result === true, value: result });
+      return { content, style, result };
+    }),
+  );
+  reasons.forEach((reason, i) => reason && summary.notReperformed.push({ cell: cellName(btuFormulas[i]), reason }));
+  addWorksheet(loaded.pkg, loaded.structure, name, auditSheetXml(out));
+  await writeAtomically(output, loaded.pkg.write());
   return summary;
 }

@@ -1,8 +1,10 @@
 /**
  * File handling shared by every command: a problem with a file is one line and exit code 2, and an
- * output appears only complete (written beside its destination, then renamed over it).
+ * output appears only complete (written beside its destination, then renamed over it). A temporary
+ * file is removed if the process is interrupted, and one left by a killed run is recognised by its
+ * name (`.NAME.btu-PID.tmp`) and removed by the next run once its process is gone.
  */
-import { promises as fs } from "fs";
+import { promises as fs, rmSync } from "fs";
 import * as path from "path";
 
 /** A missing, unreadable, corrupt or protected file, or an output that would replace the input. */
@@ -31,7 +33,7 @@ export async function readInputFile(file: string): Promise<Buffer> {
   return buffer;
 }
 
-/** The default output beside the input: `model.xlsx` → `model.<suffix>.xlsx`. */
+/** The default output beside the input: `model.xlsx` → `model.<suffix>.xlsx` (an .xlsm stays .xlsm). */
 export function defaultOutput(input: string, suffix: string): string {
   const ext = path.extname(input);
   return path.join(path.dirname(input), `${path.basename(input, ext)}.${suffix}${ext || ".xlsx"}`);
@@ -44,10 +46,54 @@ export function checkOutput(input: string, output: string, inPlace: boolean): vo
   }
 }
 
+const TEMP_NAME = /^\.(.+)\.btu-([0-9]+)\.tmp$/;
+const pending = new Set<string>();
+let handlersInstalled = false;
+
+function removePending(): void {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
+}
+
+/** On Ctrl-C or a kill, the half-written file goes before the process does. */
+function installHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      removePending();
+      process.kill(process.pid, signal);
+    });
+  }
+  process.once("exit", removePending);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Temporary files of this output left by runs that were killed outright (SIGKILL, power loss). */
+async function removeStale(dir: string, base: string): Promise<void> {
+  const entries = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const m = TEMP_NAME.exec(entry);
+    if (m && m[1] === base && Number(m[2]) !== process.pid && !alive(Number(m[2]))) await fs.rm(path.join(dir, entry), { force: true });
+  }
+}
+
 /** Writes the whole file beside its destination, then renames it into place. */
-export async function writeAtomically(file: string, data: Buffer): Promise<void> {
+export async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
   const dir = path.dirname(path.resolve(file));
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const base = path.basename(file);
+  const temp = path.join(dir, `.${base}.btu-${process.pid}.tmp`);
+  installHandlers();
+  await removeStale(dir, base);
+  pending.add(temp);
   try {
     await fs.writeFile(temp, data);
     await fs.rename(temp, file);
@@ -55,5 +101,7 @@ export async function writeAtomically(file: string, data: Buffer): Promise<void>
     await fs.rm(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     throw new FileProblem(`${file}: cannot be written (${code ?? String(error)})`);
+  } finally {
+    pending.delete(temp);
   }
 }

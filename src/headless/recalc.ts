@@ -1,16 +1,16 @@
 /**
  * `btu recalc`: every formula of a workbook recomputed by HyperFormula (Excel's functions and the BTU
  * functions), the fresh results written as the cached values of the same formulas, and a summary of
- * what changed against the values Excel had cached.
+ * what changed against the values Excel had cached. A formula the engine cannot compute keeps Excel's
+ * value, which is what its dependants are computed from; each such cell is reported with its reason.
  */
 import { DetailedCellError, HyperFormula, SimpleCellAddress } from "hyperformula";
-import { WorkbookSettings } from "../catalogue";
-import { sheetPrefix } from "../audit";
+import { WorkbookSettings, displayFunctionName, parseReference, sheetPrefix, tokenize } from "../catalogue";
+import { cachedValueEdit, Edit, insertCellEdits, newCellXml, applyEdits } from "../xlsx";
 import { headlessContext } from "./context";
-import { createEngine } from "./engine";
+import { buildEngine } from "./engine";
 import { checkOutput, writeAtomically } from "./files";
-import { carryOverWebExtensions } from "./settings";
-import { CellPosition, LoadedWorkbook, PlainValue, loadWorkbook, setCachedResult, setPlainValue, workbookBuffer } from "./workbook";
+import { CellPosition, FormulaCell, LoadedWorkbook, PlainValue, engineContent, loadWorkbook } from "./workbook";
 
 export interface CellIssue {
   cell: string;
@@ -28,21 +28,20 @@ export interface RecalcSummary {
   input: string;
   output?: string;
   settings: WorkbookSettings;
+  dateSystem: 1900 | 1904;
   sheets: number;
   formulas: number;
   btuCells: number;
   errors: CellIssue[];
   differences: Difference[];
-  /** Formulas HyperFormula cannot compute (a function it lacks): their cached values are kept. */
+  /** Formulas the engine cannot compute: Excel's cached values are kept, and fed to their dependants. */
   notRecomputed: CellIssue[];
+  /** Defined names the engine could not read (formulas using them are kept as Excel computed them). */
+  refusedNames: { name: string; reason: string }[];
 }
 
 export function cellName(position: Pick<CellPosition, "sheet" | "address">): string {
-  return `${sheetPrefix(position.sheet).slice(0, -1)}!${position.address}`;
-}
-
-export function engineAddress(position: CellPosition): SimpleCellAddress {
-  return { sheet: position.sheetIndex, row: position.row, col: position.col };
+  return `${sheetPrefix(position.sheet)}${position.address}`;
 }
 
 /** Error codes HyperFormula has and Excel does not are written as the nearest Excel code. */
@@ -54,61 +53,150 @@ export function plainOf(value: unknown): PlainValue {
   return value as PlainValue;
 }
 
-/** A function HyperFormula does not have, or formula text it cannot read: Excel's cached value is kept. */
-function unsupported(value: unknown): string | undefined {
-  if (!(value instanceof DetailedCellError)) return undefined;
-  const unknown = /^Function name (\S+) not recognized/.exec(value.message ?? "");
-  if (unknown && !/^BTU\./i.test(unknown[1])) return `HyperFormula has no function ${unknown[1]}`;
-  if (value.value === "#ERROR!") return value.message || "HyperFormula cannot read this formula";
-  return undefined;
-}
-
-function sameValue(a: PlainValue, b: PlainValue): boolean {
-  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+/**
+ * Equal as Excel would show them: numbers within a few units in the last place of a double (the
+ * engines may order a sum differently), everything else exactly.
+ */
+export function sameValue(a: PlainValue, b: PlainValue): boolean {
+  if (typeof a === "number" && typeof b === "number") return a === b || Math.abs(a - b) <= 4 * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b));
   if (a && b && typeof a === "object" && typeof b === "object") return a.error === b.error;
+  if ((a === null && b === "") || (a === "" && b === null)) return true;
   return a === b;
 }
 
+/** The engine over a workbook, each formula cell's address in it, and what it could not compute. */
 export interface Recalculation {
   engine: HyperFormula;
+  address(position: CellPosition): SimpleCellAddress;
+  /** Cells kept as Excel computed them, by cellName, with the reason. */
+  kept: Map<string, string>;
   summary: RecalcSummary;
 }
 
-/** Recomputes the loaded workbook and writes the results into its cells (the file is not written). */
+const KNOWN_FUNCTIONS = new Set<string>();
+
+function knownFunction(name: string): boolean {
+  if (!KNOWN_FUNCTIONS.size) for (const known of HyperFormula.getRegisteredFunctionNames("enGB")) KNOWN_FUNCTIONS.add(known.toUpperCase());
+  return KNOWN_FUNCTIONS.has(name) || /^BTU\./.test(name);
+}
+
+/** Why a formula's own text puts it beyond the engine, read from its tokens; undefined if nothing does. */
+function staticReason(formula: FormulaCell, names: Set<string>): string | undefined {
+  if (formula.kind === "dataTable") return "a what-if data table, which HyperFormula cannot compute";
+  for (const token of tokenize(formula.stored)) {
+    if (token.type === "function") {
+      const name = displayFunctionName(token.text).toUpperCase();
+      if (!knownFunction(name)) return `${name} is not supported by HyperFormula`;
+    } else if (token.type === "structured") {
+      return `the structured reference ${token.text} is not supported by HyperFormula`;
+    } else if (token.type === "ref") {
+      const ref = parseReference(token.text);
+      if (ref.lastSheet) return `the 3-D reference ${token.text} is not supported by HyperFormula`;
+      if (ref.book !== undefined) return `the reference ${token.text} to another workbook cannot be read`;
+    } else if (token.type === "name" && !token.text.includes("!") && !names.has(token.text.toUpperCase()) && !/^_xlpm\./i.test(token.text)) {
+      return `the name ${token.text} is not defined in a form HyperFormula can read`;
+    }
+  }
+  return undefined;
+}
+
+/** Why the engine's value for a cell is not to be trusted, from the value itself. */
+function dynamicReason(value: unknown, cached: PlainValue, iterate: boolean): string | undefined {
+  if (!(value instanceof DetailedCellError)) return undefined;
+  if (value.value === "#CYCLE!") {
+    return iterate ? "a circular reference meant to iterate (iterative calculation is on); HyperFormula cannot iterate" : "in or after a circular reference, which HyperFormula does not compute";
+  }
+  if (value.value === "#ERROR!") return `HyperFormula cannot read this formula (${value.message || "parse error"})`;
+  if (value.value === "#SPILL!" && !(cached && typeof cached === "object" && cached.error === "#SPILL!")) return "a spill that HyperFormula sizes differently from Excel";
+  return undefined;
+}
+
+/** Recomputes the loaded workbook (the file is not written). */
 export function recalculate(loaded: LoadedWorkbook): Recalculation {
-  const engine = createEngine(loaded.sheets, headlessContext(loaded.settings), loaded.names);
+  const { engine, refusedNames } = buildEngine(loaded.sheets, { ...headlessContext(loaded.settings), date1904: loaded.date1904 }, { names: loaded.names, date1904: loaded.date1904 });
+  const ids = new Map(Object.keys(loaded.sheets).map((name) => [name, engine.getSheetId(name)!]));
+  const address = (position: CellPosition): SimpleCellAddress => ({ sheet: ids.get(position.sheet)!, row: position.row, col: position.col });
+  const refused = new Set(refusedNames.map((n) => n.name.toUpperCase()));
+  const names = new Set(loaded.names.map((n) => n.name.toUpperCase()).filter((n) => !refused.has(n)));
+  const kept = new Map<string, string>();
+  const keep = (formula: FormulaCell, reason: string) => {
+    kept.set(cellName(formula), reason);
+    engine.setCellContents(address(formula), [[engineContent(formula.cached)]]);
+    for (const other of formula.arrayCells ?? []) engine.setCellContents(address(other), [[engineContent(other.cached)]]);
+  };
+  const roots = loaded.formulas.map((formula) => [formula, staticReason(formula, names)] as const).filter(([, reason]) => reason);
+  if (roots.length) engine.batch(() => roots.forEach(([formula, reason]) => keep(formula, reason!)));
+  // Keeping a value can let a cycle's cells or a parse error's dependants compute: a few rounds settle it.
+  for (let round = 0; round < 8; round++) {
+    const found = loaded.formulas.filter((f) => !kept.has(cellName(f))).map((f) => [f, dynamicReason(engine.getCellValue(address(f)), f.cached, loaded.structure.iterate)] as const).filter(([, reason]) => reason);
+    if (!found.length) break;
+    engine.batch(() => found.forEach(([formula, reason]) => keep(formula, reason!)));
+  }
   const summary: RecalcSummary = {
     input: loaded.file,
     settings: loaded.settings,
+    dateSystem: loaded.date1904 ? 1904 : 1900,
     sheets: loaded.sheetNames.length,
     formulas: loaded.formulas.length,
     btuCells: loaded.formulas.filter((f) => f.btu).length,
     errors: [],
     differences: [],
-    notRecomputed: [],
+    notRecomputed: [...kept].map(([cell, message]) => ({ cell, code: "kept", message: `kept Excel's value: ${message}` })),
+    refusedNames,
   };
   for (const formula of loaded.formulas) {
-    const raw = engine.getCellValue(engineAddress(formula));
-    const reason = unsupported(raw);
-    if (reason) {
-      summary.notRecomputed.push({ cell: cellName(formula), code: (raw as DetailedCellError).value, message: reason });
-      continue;
-    }
-    record(formula, raw, summary);
-    setCachedResult(formula.cell, plainOf(raw));
-    for (const other of formula.arrayCells ?? []) {
-      const value = engine.getCellValue(engineAddress(other));
-      record(other, value, summary);
-      setPlainValue(other.cell, plainOf(value));
-    }
+    if (kept.has(cellName(formula))) continue;
+    record(formula, engine.getCellValue(address(formula)), summary);
+    for (const other of formula.arrayCells ?? []) record(other, engine.getCellValue(address(other)), summary);
   }
-  return { engine, summary };
+  return { engine, address, kept, summary };
 }
 
 function record(position: CellPosition & { cached: PlainValue }, raw: unknown, summary: RecalcSummary): void {
   const value = plainOf(raw);
   if (raw instanceof DetailedCellError) summary.errors.push({ cell: cellName(position), code: raw.value, message: raw.message ?? "" });
   if (!sameValue(value, position.cached)) summary.differences.push({ cell: cellName(position), cached: position.cached, value });
+}
+
+function identical(a: PlainValue, b: PlainValue): boolean {
+  if (a && b && typeof a === "object" && typeof b === "object") return a.error === b.error;
+  return a === b;
+}
+
+/** The value a recomputed cell gets, or undefined where its stored value stays as it is. */
+export function freshValue(recalculation: Recalculation, position: CellPosition & { cached: PlainValue }): PlainValue | undefined {
+  const value = plainOf(recalculation.engine.getCellValue(recalculation.address(position)));
+  return identical(value, position.cached) ? undefined : value;
+}
+
+/**
+ * Edits of each sheet's text that store the fresh values: formula cells and the other cells of their
+ * array ranges. `skip` leaves cells to another edit (the audit turns BTU cells into values).
+ */
+export function recalcEdits(loaded: LoadedWorkbook, recalculation: Recalculation, skip: (formula: FormulaCell) => boolean = () => false): Map<string, Edit[]> {
+  const edits = new Map<string, Edit[]>();
+  const sheetOf = new Map(loaded.worksheets.map((sheet) => [sheet.name, sheet]));
+  const added = new Map<string, { row: number; col: number; xml: string }[]>();
+  for (const formula of loaded.formulas) {
+    if (recalculation.kept.has(cellName(formula)) || skip(formula)) continue;
+    const sheet = sheetOf.get(formula.sheet)!;
+    const list = edits.get(sheet.part) ?? edits.set(sheet.part, []).get(sheet.part)!;
+    const value = freshValue(recalculation, formula);
+    if (value !== undefined) list.push(cachedValueEdit(sheet.scanned, formula.cell, value));
+    for (const other of formula.arrayCells ?? []) {
+      const fresh = freshValue(recalculation, other);
+      if (fresh === undefined) continue;
+      if (other.cell) list.push(cachedValueEdit(sheet.scanned, other.cell, fresh));
+      else if (fresh !== null) (added.get(sheet.part) ?? added.set(sheet.part, []).get(sheet.part)!).push({ row: other.row, col: other.col, xml: newCellXml(sheet.scanned.prefix, other.row, other.col, fresh) });
+    }
+  }
+  for (const [part, cells] of added) edits.get(part)!.push(...insertCellEdits(loaded.worksheets.find((s) => s.part === part)!.scanned, cells));
+  return edits;
+}
+
+export function applySheetEdits(loaded: LoadedWorkbook, edits: Map<string, Edit[]>): void {
+  const byPart = new Map(loaded.worksheets.map((sheet) => [sheet.part, sheet]));
+  for (const [part, list] of edits) if (list.length) loaded.pkg.set(part, applyEdits(byPart.get(part)!.scanned.xml, list));
 }
 
 export interface RecalcOptions {
@@ -120,8 +208,8 @@ export async function recalcFile(input: string, options: RecalcOptions, defaultO
   const output = options.inPlace ? (options.output ?? input) : (options.output ?? defaultOutput);
   checkOutput(input, output, options.inPlace ?? false);
   const loaded = await loadWorkbook(input);
-  const { summary } = recalculate(loaded);
-  const written = await carryOverWebExtensions(loaded.zip, await workbookBuffer(loaded.workbook));
-  await writeAtomically(output, written);
-  return { ...summary, output };
+  const recalculation = recalculate(loaded);
+  applySheetEdits(loaded, recalcEdits(loaded, recalculation));
+  await writeAtomically(output, loaded.pkg.write());
+  return { ...recalculation.summary, output };
 }

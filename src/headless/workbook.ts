@@ -1,16 +1,16 @@
 /**
- * An .xlsx workbook as ExcelJS reads it, laid out for HyperFormula: every sheet's values and
- * formulas (shared formulas expanded, array formulas at their anchor), the cached results Excel
- * saved, defined names, and the add-in's document settings.
+ * An .xlsx/.xlsm workbook read straight from its package, laid out for HyperFormula: every sheet's
+ * values and formulas (shared formulas expanded, array formulas at their anchor), the cached results
+ * Excel saved, defined names (constants and sheet scope included), the date system, and the add-in's
+ * document settings. The package stays open so that a command can patch it and write it back.
  */
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { RawCellContent, SerializedNamedExpression } from "hyperformula";
-import { WorkbookSettings, findBtuCalls } from "../catalogue";
+import { RawCellContent } from "hyperformula";
+import { FormulaTextError, WorkbookSettings, cellAddress, findBtuCalls, parseRange, shiftFormula, tokenize } from "../catalogue";
 import { serialOf } from "../core";
+import { PackageProblem, ScannedSheet, SheetCell, WorkbookStructure, XlsxPackage, readSharedStrings, readStructure, scanSheet } from "../xlsx";
 import { FileProblem, readInputFile } from "./files";
 import { toEngineFormula } from "./formulas";
-import { SheetContents } from "./engine";
+import { EngineName, SheetContents } from "./engine";
 import { readWorkbookSettings } from "./settings";
 
 /** A value as a cell holds it: the cached result of a formula, or a plain value. */
@@ -18,7 +18,6 @@ export type PlainValue = number | string | boolean | { error: string } | null;
 
 export interface CellPosition {
   sheet: string;
-  sheetIndex: number;
   /** 0-based, as HyperFormula counts. */
   row: number;
   col: number;
@@ -26,85 +25,94 @@ export interface CellPosition {
 }
 
 export interface FormulaCell extends CellPosition {
-  /** The formula as stored in the file, without "=". */
+  /** This cell's formula as stored in the file, without "=" (a shared formula's text moved to this cell). */
   stored: string;
   cached: PlainValue;
-  cell: ExcelJS.Cell;
   btu: boolean;
-  /** For an array formula: the other cells of its range, with their cached values. */
-  arrayCells?: (CellPosition & { cell: ExcelJS.Cell; cached: PlainValue })[];
+  /** The cell's record in its sheet's scan. */
+  cell: SheetCell;
+  kind: "normal" | "shared" | "array" | "dataTable";
+  /** Excel 365 dynamic array (spill) rather than a legacy array formula. */
+  dynamic: boolean;
+  /** For an array formula: the other cells of its range, with their cached values (cell absent where the file has none). */
+  arrayCells?: (CellPosition & { cell?: SheetCell; cached: PlainValue })[];
+}
+
+export interface LoadedSheet {
+  name: string;
+  part: string;
+  scanned: ScannedSheet;
 }
 
 export interface LoadedWorkbook extends WorkbookLayout {
   file: string;
-  zip: JSZip;
-  workbook: ExcelJS.Workbook;
+  pkg: XlsxPackage;
+  structure: WorkbookStructure;
   settings: WorkbookSettings;
 }
 
-const MS_PER_DAY = 86400000;
-const UNIX_EPOCH = serialOf(1970, 1, 1);
-
-/** Excel serial of a date ExcelJS decoded (it decodes in UTC, so no time zone enters). */
-function serialOfDate(date: Date): number {
-  return date.getTime() / MS_PER_DAY + UNIX_EPOCH;
+export interface WorkbookLayout {
+  sheetNames: string[];
+  /** Worksheets (not chart sheets), in workbook order. */
+  worksheets: LoadedSheet[];
+  sheets: SheetContents;
+  names: EngineName[];
+  formulas: FormulaCell[];
+  date1904: boolean;
 }
 
-function textOf(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (value && typeof value === "object" && "richText" in value) return (value as ExcelJS.CellRichTextValue).richText.map((run) => run.text).join("");
-  return String(value ?? "");
+const ISO_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2})(?::([0-9]{2}(?:\.[0-9]+)?))?)?/;
+
+/** An ISO date cell (`t="d"`) as a serial in the workbook's date system. */
+function isoSerial(text: string, date1904: boolean): number | undefined {
+  const m = ISO_DATE.exec(text);
+  if (!m) return undefined;
+  const day = serialOf(Number(m[1]), Number(m[2]), Number(m[3])) - (date1904 ? serialOf(1904, 1, 1) : 0);
+  const seconds = Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0);
+  return day + seconds / 86400;
 }
 
-/** A plain (non-formula) value, or a formula's cached result, in one shape. */
-export function plainValue(value: unknown): PlainValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "string") return value;
-  if (value instanceof Date) return serialOfDate(value);
-  if (typeof value === "object") {
-    if ("error" in value) return { error: String((value as { error: unknown }).error) };
-    if ("richText" in value) return textOf(value);
-    if ("text" in value) return textOf((value as { text: unknown }).text);
+/** The value a cell holds (for a formula, its cached result). */
+function valueOf(cell: SheetCell, strings: string[] | undefined, where: string, date1904: boolean, stringsPart: string): PlainValue {
+  const v = cell.value;
+  switch (cell.type) {
+    case "s": {
+      if (v === undefined) return null;
+      if (!strings) throw new PackageProblem(`has text cells (${where}) but no shared strings part ${stringsPart}`);
+      const text = strings[Number(v)];
+      if (text === undefined) throw new PackageProblem(`cell ${where} refers to shared string ${v}, which the shared strings part does not have`);
+      return text;
+    }
+    case "inlineStr":
+      return cell.inline ?? v ?? "";
+    case "str":
+      return v ?? "";
+    case "b":
+      return v === undefined ? null : v === "1" || v === "true";
+    case "e":
+      return v === undefined ? null : { error: v };
+    case "d":
+      return v === undefined ? null : (isoSerial(v, date1904) ?? v);
+    default:
+      if (v === undefined || v === "") return cell.inline ?? null;
+      return Number(v);
   }
-  return null;
 }
 
 /** What HyperFormula is given for a plain value: text always as text (never re-parsed as a number or a formula). */
-function engineContent(value: PlainValue): RawCellContent {
+export function engineContent(value: PlainValue): RawCellContent {
   if (value === null || typeof value === "number" || typeof value === "boolean") return value;
   if (typeof value === "string") return `'${value}`;
   return value.error;
 }
 
-function isFormula(value: unknown): value is ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue {
-  return typeof value === "object" && value !== null && ("formula" in value || "sharedFormula" in value);
-}
-
-function decodeRange(ref: string): { top: number; left: number; bottom: number; right: number } {
-  const [a, b = a] = ref.replace(/\$/g, "").split(":");
-  const parse = (cell: string) => {
-    const m = /^([A-Z]+)([0-9]+)$/i.exec(cell)!;
-    const col = m[1].toUpperCase().split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    return { row: Number(m[2]), col };
-  };
-  const start = parse(a);
-  const end = parse(b);
-  return { top: start.row, left: start.col, bottom: end.row, right: end.col };
-}
-
-function definedNames(workbook: ExcelJS.Workbook): SerializedNamedExpression[] {
-  const model = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
-  return model.filter((name) => name.ranges.length === 1 && !name.name.startsWith("_xlnm")).map((name) => ({ name: name.name, expression: `=${name.ranges[0]}` }));
-}
-
-async function openZip(file: string, buffer: Buffer): Promise<JSZip> {
+/** Refuses formula text Excel itself could not have stored (beyond its nesting limit), naming the cell. */
+function checkFormula(text: string, where: string): void {
   try {
-    const zip = await JSZip.loadAsync(buffer);
-    if (!zip.file("xl/workbook.xml")) throw new Error("no xl/workbook.xml");
-    return zip;
-  } catch {
-    throw new FileProblem(`${file}: is corrupt or not an .xlsx workbook`);
+    tokenize(text);
+  } catch (error) {
+    if (error instanceof FormulaTextError) throw new PackageProblem(`cell ${where} has a formula Excel cannot hold: it ${error.message}`);
+    throw error;
   }
 }
 
@@ -113,82 +121,85 @@ export async function loadWorkbook(file: string): Promise<LoadedWorkbook> {
 }
 
 /** A workbook from its bytes; `file` names it in messages. */
-export async function parseWorkbook(file: string, buffer: Buffer): Promise<LoadedWorkbook> {
-  const zip = await openZip(file, buffer);
-  const workbook = new ExcelJS.Workbook();
+export async function parseWorkbook(file: string, buffer: Uint8Array): Promise<LoadedWorkbook> {
   try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    const pkg = XlsxPackage.read(buffer);
+    const structure = readStructure(pkg);
+    return { file, pkg, structure, settings: readWorkbookSettings(pkg), ...layoutPackage(pkg, structure) };
   } catch (error) {
-    throw new FileProblem(`${file}: is corrupt or not an .xlsx workbook (${error instanceof Error ? error.message : String(error)})`);
+    if (error instanceof PackageProblem) throw new FileProblem(`${file}: ${error.message}`);
+    throw error;
   }
-  return { file, zip, workbook, settings: await readWorkbookSettings(zip), ...layoutWorkbook(workbook) };
 }
 
-export interface WorkbookLayout {
-  sheetNames: string[];
-  sheets: SheetContents;
-  names: SerializedNamedExpression[];
-  formulas: FormulaCell[];
-}
-
-/** The workbook's sheets as HyperFormula contents, and its formula cells. */
-export function layoutWorkbook(workbook: ExcelJS.Workbook): WorkbookLayout {
+/** The workbook's sheets as HyperFormula contents, its names, and its formula cells. */
+export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): WorkbookLayout {
+  const strings = readSharedStrings(pkg, structure.sharedStringsPart);
+  const stringsPart = structure.sharedStringsPart ?? "xl/sharedStrings.xml";
+  const { date1904 } = structure;
   const sheets: SheetContents = {};
   const formulas: FormulaCell[] = [];
-  const sheetNames: string[] = [];
-  workbook.worksheets.forEach((worksheet, sheetIndex) => {
-    const sheet = worksheet.name;
-    sheetNames.push(sheet);
+  const worksheets: LoadedSheet[] = [];
+  for (const entry of structure.sheets) {
+    if (!entry.part) continue;
+    const sheet = entry.name;
+    const scanned = scanSheet(pkg.text(entry.part)!, entry.part);
+    worksheets.push({ name: sheet, part: entry.part, scanned });
     const grid: RawCellContent[][] = [];
-    const arrayCells = new Set<string>();
     const put = (row: number, col: number, content: RawCellContent) => {
       (grid[row] ??= [])[col] = content;
     };
-    worksheet.eachRow({ includeEmpty: false }, (row) => {
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (cell.type === ExcelJS.ValueType.Merge) return;
-        const position = { sheet, sheetIndex, row: Number(cell.row) - 1, col: Number(cell.col) - 1, address: cell.address };
-        const value = cell.value;
-        if (!isFormula(value)) {
-          if (!arrayCells.has(cell.address)) put(position.row, position.col, engineContent(plainValue(value)));
-          return;
-        }
-        const stored = cell.formula;
-        if (!stored) return;
-        const entry: FormulaCell = { ...position, stored, cached: plainValue(cell.result), cell, btu: findBtuCalls(stored).length > 0 };
-        const model = value as { shareType?: string; ref?: string };
-        if (model.shareType === "array" && model.ref) {
-          entry.arrayCells = [];
-          const range = decodeRange(model.ref);
-          for (let r = range.top; r <= range.bottom; r++) {
-            for (let c = range.left; c <= range.right; c++) {
-              if (r === position.row + 1 && c === position.col + 1) continue;
-              const other = worksheet.getCell(r, c);
-              arrayCells.add(other.address);
-              entry.arrayCells.push({ sheet, sheetIndex, row: r - 1, col: c - 1, address: other.address, cell: other, cached: plainValue(other.value) });
-            }
+    const sharedMasters = new Map<string, { text: string; row: number; col: number }>();
+    const arrayMembers = new Map<string, FormulaCell>();
+    const cellsByAddress = new Map<number, SheetCell>();
+    for (const cell of scanned.cells) cellsByAddress.set(cell.row * 16384 + cell.col, cell);
+    for (const cell of scanned.cells) {
+      const address = cellAddress(cell.row, cell.col);
+      const where = `${sheet}!${address}`;
+      const cached = valueOf(cell, strings, where, date1904, stringsPart);
+      const f = cell.formula;
+      const anchor = arrayMembers.get(address);
+      if (!f || (f.kind !== "shared" && !f.text && f.kind !== "dataTable")) {
+        if (!anchor) put(cell.row, cell.col, engineContent(cached));
+        continue;
+      }
+      let stored = f.text;
+      if (f.kind === "shared" && f.si !== undefined) {
+        const master = sharedMasters.get(f.si);
+        if (f.text) sharedMasters.set(f.si, { text: f.text, row: cell.row, col: cell.col });
+        else if (master) stored = shiftFormula(master.text, cell.row - master.row, cell.col - master.col);
+        else throw new PackageProblem(`cell ${where} belongs to shared formula ${f.si}, whose first cell the sheet does not have`);
+      }
+      checkFormula(stored, where);
+      const entryCell: FormulaCell = { sheet, row: cell.row, col: cell.col, address, stored, cached, cell, btu: findBtuCalls(stored).length > 0, kind: f.kind, dynamic: f.dynamic };
+      if (f.kind === "array" && f.ref) {
+        const range = parseRange(f.ref);
+        if (!range) throw new PackageProblem(`cell ${where} has an array formula over "${f.ref}", which is not a range inside Excel's grid`);
+        entryCell.arrayCells = [];
+        for (let r = range.top; r <= range.bottom; r++) {
+          for (let c = range.left; c <= range.right; c++) {
+            if (r === cell.row && c === cell.col) continue;
+            const other = cellsByAddress.get(r * 16384 + c);
+            const otherAddress = cellAddress(r, c);
+            arrayMembers.set(otherAddress, entryCell);
+            entryCell.arrayCells.push({ sheet, row: r, col: c, address: otherAddress, cell: other, cached: other ? valueOf(other, strings, `${sheet}!${otherAddress}`, date1904, stringsPart) : null });
           }
         }
-        put(position.row, position.col, toEngineFormula(stored));
-        formulas.push(entry);
-      });
-    });
-    sheets[sheet] = Array.from(grid, (row) => Array.from(row ?? [], (content) => content ?? null));
-  });
-  return { sheetNames, sheets, names: definedNames(workbook), formulas };
+      }
+      put(cell.row, cell.col, f.kind === "dataTable" ? engineContent(cached) : toEngineFormula(stored));
+      formulas.push(entryCell);
+    }
+    // Empty rows share one empty array: a sheet whose only value is in its last row costs no grid.
+    const rows: RawCellContent[][] = new Array(grid.length);
+    for (let r = 0; r < grid.length; r++) rows[r] = grid[r] ? Array.from(grid[r], (content) => content ?? null) : EMPTY_ROW;
+    sheets[sheet] = rows;
+  }
+  const sheetNames = structure.sheets.map((s) => s.name);
+  const names: EngineName[] = structure.names
+    .filter((name) => !/^_xlnm\./i.test(name.name))
+    .map((name) => ({ name: name.name, expression: toEngineFormula(name.text), sheet: name.localSheetId === undefined ? undefined : sheetNames[name.localSheetId] }));
+  return { sheetNames, worksheets, sheets, names, formulas, date1904 };
 }
 
-/** Sets a formula's cached result; ExcelJS's value setter (and getter) drop a 0 or FALSE result, its model keeps it. */
-export function setCachedResult(cell: ExcelJS.Cell, result: PlainValue): void {
-  const model = cell.model as unknown as { result?: unknown };
-  model.result = result === null ? undefined : result;
-}
+const EMPTY_ROW: RawCellContent[] = [];
 
-/** A value for a plain cell (an array formula's other cells, or a formula replaced by its value). */
-export function setPlainValue(cell: ExcelJS.Cell, value: PlainValue): void {
-  cell.value = value as ExcelJS.CellValue;
-}
-
-export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}

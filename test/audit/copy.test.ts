@@ -1,22 +1,26 @@
 /**
  * The auditor's copy of the sample model: no BTU formula left anywhere, every BTU cell replaced by
- * its value with its style, and the whole copy recomputed by a SECOND HyperFormula engine that does
- * not have the BTU functions: no error in any cell and every check TRUE.
+ * its value with its style, the parts it had no reason to touch byte for byte as they were, and the
+ * copy recomputed by engines that do not have the BTU functions (HyperFormula without the plugin,
+ * and LibreOffice) with no error and every check TRUE.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { DetailedCellError } from "hyperformula";
 import { AUDIT_FIRST_ROW, AUDIT_HEADERS } from "../../src/audit";
+import { cellAddress } from "../../src/catalogue";
 import { createPlainEngine } from "../../src/headless/engine";
-import { layoutWorkbook } from "../../src/headless/workbook";
+import { loadWorkbook } from "../../src/headless/workbook";
 import { btu } from "../cli/btu";
-import { SAMPLE, copySample, readWorkbook, tempDir } from "../headless/fixtures";
+import { readBook, Book } from "../headless/book";
+import { SAMPLE, copySample, libreOfficeConvert, readParts, tempDir } from "../headless/fixtures";
 
 let dir: string;
-let copy: ExcelJS.Workbook;
-let sample: ExcelJS.Workbook;
+let copy: Book;
+let sample: Book;
 let stdout: string;
+let copyFile: string;
+const CHECK = cellAddress(0, AUDIT_HEADERS.indexOf("Check")).replace(/[0-9]+$/, "");
 
 beforeAll(async () => {
   dir = await tempDir();
@@ -25,54 +29,74 @@ beforeAll(async () => {
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   stdout = run.stdout;
-  copy = await readWorkbook(path.join(dir, "model.audit.xlsx"));
-  sample = await readWorkbook(SAMPLE);
+  copyFile = path.join(dir, "model.audit.xlsx");
+  copy = await readBook(copyFile);
+  sample = await readBook(SAMPLE);
 });
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-test("no BTU formula is left; each BTU cell holds the value the sample cached, with its number format", () => {
-  const layout = layoutWorkbook(copy);
-  expect(layout.formulas.filter((f) => f.btu)).toEqual([]);
-  const before = layoutWorkbook(sample).formulas.filter((f) => f.btu);
-  expect(before.length).toBeGreaterThan(100);
+test("no BTU formula is left; each BTU cell holds the value the sample cached, with its style", async () => {
+  const before = (await loadWorkbook(SAMPLE)).formulas.filter((f) => f.btu);
+  expect(before.length).toBe(140);
   for (const formula of before) {
-    const cell = copy.getWorksheet(formula.sheet)!.getCell(formula.address);
-    expect([formula.address, cell.type === ExcelJS.ValueType.Formula]).toEqual([formula.address, false]);
-    expect([formula.address, cell.numFmt]).toEqual([formula.address, formula.cell.numFmt]);
+    const cell = copy.cell(formula.sheet, formula.address)!;
+    const original = sample.cell(formula.sheet, formula.address)!;
+    expect([formula.address, cell.formula, cell.style, cell.value]).toEqual([formula.address, undefined, original.style, original.value]);
   }
+  for (const name of copy.sheetNames) for (const [, cell] of copy.cells(name)) expect(cell.formula ?? "").not.toMatch(/BTU/);
   // TERMS.md worked example, now a plain value.
-  expect(copy.getWorksheet("Termination")!.getCell("D6").value).toBe(458860.27);
-  expect(copy.getWorksheet("Termination")!.getCell("H16").formula).toBe("D16+F16");
+  expect(copy.cell("Termination", "D6")!.value).toBe(458860.27);
+  expect(copy.cell("Termination", "H16")!.formula).toBe("D16+F16");
 });
 
-test("a second engine WITHOUT the BTU plugin recomputes the copy with no error and every check TRUE", () => {
-  const layout = layoutWorkbook(copy);
-  const engine = createPlainEngine(layout.sheets, layout.names);
-  const errors = layout.formulas.map((f) => [`${f.sheet}!${f.address}`, engine.getCellValue({ sheet: f.sheetIndex, row: f.row, col: f.col })]).filter(([, v]) => v instanceof DetailedCellError);
+test("parts the audit has no reason to change are byte for byte the sample's; the Audit sheet is a new part", async () => {
+  const before = await readParts(SAMPLE);
+  const after = await readParts(copyFile);
+  const changed = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/calcChain.xml"]);
+  for (const sheet of ["sheet1", "sheet2", "sheet3", "sheet4"]) changed.add(`xl/worksheets/${sheet}.xml`);
+  for (const [name, data] of before) {
+    if (changed.has(name)) continue;
+    expect([name, after.has(name) && Buffer.from(after.get(name)!).equals(Buffer.from(data))]).toEqual([name, true]);
+  }
+  expect([...after.keys()].filter((name) => !before.has(name))).toEqual(["xl/worksheets/sheet5.xml"]);
+  expect(copy.sheetNames).toEqual([...sample.sheetNames, "Audit"]);
+});
+
+test("a second engine WITHOUT the BTU plugin recomputes the copy with no error and every check TRUE, as cached", async () => {
+  const loaded = await loadWorkbook(copyFile);
+  const engine = createPlainEngine(loaded.sheets, { names: loaded.names });
+  const at = (f: { sheet: string; row: number; col: number }) => ({ sheet: engine.getSheetId(f.sheet)!, row: f.row, col: f.col });
+  const errors = loaded.formulas.map((f) => [`${f.sheet}!${f.address}`, engine.getCellValue(at(f))]).filter(([, v]) => v instanceof DetailedCellError);
   expect(errors).toEqual([]);
-  const audit = layout.sheetNames.indexOf("Audit");
-  const check = AUDIT_HEADERS.indexOf("Check");
-  const checks = layout.formulas.filter((f) => f.sheetIndex === audit && f.col === check);
-  expect(checks.length).toBeGreaterThan(100);
-  for (const f of checks) expect([f.address, engine.getCellValue({ sheet: audit, row: f.row, col: f.col })]).toEqual([f.address, true]);
-  // The file opens with those results already cached.
-  for (const f of checks) expect([f.address, f.cell.result]).toEqual([f.address, true]);
+  const checks = loaded.formulas.filter((f) => f.sheet === "Audit" && f.address.startsWith(CHECK) && f.row >= AUDIT_FIRST_ROW - 1);
+  expect(checks.length).toBe(133);
+  for (const f of checks) expect([f.address, engine.getCellValue(at(f)), f.cached]).toEqual([f.address, true, true]);
   engine.destroy();
 });
 
+test("LibreOffice, recalculating the copy on load, finds no error and every check TRUE", async () => {
+  const [recalculated] = libreOfficeConvert([copyFile], path.join(dir, "lo"));
+  const book = await readBook(recalculated);
+  const checks = [...book.cells("Audit")].filter(([address, cell]) => address.startsWith(CHECK) && cell.formula !== undefined);
+  expect(checks.length).toBe(133);
+  for (const [address, cell] of checks) expect([address, cell.value]).toEqual([address, true]);
+  for (const name of book.sheetNames) {
+    for (const [address, cell] of book.cells(name)) if (cell.formula !== undefined) expect([name, address, typeof cell.value === "object" && cell.value !== null]).toEqual([name, address, false]);
+  }
+});
+
 test("the Audit sheet lists each BTU cell with formula, inputs, clauses and steps, and the settings used", () => {
-  const sheet = copy.getWorksheet("Audit")!;
-  expect(sheet.getRow(AUDIT_FIRST_ROW - 1).values).toEqual([undefined, ...AUDIT_HEADERS]);
-  expect(String(sheet.getCell(2, 2).value)).toMatch(/btu\.discountMethod/);
-  const rows = layoutWorkbook(sample).formulas.filter((f) => f.btu).length;
-  expect(sheet.getCell(AUDIT_FIRST_ROW + rows - 1, 1).value).toBeTruthy();
-  expect(sheet.getCell(AUDIT_FIRST_ROW + rows, 1).value).toBeNull();
-  const first = sheet.getRow(AUDIT_FIRST_ROW);
-  expect(first.getCell(1).value).toBe("Termination");
-  expect(first.getCell(3).value).toBe('=BTU.CONSULTING_LUMP($C$4,"board")');
-  expect(first.getCell(5).value).toMatch(/SEP 4\(b\)\(i\)/);
-  expect(String(first.getCell(9).value)).toMatch(/^Termination date: 2005-03-31 — SEP 4\(b\)\(i\) — /);
-  expect(stdout).toMatch(/Checks: all \d+ TRUE/);
+  const row = (r: number) => AUDIT_HEADERS.map((_, c) => copy.cell("Audit", cellAddress(r - 1, c))?.value ?? null);
+  expect(row(AUDIT_FIRST_ROW - 1)).toEqual([...AUDIT_HEADERS]);
+  expect(String(copy.cell("Audit", "B2")!.value)).toMatch(/btu\.discountMethod/);
+  expect(copy.cell("Audit", `A${AUDIT_FIRST_ROW + 139}`)!.value).toBeTruthy();
+  expect(copy.cell("Audit", `A${AUDIT_FIRST_ROW + 140}`)).toBeUndefined();
+  const first = row(AUDIT_FIRST_ROW);
+  expect(first[0]).toBe("Termination");
+  expect(first[2]).toBe('=BTU.CONSULTING_LUMP($C$4,"board")');
+  expect(first[4]).toMatch(/SEP 4\(b\)\(i\)/);
+  expect(String(first[8])).toMatch(/^Termination date: 2005-03-31 — SEP 4\(b\)\(i\) — /);
+  expect(stdout).toMatch(/Checks: all 133 TRUE/);
 });

@@ -1,0 +1,305 @@
+/**
+ * The one reader of formula text: a tokenizer and a reference type for Excel's A1 formulas, as Excel
+ * shows them and as it stores them in a file (`_xlfn.`, `_xlws.`, `_xludf.`, `_xldudf_` prefixes).
+ * The headless engine, the audit and the taskpane all read formulas through it, so a quoted sheet
+ * name holding `,` or `)` is one token everywhere, and every reference written back is quoted as
+ * Excel requires.
+ */
+
+export type TokenType =
+  | "string" // "text", quotes doubled inside
+  | "number"
+  | "bool" // TRUE / FALSE as constants (not calls)
+  | "error" // #N/A, #REF!…
+  | "ref" // a cell, range, whole rows or columns, with an optional sheet (or 3-D sheet range) prefix
+  | "structured" // Table1[Amount], [@Amount], Table1[[#This Row],[Amount]]
+  | "function" // a name followed by "(" (the "(" is the next token)
+  | "name" // a defined name or any other identifier
+  | "open"
+  | "close"
+  | "arrayOpen"
+  | "arrayClose"
+  | "comma"
+  | "semicolon"
+  | "operator"
+  | "space";
+
+export interface Token {
+  type: TokenType;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Excel's grid: the last row and column a reference may name. */
+export const MAX_ROWS = 1048576;
+export const MAX_COLUMNS = 16384;
+/** Excel refuses formulas nested deeper than this. */
+export const MAX_NESTING = 64;
+
+/** A formula Excel itself could not have stored: the message says what is wrong. */
+export class FormulaTextError extends Error {}
+
+const SHEET_QUOTED = String.raw`'(?:[^']|'')+'`;
+const SHEET_PLAIN = String.raw`[A-Za-z0-9_.\u00A0-\uFFFF\\]+`;
+const BOOK = String.raw`(?:\[[^\]]*\])?`;
+/** A sheet prefix: one sheet or a 3-D range of sheets, quoted or not, with an optional external book. */
+const SHEET = String.raw`(?:${BOOK}(?:${SHEET_QUOTED}|${SHEET_PLAIN}(?::${SHEET_PLAIN})?)!)`;
+const CELL = String.raw`\$?[A-Za-z]{1,3}\$?[0-9]{1,7}`;
+const COLUMNS = String.raw`\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}`;
+const ROWS = String.raw`\$?[0-9]{1,7}:\$?[0-9]{1,7}`;
+const NOT_NAME_AFTER = String.raw`(?![A-Za-z0-9_.(\[!\u00A0-\uFFFF])`;
+
+const PATTERNS: [TokenType, RegExp][] = [
+  ["space", /[ \t\r\n]+/y],
+  ["string", /"(?:[^"]|"")*"/y],
+  ["error", /#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/iy],
+  ["ref", new RegExp(`${SHEET}?(?:${CELL}(?::${CELL})?|${COLUMNS}|${ROWS})${NOT_NAME_AFTER}`, "y")],
+  ["ref", new RegExp(`${SHEET}(?:#REF!)`, "y")],
+  ["name", new RegExp(`${SHEET}[A-Za-z_\\u00A0-\\uFFFF][A-Za-z0-9_.\\u00A0-\\uFFFF]*${NOT_NAME_AFTER}`, "y")],
+  ["number", /(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/y],
+  ["operator", /<>|<=|>=|[-+*/^&=<>%:@#]/y],
+  ["open", /\(/y],
+  ["close", /\)/y],
+  ["arrayOpen", /\{/y],
+  ["arrayClose", /\}/y],
+  ["comma", /,/y],
+  ["semicolon", /;/y],
+];
+const IDENTIFIER = /(?:\\|[A-Za-z_\u00A0-\uFFFF])[A-Za-z0-9_.?\\\u00A0-\uFFFF]*/y;
+
+/** Index just past the bracketed part that starts at `i` (brackets nest; `'` escapes one character). */
+function skipBrackets(text: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < text.length; j++) {
+    if (text[j] === "'") j++;
+    else if (text[j] === "[") depth++;
+    else if (text[j] === "]" && --depth === 0) return j + 1;
+  }
+  throw new FormulaTextError(`has an unclosed "[" at position ${i + 1}`);
+}
+
+/** The tokens of a formula (a leading "=" is an operator token). Throws FormulaTextError on text Excel could not store. */
+export function tokenize(formula: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  let depth = 0;
+  const push = (type: TokenType, end: number) => {
+    tokens.push({ type, text: formula.slice(i, end), start: i, end });
+    i = end;
+  };
+  outer: while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"' && formula.indexOf('"', i + 1) < 0) throw new FormulaTextError(`has an unclosed string at position ${i + 1}`);
+    if (ch === "[" || (ch === "'" && formula.indexOf("'", i + 1) < 0)) {
+      if (ch === "'") throw new FormulaTextError(`has an unclosed sheet name at position ${i + 1}`);
+      push("structured", skipBrackets(formula, i));
+      continue;
+    }
+    for (const [type, pattern] of PATTERNS) {
+      pattern.lastIndex = i;
+      const match = pattern.exec(formula);
+      if (!match || match[0].length === 0) continue;
+      if (type === "open" || type === "arrayOpen") depth++;
+      if (type === "close" || type === "arrayClose") depth--;
+      if (depth > MAX_NESTING) throw new FormulaTextError(`is nested more than ${MAX_NESTING} levels deep, which Excel does not allow`);
+      push(type, i + match[0].length);
+      continue outer;
+    }
+    IDENTIFIER.lastIndex = i;
+    const word = IDENTIFIER.exec(formula);
+    if (!word) throw new FormulaTextError(`has an unexpected "${ch}" at position ${i + 1}`);
+    let end = i + word[0].length;
+    if (formula[end] === "[") {
+      push("structured", skipBrackets(formula, end));
+      continue;
+    }
+    const upper = word[0].toUpperCase();
+    let next = end;
+    while (formula[next] === " ") next++;
+    if (formula[next] === "(") push("function", end);
+    else if (upper === "TRUE" || upper === "FALSE") push("bool", end);
+    else push("name", end);
+  }
+  return tokens;
+}
+
+/** A function token's name as Excel shows it: stored prefixes removed, `_xldudf_BTU_X` as `BTU.X`. */
+export function displayFunctionName(stored: string): string {
+  const udf = /^(?:_xldudf_|_xludf\.)?BTU[._](.+)$/i.exec(stored);
+  if (udf) return `BTU.${udf[1]}`;
+  return stored.replace(/^(?:_xlfn\.|_xlws\.|_xludf\.)+/i, "");
+}
+
+/** The formula with every function name as Excel shows it (string contents untouched). */
+export function displayFormula(stored: string): string {
+  return tokenize(stored)
+    .map((token) => (token.type === "function" ? displayFunctionName(token.text) : token.text))
+    .join("");
+}
+
+export interface Reference {
+  /** The sheet as named (unquoted), or undefined for the formula's own sheet. */
+  sheet?: string;
+  /** The last sheet of a 3-D reference (`Jan:Mar!A1`). */
+  lastSheet?: string;
+  /** An external workbook's index (`[1]`), which no function here can read. */
+  book?: string;
+  /** The reference after the sheet, as written (`$B$3:$B$5`, `A:A`, `#REF!`). */
+  area: string;
+}
+
+/** A sheet name as a formula must write it: quoted unless it is a plain name Excel could not read as anything else. */
+export function sheetPrefix(sheet: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) && !/^[A-Za-z]{1,3}[0-9]/.test(sheet) && !/^(?:R[0-9]*|C[0-9]*|R[0-9]*C[0-9]*|TRUE|FALSE)$/i.test(sheet);
+  return plain ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
+}
+
+function unquote(sheet: string): string {
+  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+}
+
+export function parseReference(text: string): Reference {
+  const bang = text.lastIndexOf("!");
+  if (bang < 0) return { area: text };
+  let prefix = unquote(text.slice(0, bang));
+  const area = text.slice(bang + 1);
+  let book: string | undefined;
+  const external = /^\[([^\]]*)\]/.exec(prefix);
+  if (external) {
+    book = external[1];
+    prefix = prefix.slice(external[0].length);
+  }
+  // Excel forbids ":" in a sheet name, so a colon in the prefix is a 3-D range of sheets.
+  const [sheet, lastSheet] = prefix.split(":");
+  return { sheet, lastSheet, book, area };
+}
+
+/** A reference written out, its sheet quoted as Excel requires. */
+export function formatReference(ref: Reference): string {
+  if (ref.sheet === undefined) return ref.area;
+  const sheets = ref.lastSheet ? `${ref.sheet}:${ref.lastSheet}` : ref.sheet;
+  return `${sheetPrefix(ref.book !== undefined ? `[${ref.book}]${sheets}` : sheets)}${ref.area}`;
+}
+
+/** Column letters of a 1-based column number. */
+export function columnLetters(col: number): string {
+  let out = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** A1 address of 0-based row and column. */
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetters(col + 1)}${row + 1}`;
+}
+
+/** 0-based row and column of an A1 address (`$` allowed); undefined if it is not one inside Excel's grid. */
+export function parseCellAddress(address: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/.exec(address);
+  if (!m) return undefined;
+  const col = columnNumber(m[1]);
+  const row = Number(m[2]);
+  if (row < 1 || row > MAX_ROWS || col > MAX_COLUMNS) return undefined;
+  return { row: row - 1, col: col - 1 };
+}
+
+/** 0-based bounds of an A1 range (`A1:B3` or one cell). */
+export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
+  const [a, b = a] = ref.split(":");
+  const start = parseCellAddress(a);
+  const end = parseCellAddress(b);
+  if (!start || !end) return undefined;
+  return { top: Math.min(start.row, end.row), left: Math.min(start.col, end.col), bottom: Math.max(start.row, end.row), right: Math.max(start.col, end.col) };
+}
+
+/** One cell part of an area moved by (rows, cols), `$`-anchored parts kept; #REF! where it leaves the grid. */
+function shiftPart(part: string, rows: number, cols: number): string {
+  const cell = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})$/.exec(part);
+  if (cell) {
+    const col = cell[1] ? columnNumber(cell[2]) : columnNumber(cell[2]) + cols;
+    const row = cell[3] ? Number(cell[4]) : Number(cell[4]) + rows;
+    if (col < 1 || col > MAX_COLUMNS || row < 1 || row > MAX_ROWS) return "#REF!";
+    return `${cell[1]}${columnLetters(col)}${cell[3]}${row}`;
+  }
+  const column = /^(\$?)([A-Za-z]{1,3})$/.exec(part);
+  if (column) {
+    const col = column[1] ? columnNumber(column[2]) : columnNumber(column[2]) + cols;
+    return col < 1 || col > MAX_COLUMNS ? "#REF!" : `${column[1]}${columnLetters(col)}`;
+  }
+  const row = /^(\$?)([0-9]{1,7})$/.exec(part);
+  if (row) {
+    const r = row[1] ? Number(row[2]) : Number(row[2]) + rows;
+    return r < 1 || r > MAX_ROWS ? "#REF!" : `${row[1]}${r}`;
+  }
+  return part;
+}
+
+/**
+ * A formula moved by (rows, cols) as Excel fills it: relative references shift, absolute parts stay.
+ * This is how a shared formula's text is read for each cell of its group.
+ */
+export function shiftFormula(formula: string, rows: number, cols: number): string {
+  if (rows === 0 && cols === 0) return formula;
+  return tokenize(formula)
+    .map((token) => {
+      if (token.type !== "ref") return token.text;
+      const ref = parseReference(token.text);
+      const parts = ref.area.split(":").map((part) => shiftPart(part, rows, cols));
+      const area = parts.includes("#REF!") ? "#REF!" : parts.join(":");
+      return token.text.slice(0, token.text.length - ref.area.length) + area;
+    })
+    .join("");
+}
+
+/** Every reference token with its parsed form. */
+export function referencesOf(formula: string): (Reference & { text: string; start: number; end: number })[] {
+  return tokenize(formula)
+    .filter((token) => token.type === "ref")
+    .map((token) => ({ ...parseReference(token.text), text: token.text, start: token.start, end: token.end }));
+}
+
+/** Functions a formula calls, as Excel shows their names, upper case. */
+export function functionsOf(formula: string): string[] {
+  return [...new Set(tokenize(formula).filter((t) => t.type === "function").map((t) => displayFunctionName(t.text).toUpperCase()))];
+}
+
+/**
+ * Functions added to Excel since 2007, which a file stores with the `_xlfn.` prefix (and FILTER and
+ * SORT with `_xlfn._xlws.`): written without it, Excel and LibreOffice read them as unknown names.
+ */
+const FUTURE_FUNCTIONS = new Set(
+  (
+    "ACOT ACOTH AGGREGATE ARABIC ARRAYTOTEXT BASE BETA.DIST BETA.INV BINOM.DIST BINOM.DIST.RANGE BINOM.INV BITAND BITLSHIFT BITOR " +
+    "BITRSHIFT BITXOR BYCOL BYROW CEILING.MATH CEILING.PRECISE CHISQ.DIST CHISQ.DIST.RT CHISQ.INV CHISQ.INV.RT CHISQ.TEST CHOOSECOLS " +
+    "CHOOSEROWS COMBINA CONCAT CONFIDENCE.NORM CONFIDENCE.T COT COTH COVARIANCE.P COVARIANCE.S CSC CSCH DAYS DECIMAL DROP ENCODEURL " +
+    "ERF.PRECISE ERFC.PRECISE EXPAND EXPON.DIST F.DIST F.DIST.RT F.INV F.INV.RT F.TEST FILTERXML FLOOR.MATH FLOOR.PRECISE " +
+    "FORECAST.ETS FORECAST.ETS.CONFINT FORECAST.ETS.SEASONALITY FORECAST.ETS.STAT FORECAST.LINEAR FORMULATEXT GAMMA GAMMA.DIST " +
+    "GAMMA.INV GAMMALN.PRECISE GAUSS HSTACK HYPGEOM.DIST IFNA IFS IMAGE IMCOSH IMCOT IMCSC IMCSCH IMSEC IMSECH IMSINH IMTAN " +
+    "ISFORMULA ISOMITTED ISOWEEKNUM LAMBDA LET LOGNORM.DIST LOGNORM.INV MAKEARRAY MAP MAXIFS MINIFS MODE.MULT MODE.SNGL MUNIT " +
+    "NEGBINOM.DIST NETWORKDAYS.INTL NORM.DIST NORM.INV NORM.S.DIST NORM.S.INV NUMBERVALUE PDURATION PERCENTILE.EXC PERCENTILE.INC " +
+    "PERCENTRANK.EXC PERCENTRANK.INC PERMUTATIONA PHI POISSON.DIST QUARTILE.EXC QUARTILE.INC RANDARRAY RANK.AVG RANK.EQ REDUCE RRI " +
+    "SCAN SEC SECH SEQUENCE SHEET SHEETS SKEW.P SORTBY STDEV.P STDEV.S SWITCH T.DIST T.DIST.2T T.DIST.RT T.INV T.INV.2T T.TEST TAKE " +
+    "TEXTAFTER TEXTBEFORE TEXTJOIN TEXTSPLIT TOCOL TOROW UNICHAR UNICODE UNIQUE VALUETOTEXT VAR.P VAR.S VSTACK WEBSERVICE " +
+    "WEIBULL.DIST WORKDAY.INTL WRAPCOLS WRAPROWS XLOOKUP XMATCH XOR Z.TEST"
+  ).split(" "),
+);
+const WORKSHEET_FUNCTIONS = new Set(["FILTER", "SORT"]);
+
+/** A formula as a file must store it: every function added since 2007 with its prefix. */
+export function storedFormula(display: string): string {
+  return tokenize(display)
+    .map((token) => {
+      if (token.type !== "function" || token.text.startsWith("_")) return token.text;
+      const upper = token.text.toUpperCase();
+      if (WORKSHEET_FUNCTIONS.has(upper)) return `_xlfn._xlws.${token.text}`;
+      return FUTURE_FUNCTIONS.has(upper) ? `_xlfn.${token.text}` : token.text;
+    })
+    .join("");
+}

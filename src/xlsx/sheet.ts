@@ -1,0 +1,193 @@
+/**
+ * A worksheet's cells, read by a streaming scan of `<sheetData>` that keeps each cell's place in the
+ * part's text, so that a change rewrites only the cells it touches and every other byte stays. The
+ * scan reads only the elements a cell record has (`c`, `f`, `v`, `is`), in any namespace prefix;
+ * everything outside `<sheetData>` is never parsed.
+ */
+import { MAX_COLUMNS, MAX_ROWS, cellAddress, columnNumber } from "../catalogue";
+import { PackageProblem } from "./package";
+import { decodeXml, decodeXstring } from "./xml";
+
+export interface StoredFormula {
+  /** `<f>` text as stored (prefixes kept); empty for a shared formula's other cells. */
+  text: string;
+  kind: "normal" | "shared" | "array" | "dataTable";
+  /** The group's range (shared formula master, array formula). */
+  ref?: string;
+  /** A shared formula's group index. */
+  si?: string;
+  /** Excel 365's dynamic array (cell metadata `cm`): a spill rather than a legacy array formula. */
+  dynamic: boolean;
+}
+
+export interface SheetCell {
+  /** 0-based. */
+  row: number;
+  col: number;
+  /** The `t` attribute: s, str, inlineStr, b, e, n, d; absent means a number. */
+  type?: string;
+  formula?: StoredFormula;
+  /** `<v>` text, decoded. */
+  value?: string;
+  /** Text of an inline string (`<is>`). */
+  inline?: string;
+  /** Offsets in the part's text: the whole element, and the end of its start tag. */
+  start: number;
+  end: number;
+  tagEnd: number;
+  /** Offsets of the `<v>` element, if any, and the end of the `<f>` element. */
+  vStart?: number;
+  vEnd?: number;
+  fEnd?: number;
+}
+
+export interface SheetRow {
+  row: number;
+  start: number;
+  /** End of the start tag; for `<row/>` the element's end. */
+  tagEnd: number;
+  end: number;
+  selfClosing: boolean;
+  /** Index of the row's first cell in `cells`, and how many it has. */
+  firstCell: number;
+  cellCount: number;
+}
+
+export interface ScannedSheet {
+  xml: string;
+  /** Namespace prefix of the sheet's elements ("" or "x:"). */
+  prefix: string;
+  cells: SheetCell[];
+  rows: SheetRow[];
+  /** Where `<sheetData>`'s content starts and ends (for a row that must be added). */
+  dataStart: number;
+  dataEnd: number;
+  /** `<sheetData/>`: the element itself, to be replaced when cells are added. */
+  emptyData?: { start: number; end: number };
+}
+
+const ATTRIBUTE = /([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+function attributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  ATTRIBUTE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ATTRIBUTE.exec(tag))) out[m[1].slice(m[1].indexOf(":") + 1)] = m[2] ?? m[3];
+  return out;
+}
+
+function parseAddress(ref: string, part: string): { row: number; col: number } {
+  const m = /^([A-Z]{1,3})([0-9]{1,7})$/i.exec(ref);
+  if (!m) throw new PackageProblem(`its part ${part} has a cell reference "${ref}" that is not an A1 address`);
+  const col = columnNumber(m[1]);
+  const row = Number(m[2]);
+  if (row < 1 || row > MAX_ROWS || col > MAX_COLUMNS) throw new PackageProblem(`its part ${part} has a cell ${ref} beyond Excel's grid (${cellAddress(MAX_ROWS - 1, MAX_COLUMNS - 1)})`);
+  return { row: row - 1, col: col - 1 };
+}
+
+/** Text of `<t>` elements in an `<is>` (rich-text runs joined, phonetic runs left out). */
+export function inlineText(content: string): string {
+  const withoutPhonetic = content.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, "");
+  let text = "";
+  for (const m of withoutPhonetic.matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g)) text += m[1] ?? "";
+  return decodeXstring(decodeXml(text));
+}
+
+export function scanSheet(xml: string, part: string): ScannedSheet {
+  const open = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
+  const scanned: ScannedSheet = { xml, prefix: "", cells: [], rows: [], dataStart: xml.length, dataEnd: xml.length };
+  if (!open) return scanned;
+  const prefix = open[1] ?? "";
+  scanned.prefix = prefix;
+  scanned.dataStart = open.index + open[0].length;
+  if (open[2]) {
+    scanned.dataEnd = scanned.dataStart;
+    scanned.emptyData = { start: open.index, end: scanned.dataStart };
+    return scanned;
+  }
+  const closeData = xml.indexOf(`</${prefix}sheetData>`, scanned.dataStart);
+  if (closeData < 0) throw new PackageProblem(`its part ${part} is not well-formed XML (no </sheetData>)`);
+  scanned.dataEnd = closeData;
+  const tags = /<(\w+:)?(row|c)\b([^>]*?)(\/?)>|<\/(?:\w+:)?row>/g;
+  tags.lastIndex = scanned.dataStart;
+  let rowIndex = -1;
+  let colIndex = -1;
+  let current: SheetRow | undefined;
+  let m: RegExpExecArray | null;
+  while ((m = tags.exec(xml)) && m.index < closeData) {
+    if (!m[2]) {
+      if (current) current.end = m.index + m[0].length;
+      current = undefined;
+      continue;
+    }
+    const attrs = attributes(m[3]);
+    const tagEnd = m.index + m[0].length;
+    if (m[2] === "row") {
+      rowIndex = attrs.r ? Number(attrs.r) - 1 : rowIndex + 1;
+      if (!(rowIndex >= 0 && rowIndex < MAX_ROWS)) throw new PackageProblem(`its part ${part} has a row ${attrs.r} beyond Excel's grid`);
+      colIndex = -1;
+      current = { row: rowIndex, start: m.index, tagEnd, end: tagEnd, selfClosing: m[4] === "/", firstCell: scanned.cells.length, cellCount: 0 };
+      scanned.rows.push(current);
+      if (current.selfClosing) current = undefined;
+      continue;
+    }
+    const position = attrs.r ? parseAddress(attrs.r, part) : { row: rowIndex, col: colIndex + 1 };
+    colIndex = position.col;
+    const cell: SheetCell = { row: position.row, col: position.col, start: m.index, end: tagEnd, tagEnd };
+    if (attrs.t) cell.type = attrs.t;
+    if (m[4] !== "/") {
+      const close = xml.indexOf(`</${m[1] ?? ""}c>`, tagEnd);
+      if (close < 0) throw new PackageProblem(`its part ${part} is not well-formed XML (cell ${attrs.r ?? ""} not closed)`);
+      readContent(xml, tagEnd, close, cell, attrs.cm !== undefined);
+      cell.end = close + `</${m[1] ?? ""}c>`.length;
+      tags.lastIndex = cell.end;
+    }
+    scanned.cells.push(cell);
+    if (current) current.cellCount++;
+  }
+  return scanned;
+}
+
+const CONTENT = /<(?:\w+:)?(f|v|is)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?\1>)/g;
+
+function readContent(xml: string, from: number, to: number, cell: SheetCell, dynamic: boolean): void {
+  const content = xml.slice(from, to);
+  CONTENT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CONTENT.exec(content))) {
+    const body = m[3] ?? "";
+    if (m[1] === "f") {
+      const a = attributes(m[2]);
+      cell.formula = { text: decodeXml(body), kind: (a.t as StoredFormula["kind"]) ?? "normal", dynamic };
+      if (a.ref) cell.formula.ref = a.ref;
+      if (a.si !== undefined) cell.formula.si = a.si;
+      cell.fEnd = from + m.index + m[0].length;
+    } else if (m[1] === "v") {
+      cell.value = decodeXml(body);
+      cell.vStart = from + m.index;
+      cell.vEnd = from + m.index + m[0].length;
+    } else {
+      cell.inline = inlineText(body);
+    }
+  }
+}
+
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The text with each edit's span replaced (edits may come in any order; they must not overlap). */
+export function applyEdits(text: string, edits: Edit[]): string {
+  if (!edits.length) return text;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: string[] = [];
+  let at = 0;
+  for (const edit of sorted) {
+    out.push(text.slice(at, edit.start), edit.text);
+    at = edit.end;
+  }
+  out.push(text.slice(at));
+  return out.join("");
+}

@@ -3,7 +3,7 @@
  * figure with Excel's own arithmetic. Every contract figure in them is read from the terms data; the
  * arguments stay the original formula's (references qualified with their sheet).
  */
-import { BtuCall, WorkbookSettings, findBtuCalls, findFunction } from "../catalogue";
+import { BtuCall, DATE_1904_OFFSET, WorkbookSettings, findBtuCalls, findFunction } from "../catalogue";
 import { BUYOUT_METHODS, ContractError, NOTICE_METHODS } from "../core";
 import { Serial, fromSerial } from "../core/dates";
 import { termNumber, termVersion } from "../core/terms";
@@ -18,6 +18,8 @@ export interface NativeOptions {
   lookupValue?: (text: string) => unknown;
   /** Workbook settings: the default discount method. */
   settings?: WorkbookSettings;
+  /** Dates in the 1904 system: a known date argument is shifted to the core's serials to pick a term's version. */
+  date1904?: boolean;
 }
 
 export interface NativeResult {
@@ -112,7 +114,7 @@ class Args {
   /** A date that picks the version of the terms, when it is known. */
   knownDate(i: number): Serial | undefined {
     const value = this.value(i);
-    return typeof value === "number" ? Math.floor(value) : undefined;
+    return typeof value === "number" ? Math.floor(value) + (this.options.date1904 ? DATE_1904_OFFSET : 0) : undefined;
   }
 }
 

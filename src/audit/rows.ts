@@ -7,6 +7,7 @@ import { ClauseLibrary, RawArgument, ResultKind, WorkbookSettings, evaluate, fin
 import { CellValue, Explanation, serialToIso } from "../core";
 import { argumentValue, canonicalReference, qualifyReferences, UNKNOWN } from "./references";
 import { nativeCellFormula } from "./native";
+import { Provenance, describeProvenance } from "./provenance";
 
 export interface AuditInput {
   /** A sheet-qualified reference such as `Termination!B5` or `'Borrowing base'!C3:C6`. */
@@ -25,6 +26,8 @@ export interface AuditCell {
   /** The cells the formula references, with their values. */
   inputs: AuditInput[];
   settings?: WorkbookSettings;
+  /** The workbook counts dates in the 1904 system (its date arguments and results are 1904 serials). */
+  date1904?: boolean;
   /**
    * Optional: the arguments of each BTU call as the spreadsheet evaluated them, in `findBtuCalls`
    * order. Without them, arguments are read from literals and `inputs`.
@@ -78,6 +81,7 @@ function line(item: { label: string; figure: string; clause: string; rule: strin
 }
 
 function argumentsOf(cell: AuditCell, index: number, args: string[], settings: WorkbookSettings | undefined): RawArgument[] | undefined {
+  const date1904 = cell.date1904;
   const given = cell.callArgs?.[index];
   if (given) return given;
   const lookup = inputLookup(cell);
@@ -86,7 +90,7 @@ function argumentsOf(cell: AuditCell, index: number, args: string[], settings: W
     if (nested.length && nested[0].start === 0 && nested[0].end === text.length) {
       const inner = nested[0].args.map((t) => argumentValue(t, lookup));
       if (inner.includes(UNKNOWN)) return UNKNOWN;
-      const result = evaluate(nested[0].name, inner as RawArgument[], { settings }).result;
+      const result = evaluate(nested[0].name, inner as RawArgument[], { settings, date1904 }).result;
       return result.ok ? (result.value as RawArgument) : UNKNOWN;
     }
     return argumentValue(text, lookup);
@@ -118,7 +122,7 @@ function explainCalls(cell: AuditCell, settings: WorkbookSettings | undefined, c
       out.clauses.push(...(findFunction(call.name)?.clauses ?? []));
       return;
     }
-    const evaluation = evaluate(call.name, args, { settings, clauses });
+    const evaluation = evaluate(call.name, args, { settings, clauses, date1904: cell.date1904 });
     if (!evaluation.result.ok) {
       out.failed = true;
       out.steps.push(...heading, `${evaluation.result.code} ${evaluation.result.message}`);
@@ -146,7 +150,7 @@ export function buildAuditRows(cells: AuditCell[], clauses?: ClauseLibrary): Aud
       ? { note: "the cell shows an error: there is no figure to re-perform" }
       : Array.isArray(cell.value)
         ? { note: "not re-performable in native Excel: a spilled table, not one figure" }
-        : nativeCellFormula(cell.formula, (text) => qualifyReferences(text, cell.sheet), { settings, lookupValue: (text) => argumentValue(text, lookup) });
+        : nativeCellFormula(cell.formula, (text) => qualifyReferences(text, cell.sheet), { settings, date1904: cell.date1904, lookupValue: (text) => argumentValue(text, lookup) });
     const row: AuditRow = {
       sheet: cell.sheet,
       address: cell.address,
@@ -191,10 +195,10 @@ function checkFormula(row: AuditRow, excelRow: number): AuditSheetCell {
  * The whole Audit sheet as rows of cells, in AUDIT_HEADERS order from row AUDIT_FIRST_ROW: the same
  * layout whether the CLI or the taskpane writes it.
  */
-export function auditSheetRows(rows: AuditRow[], settings?: WorkbookSettings): AuditSheetCell[][] {
+export function auditSheetRows(rows: AuditRow[], settings?: WorkbookSettings, provenance?: Provenance): AuditSheetCell[][] {
   const preamble: AuditSheetCell[][] = [
     ["BTU audit: every BTU.* cell of this workbook with its value, inputs, clauses and the calculation's steps; where Excel can re-perform it, a native formula and a check (TRUE when they agree)."],
-    ["Workbook settings used", describeSettings(settings)],
+    ["Workbook settings used", describeSettings(settings), ...(provenance ? ["Produced by", describeProvenance(provenance)] : [])],
     ["Native formulas round to cents as ROUND(ROUND(100*x,4),0)/100: half away from zero, like the add-in, even where binary floating point holds a half cent as 0.00499999…"],
     [...AUDIT_HEADERS],
   ];

@@ -1,5 +1,5 @@
 /** How `btu recalc` and `btu audit` report what they did, for people and (with --json) for scripts. */
-import { describeSettings } from "../audit";
+import { describeProvenance, describeSettings } from "../audit";
 import type { AuditSummary } from "../headless/audit";
 import type { RecalcSummary } from "../headless/recalc";
 import type { PlainValue } from "../headless/workbook";
@@ -19,10 +19,15 @@ function list<T>(items: T[], line: (item: T) => string): string[] {
   return shown;
 }
 
+function keptLines(kept: { cell: string; message: string }[]): string[] {
+  if (!kept.length) return [];
+  return [`Not recomputed, Excel's values kept (and used by the cells that depend on them): ${kept.length}`, ...list(kept, (n) => `${n.cell}  ${n.message}`)];
+}
+
 export function recalcReport(summary: RecalcSummary): string {
   const lines = [
     `Recalculated ${summary.input} → ${summary.output}`,
-    `Workbook settings: ${describeSettings(summary.settings)}`,
+    `Workbook settings: ${describeSettings(summary.settings)}; ${summary.dateSystem} date system`,
     `Cells recomputed: ${summary.formulas} formula cells on ${summary.sheets} sheet(s), ${summary.btuCells} of them BTU cells.`,
   ];
   lines.push(summary.errors.length ? `Errors: ${summary.errors.length}` : "Errors: none");
@@ -33,9 +38,10 @@ export function recalcReport(summary: RecalcSummary): string {
   } else {
     lines.push("Differences from the values cached in the input: none");
   }
-  if (summary.notRecomputed.length) {
-    lines.push(`Not recomputed (cached values kept): ${summary.notRecomputed.length}`);
-    lines.push(...list(summary.notRecomputed, (n) => `${n.cell}  ${n.message}`));
+  lines.push(...keptLines(summary.notRecomputed));
+  if (summary.refusedNames.length) {
+    lines.push(`Defined names the engine cannot read: ${summary.refusedNames.length}`);
+    lines.push(...list(summary.refusedNames, (n) => `${n.name}  ${n.reason}`));
   }
   return lines.join("\n");
 }
@@ -46,13 +52,19 @@ export function recalcJson(summary: RecalcSummary): string {
 
 export function auditReport(summary: AuditSummary): string {
   const failed = summary.checks.filter((check) => !check.ok);
+  const passed = summary.checks.length - failed.length;
+  const notReperformed = summary.notReperformed.length;
+  const checks =
+    failed.length || notReperformed
+      ? `Checks: ${passed} of ${summary.checks.length} TRUE when the copy is recomputed without the add-in${failed.length ? `; FALSE: ${failed.map((c) => c.cell).join(", ")}` : ""}${notReperformed ? `; ${notReperformed} BTU cells not re-performed (they rest on values Excel computed that the engine cannot: see the Audit sheet)` : ""}.`
+      : `Checks: all ${summary.checks.length} TRUE when the copy is recomputed without the add-in.`;
   const lines = [
     `Audit copy of ${summary.input} → ${summary.output}`,
     `Workbook settings: ${describeSettings(summary.settings)}`,
+    `Produced by: ${describeProvenance(summary.provenance)}`,
     `${summary.btuCells} BTU cells replaced by their values and listed on the Audit sheet; ${summary.native} re-performed by a native Excel formula.`,
-    failed.length
-      ? `Checks: ${failed.length} of ${summary.checks.length} FALSE: ${failed.map((c) => c.cell).join(", ")}`
-      : `Checks: all ${summary.checks.length} TRUE when the copy is recomputed without the add-in.`,
+    checks,
+    ...keptLines(summary.keptExcelValues),
   ];
   if (summary.errors.length) lines.push(`Cells showing an error in the copy: ${summary.errors.map((e) => `${e.cell} ${e.code}`).join(", ")}`);
   return lines.join("\n");

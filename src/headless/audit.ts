@@ -9,18 +9,22 @@
 import { DetailedCellError, HyperFormula, SimpleCellAddress } from "hyperformula";
 import { CellValue } from "../core";
 import { RawArgument, SheetError, cellAddress, findBtuCalls, normalizeStoredFormula, storedFormula, tokenize } from "../catalogue";
-import { AUDIT_FIRST_ROW, AUDIT_HEADERS, AuditCell, AuditRow, AuditSheetCell, auditSheetRows, buildAuditRows, referencesIn } from "../audit";
+import { AUDIT_FIRST_ROW, AUDIT_HEADERS, AuditCell, AuditRow, AuditSheetCell, Provenance, auditSheetRows, buildAuditRows, provenance, referencesIn } from "../audit";
 import { Edit, addCellFormats, addWorksheet, escapeXml, escapeXstring, freeSheetName, insertCellEdits, newCellXml, plainValueEdit, removePart } from "../xlsx";
 import { headlessContext } from "./context";
 import { checkOutput, writeAtomically } from "./files";
 import { toEngineFormula } from "./formulas";
-import { Recalculation, applySheetEdits, cellName, plainOf, recalcEdits, recalculate } from "./recalc";
+import { CellIssue, Recalculation, applySheetEdits, cellName, plainOf, recalcEdits, recalculate } from "./recalc";
 import { FormulaCell, LoadedWorkbook, PlainValue, engineContent, loadWorkbook } from "./workbook";
 import { toRawArgument } from "./values";
 
 export interface AuditSummary {
   input: string;
   output: string;
+  /** The rules and engine that produced the copy. */
+  provenance: Provenance;
+  /** Formulas outside the BTU cells whose Excel values were kept (the engine cannot compute them). */
+  keptExcelValues: CellIssue[];
   settings: LoadedWorkbook["settings"];
   btuCells: number;
   native: number;
@@ -84,7 +88,7 @@ export function auditCell(recalculation: Recalculation, loaded: LoadedWorkbook, 
   const text = `=${normalizeStoredFormula(formula.stored)}`;
   const inputs = referencesIn(text, formula.sheet).map((ref) => ({ ref, value: referenceValue(engine, ref, sheetId) ?? null }));
   const callArgs = findBtuCalls(text).map((call) => call.args.map((arg) => argumentOf(engine, arg, sheetId)));
-  return { sheet: formula.sheet, address: formula.address, formula: text, value: cellValueOf(recalculation, formula), inputs, settings: loaded.settings, callArgs };
+  return { sheet: formula.sheet, address: formula.address, formula: text, value: cellValueOf(recalculation, formula), inputs, settings: loaded.settings, date1904: loaded.date1904, callArgs };
 }
 
 /** Excel's limit on the text of one cell. */
@@ -163,11 +167,13 @@ function auditSheetXml(cells: SheetCellOut[][]): string {
 }
 
 /** Where a BTU row cannot be re-performed for want of Excel's own value, its check says why. */
-function withKeptNotes(rows: AuditRow[], reasons: (string | undefined)[]): AuditSheetCell[][] {
-  return auditSheetRows(rows).map((cells, i) => {
+function withKeptNotes(rows: AuditRow[], reasons: (string | undefined)[], settings: LoadedWorkbook["settings"], made: Provenance): AuditSheetCell[][] {
+  return auditSheetRows(rows, settings, made).map((cells, i) => {
     const reason = reasons[i - (AUDIT_FIRST_ROW - 1)];
     if (!reason) return cells;
+    // No native formula either: it would read the value no engine without Excel can compute.
     const out = [...cells];
+    out[AUDIT_HEADERS.indexOf("Native formula")] = null;
     out[AUDIT_HEADERS.indexOf("Check")] = `not re-performed: ${reason}`;
     return out;
   });
@@ -212,7 +218,8 @@ export async function auditFile(input: string, outputOption: string | undefined,
   if (calcChain) removePart(loaded.pkg, calcChain.target, loaded.structure.workbookPart);
 
   // The Audit sheet, its formulas computed by the same engine once the BTU cells are constants.
-  const sheetCells = withKeptNotes(rows, reasons);
+  const made = provenance(`HyperFormula ${HyperFormula.version}`, loaded.date1904);
+  const sheetCells = withKeptNotes(rows, reasons, loaded.settings, made);
   const styles = addCellFormats(loaded.pkg, loaded.structure, [{ bold: true }, { wrap: true }, { numberFormat: FORMATS.money, wrap: false }, { numberFormat: FORMATS.date }, {}]);
   const [bold, wrap, money, date, plain] = styles;
   const name = freeSheetName(loaded.structure, "Audit");
@@ -222,7 +229,7 @@ export async function auditFile(input: string, outputOption: string | undefined,
   engine.addSheet(name);
   const auditId = engine.getSheetId(name)!;
   engine.setSheetContent(auditId, sheetCells.map((row) => row.map((c) => (c !== null && typeof c === "object" ? toEngineFormula(c.formula) : typeof c === "string" ? `'${c}` : c))));
-  const summary: AuditSummary = { input, output, settings: loaded.settings, btuCells: rows.length, native: rows.filter((row) => row.native).length, checks: [], notReperformed: [], errors: [], rows };
+  const summary: AuditSummary = { input, output, provenance: made, settings: loaded.settings, keptExcelValues: recalculation.summary.notRecomputed, btuCells: rows.length, native: rows.filter((row) => row.native).length, checks: [], notReperformed: [], errors: [], rows };
   const checkColumn = AUDIT_HEADERS.indexOf("Check");
   const valueColumn = AUDIT_HEADERS.indexOf("Value");
   const nativeColumn = AUDIT_HEADERS.indexOf("Native formula");

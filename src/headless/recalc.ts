@@ -111,6 +111,57 @@ function dynamicReason(value: unknown, cached: PlainValue, iterate: boolean): st
   return undefined;
 }
 
+/** The cells among `cells` that lie on a cycle of references among themselves (Tarjan's strongly connected components). */
+function cycleMembers(engine: HyperFormula, cells: FormulaCell[], address: (p: CellPosition) => SimpleCellAddress): Set<FormulaCell> {
+  const key = (a: SimpleCellAddress) => `${a.sheet}:${a.row}:${a.col}`;
+  const byKey = new Map(cells.map((cell) => [key(address(cell)), cell]));
+  const edges = new Map<FormulaCell, FormulaCell[]>();
+  for (const cell of cells) {
+    const out: FormulaCell[] = [];
+    for (const precedent of engine.getCellPrecedents(address(cell))) {
+      if ("start" in precedent) {
+        for (const other of cells) {
+          const a = address(other);
+          if (a.sheet === precedent.start.sheet && a.row >= precedent.start.row && a.row <= precedent.end.row && a.col >= precedent.start.col && a.col <= precedent.end.col) out.push(other);
+        }
+      } else {
+        const other = byKey.get(key(precedent));
+        if (other) out.push(other);
+      }
+    }
+    edges.set(cell, out);
+  }
+  const index = new Map<FormulaCell, number>();
+  const low = new Map<FormulaCell, number>();
+  const stack: FormulaCell[] = [];
+  const onStack = new Set<FormulaCell>();
+  const members = new Set<FormulaCell>();
+  let next = 0;
+  const visit = (cell: FormulaCell) => {
+    index.set(cell, next);
+    low.set(cell, next++);
+    stack.push(cell);
+    onStack.add(cell);
+    for (const other of edges.get(cell)!) {
+      if (!index.has(other)) {
+        visit(other);
+        low.set(cell, Math.min(low.get(cell)!, low.get(other)!));
+      } else if (onStack.has(other)) low.set(cell, Math.min(low.get(cell)!, index.get(other)!));
+    }
+    if (low.get(cell) !== index.get(cell)) return;
+    const component: FormulaCell[] = [];
+    let top: FormulaCell;
+    do {
+      top = stack.pop()!;
+      onStack.delete(top);
+      component.push(top);
+    } while (top !== cell);
+    if (component.length > 1 || edges.get(cell)!.includes(cell)) component.forEach((c) => members.add(c));
+  };
+  for (const cell of cells) if (!index.has(cell)) visit(cell);
+  return members;
+}
+
 /** Recomputes the loaded workbook (the file is not written). */
 export function recalculate(loaded: LoadedWorkbook): Recalculation {
   const { engine, refusedNames } = buildEngine(loaded.sheets, { ...headlessContext(loaded.settings), date1904: loaded.date1904 }, { names: loaded.names, date1904: loaded.date1904 });
@@ -130,7 +181,11 @@ export function recalculate(loaded: LoadedWorkbook): Recalculation {
   for (let round = 0; round < 8; round++) {
     const found = loaded.formulas.filter((f) => !kept.has(cellName(f))).map((f) => [f, dynamicReason(engine.getCellValue(address(f)), f.cached, loaded.structure.iterate)] as const).filter(([, reason]) => reason);
     if (!found.length) break;
-    engine.batch(() => found.forEach(([formula, reason]) => keep(formula, reason!)));
+    // A cycle's dependants show #CYCLE! too: only the cycle's own cells keep Excel's value.
+    const inCycle = new Set(found.filter(([f]) => (engine.getCellValue(address(f)) as DetailedCellError).value === "#CYCLE!").map(([f]) => f));
+    const members = cycleMembers(engine, [...inCycle], address);
+    const keepNow = found.filter(([f]) => !inCycle.has(f) || members.has(f));
+    engine.batch(() => keepNow.forEach(([formula, reason]) => keep(formula, reason!)));
   }
   const summary: RecalcSummary = {
     input: loaded.file,

@@ -56,7 +56,9 @@ export function addWorksheet(pkg: XlsxPackage, structure: WorkbookStructure, nam
   addOverride(pkg, part, WORKSHEET_CONTENT);
   const id = addRelationship(pkg, structure.workbookPart, WORKSHEET_TYPE, relative(dir, part));
   const workbook = pkg.text(structure.workbookPart)!;
-  const prefix = new RegExp(`xmlns:(\\w+)="${REL_NS}"`).exec(workbook)?.[1];
+  // Only a prefix declared on the root is in scope for a new <sheet> (openpyxl declares it on each <sheet>).
+  const rootTag = /<(?:\w+:)?workbook\b[^>]*>/.exec(workbook)?.[0] ?? "";
+  const prefix = new RegExp(`xmlns:(\\w+)="${REL_NS}"`).exec(rootTag)?.[1];
   const sheetId = Math.max(0, ...structure.sheets.map((s) => Number(s.sheetId) || 0)) + 1;
   const elementPrefix = /<(\w+:)?sheets\b/.exec(workbook)?.[1] ?? "";
   const idAttribute = prefix ? `${prefix}:id="${id}"` : `xmlns:r="${REL_NS}" r:id="${id}"`;

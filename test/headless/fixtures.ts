@@ -3,7 +3,7 @@
  * Debian's openpyxl (test/corpus/make_book.py, from a JSON spec) and LibreOffice headless (from flat
  * ODF text). Outputs are read part by part from the zip, so a test sees the bytes a user gets.
  */
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import { promises as fs, mkdirSync, existsSync } from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -75,8 +75,12 @@ function libreOfficeProfile(): string {
  */
 export function libreOfficeConvert(files: string[], outDir: string): string[] {
   mkdirSync(outDir, { recursive: true });
-  execFileSync("soffice", [`-env:UserInstallation=file://${libreOfficeProfile()}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, ...files], { stdio: "pipe", timeout: 240000 });
-  return files.map((file) => path.join(outDir, `${path.basename(file, path.extname(file))}.xlsx`));
+  const run = spawnSync("soffice", [`-env:UserInstallation=file://${libreOfficeProfile()}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, ...files], { encoding: "utf8", timeout: 240000 });
+  const log = `exit ${run.status} ${run.signal ?? ""} ${run.error?.message ?? ""} ${run.stdout} ${run.stderr}`;
+  const outputs = files.map((file) => path.join(outDir, `${path.basename(file, path.extname(file))}.xlsx`));
+  const missing = outputs.filter((file) => !existsSync(file));
+  if (missing.length) throw new Error(`LibreOffice did not write ${missing.join(", ")}: ${String(log)}`);
+  return outputs;
 }
 
 /** The parts of a package, by name, as bytes. */

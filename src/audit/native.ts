@@ -3,11 +3,12 @@
  * figure with Excel's own arithmetic. Every contract figure in them is read from the terms data; the
  * arguments stay the original formula's (references qualified with their sheet).
  */
-import { BtuCall, DATE_1904_OFFSET, WorkbookSettings, findBtuCalls, findFunction } from "../catalogue";
-import { BUYOUT_METHODS, ContractError, NOTICE_METHODS } from "../core";
+import { BtuCall, CellScalar, ResultKind, WorkbookSettings, findBtuCalls, findFunction } from "../catalogue";
+import { BUYOUT_METHODS, CellValue, ContractError, DATE_1904_OFFSET, NOTICE_METHODS } from "../core";
+import { federalHolidaysIn } from "../core/calendar";
 import { Serial, fromSerial } from "../core/dates";
 import { termNumber, termVersion } from "../core/terms";
-import { contractYears, parseStream } from "../core/separation/fees";
+import { contractYears, feeEnd, feeStart, parseStream, payDates } from "../core/separation/fees";
 import { parseKeyword } from "../core/keywords";
 import { parseDiscountMethod, parseTerminationType } from "../core/separation/termination";
 import { parseTnwMethod } from "../core/loan/tnw";
@@ -20,11 +21,30 @@ export interface NativeOptions {
   settings?: WorkbookSettings;
   /** Dates in the 1904 system: a known date argument is shifted to the core's serials to pick a term's version. */
   date1904?: boolean;
+  /** The cell's value as computed (a spill's rows pick which rows the parts re-perform). */
+  cellValue?: CellValue;
+}
+
+/**
+ * A row of the Audit sheet below a BTU cell's own: one cell of a spill re-performed (value and native
+ * formula, checked), or a helper the native formula reads (a holiday of the calendar). A native
+ * formula refers to the parts of its row as `{#k}` (part k's native cell) or `{#a:#b}` (a range).
+ */
+export interface NativePart {
+  label: string;
+  native: string;
+  /** The BTU value this part re-performs; absent for a helper. */
+  value?: CellScalar;
+  kind?: ResultKind;
+  /** For a spill cell: its row and column within the spill. */
+  offset?: [number, number];
 }
 
 export interface NativeResult {
   /** The native formula, with its leading "=". */
   formula?: string;
+  /** Rows re-performing the cells of a spill, or helpers the formula reads. */
+  parts?: NativePart[];
   /** Why there is none, or what the formula assumes (a keyword read from a cell). */
   note?: string;
 }
@@ -36,11 +56,6 @@ function notNative(reason: string): never {
 }
 
 const WHY_NOT: Record<string, string> = {
-  FEE_SCHEDULE: "the bi-weekly rows come from cumulative accrual rounded at each pay date, a spilled table rather than one figure",
-  TNW_LEDGER: "a spilled ledger with a running minimum per fiscal year, not one figure",
-  ELECTION_DEADLINE: "business days skip US federal holidays as observed, a calendar Excel does not have",
-  SHARE_TRANSFER_DEADLINE: "business days skip US federal holidays as observed, a calendar Excel does not have",
-  WORKDAY: "business days skip US federal holidays as observed, a calendar Excel does not have",
   CLAUSE: "the text of the agreement, not a calculation",
 };
 
@@ -65,6 +80,8 @@ class Args {
     private readonly call: BtuCall,
     private readonly resolve: (text: string) => string,
     private readonly options: NativeOptions,
+    /** The parts of the whole cell: placeholders number them across every call in the formula. */
+    private readonly parts: NativePart[],
   ) {}
 
   private text(i: number): string | undefined {
@@ -80,7 +97,7 @@ class Args {
   expr(i: number): string {
     const raw = this.text(i);
     if (raw === undefined) notNative(`argument ${i + 1} is required`);
-    const body = nativeExpression(raw, this.resolve, this.options, this.notes);
+    const body = nativeExpression(raw, this.resolve, this.options, this.notes, this.parts);
     return isAtomic(body) ? body : `(${body})`;
   }
 
@@ -98,7 +115,7 @@ class Args {
   value(i: number): unknown {
     const raw = this.text(i);
     if (raw === undefined) return undefined;
-    return this.options.lookupValue ? this.options.lookupValue(raw) : argumentValue(raw, () => undefined);
+    return this.options.lookupValue ? this.options.lookupValue(raw) : argumentValue(raw, () => undefined, this.options.date1904);
   }
 
   /** A keyword the formula's shape depends on: it must be a literal or a cell whose value is known. */
@@ -109,6 +126,20 @@ class Args {
     if (typeof value !== "string") notNative(`argument ${i + 1} (${raw}) is not a known keyword, and the native formula's shape depends on it`);
     if (!/^"/.test(raw)) this.notes.push(`${raw} holds "${value}": the native formula re-performs that choice only.`);
     return parse(value);
+  }
+
+  /** Adds a part to the cell's rows; returns its index (`{#index}` refers to its native cell). */
+  part(part: NativePart): number {
+    return this.parts.push(part) - 1;
+  }
+
+  /** The numbers a known range or value argument holds (blanks left out), or undefined when unknown. */
+  numbers(i: number): number[] | undefined {
+    const value = this.value(i);
+    if (value === undefined) return this.has(i) ? undefined : [];
+    const cells = Array.isArray(value) ? (value as unknown[][]).flat() : [value];
+    if (cells.some((v) => v !== null && v !== "" && typeof v !== "number")) return undefined;
+    return cells.filter((v): v is number => typeof v === "number");
   }
 
   /** A date that picks the version of the terms, when it is known. */
@@ -207,10 +238,30 @@ function lump(part: "consulting" | "chairman", args: Args, settings: WorkbookSet
   }
 }
 
-/** The minimum TNW (per_year reading) as of a test date, unrounded. */
+/** The k-th (1-based) fiscal year from the covenant's first stepping year on, in order, as a native expression. */
+function nthYear(years: string, firstYear: number, k: number): string {
+  return `SMALL(${years},COUNTIF(${years},"<"&${firstYear})+${k})`;
+}
+
+/** The running total of net income, losses included, from the first stepping year to `year`. */
+function runningIncome(years: string, incomes: string, firstYear: number, year: string): string {
+  return `SUMPRODUCT((${years}>=${firstYear})*(${years}<=${year})*${incomes})`;
+}
+
+/** How many of the known fiscal years count from the first stepping year on. */
+function countedYears(args: Args, index: number, firstYear: number): number {
+  const years = args.numbers(index);
+  if (!years) notNative("the fiscal years are not known values, and the native formula takes one term per year");
+  return years.filter((year) => year >= firstYear).length;
+}
+
+/**
+ * The minimum TNW as of a test date, unrounded. Per year: base + share × the positive incomes of the
+ * years ended by then. Running total: the minimum never falls, so it is base + share × the largest
+ * running total (or 0) over the years ended by then, one term per fiscal year taken in order.
+ */
 function minimumTnw(args: Args, dateIndex: number): string {
   const method = args.keyword(dateIndex + 3, parseTnwMethod);
-  if (method !== "per_year") notNative('the "running_total" reading carries a running maximum from year to year, which one native formula cannot show plainly');
   const date = args.date(dateIndex);
   const years = args.expr(dateIndex + 1);
   const incomes = args.expr(dateIndex + 2);
@@ -218,9 +269,92 @@ function minimumTnw(args: Args, dateIndex: number): string {
     const firstEnd = fromSerial(termNumber("loan.tnw_first_year_end", asOf));
     // DATE(year, m, d) is each fiscal year's end only when d exists in that month every year.
     if (firstEnd.day > 28 && firstEnd.month === 2) notNative("the fiscal year end falls on a day February does not always have");
-    const yearEnds = `DATE(${years},${firstEnd.month},${firstEnd.day})`;
-    return `(${num("loan.tnw_base", asOf)}+${num("loan.tnw_income_share")}*SUMPRODUCT((${years}>=${firstEnd.year})*(${yearEnds}<=${date})*(${incomes}>0)*${incomes}))`;
+    const base = num("loan.tnw_base", asOf);
+    const share = num("loan.tnw_income_share");
+    if (method === "per_year") {
+      const yearEnds = `DATE(${years},${firstEnd.month},${firstEnd.day})`;
+      return `(${base}+${share}*SUMPRODUCT((${years}>=${firstEnd.year})*(${yearEnds}<=${date})*(${incomes}>0)*${incomes}))`;
+    }
+    const terms = Array.from({ length: countedYears(args, dateIndex + 1, firstEnd.year) }, (_, k) => {
+      const year = nthYear(years, firstEnd.year, k + 1);
+      return `IF(DATE(${year},${firstEnd.month},${firstEnd.day})<=${date},${runningIncome(years, incomes, firstEnd.year, year)},0)`;
+    });
+    return `(${base}+${share}*MAX(0${terms.map((t) => `,${t}`).join("")}))`;
   });
+}
+
+/** The ledger's rows re-performed cell by cell: year, net income, step-up and minimum of each fiscal year. */
+function tnwLedgerParts(args: Args, options: NativeOptions): string {
+  const method = args.keyword(2, parseTnwMethod);
+  const rows = spillRows(options);
+  const years = args.expr(0);
+  const incomes = args.expr(1);
+  const firstYear = fromSerial(termNumber("loan.tnw_first_year_end")).year;
+  const base = num("loan.tnw_base");
+  const share = num("loan.tnw_income_share");
+  const running: string[] = [];
+  let previous = base;
+  rows.forEach((row, k) => {
+    const year = `{#${args.part({ label: "Fiscal year", native: nthYear(years, firstYear, k + 1), value: row[0], kind: "number", offset: [k, 0] })}}`;
+    args.part({ label: "Net income", native: cents(`SUMIF(${years},${year},${incomes})`), value: row[1], kind: "money", offset: [k, 1] });
+    running.push(runningIncome(years, incomes, firstYear, year));
+    const minimum =
+      method === "per_year"
+        ? `(${base}+${share}*SUMPRODUCT((${years}>=${firstYear})*(${years}<=${year})*(${incomes}>0)*${incomes}))`
+        : `(${base}+${share}*MAX(0,${running.join(",")}))`;
+    args.part({ label: "Step-up", native: cents(`${minimum}-${previous}`), value: row[2], kind: "money", offset: [k, 2] });
+    args.part({ label: "Minimum", native: cents(minimum), value: row[3], kind: "money", offset: [k, 3] });
+    previous = minimum;
+  });
+  return "";
+}
+
+/** A spill's rows as computed, which the parts re-perform one by one. */
+function spillRows(options: NativeOptions): CellScalar[][] {
+  if (!Array.isArray(options.cellValue)) notNative("the spilled rows are not known");
+  return options.cellValue as CellScalar[][];
+}
+
+/** The fee schedule's rows: each pay date and the cumulative accrual to it rounded, less the rows before. */
+function feeScheduleParts(args: Args, options: NativeOptions): string {
+  const stream = args.keyword(0, (s) => parseStream(s));
+  const dates = payDates();
+  const shift = options.date1904 ? DATE_1904_OFFSET : 0;
+  const period = num("sep.pay_period_days");
+  const payDate = (i: number) => `MIN(${excelDate(feeStart())}+${period}*${i + 1}-1,${excelDate(feeEnd())})`;
+  const accrued = (i: number) => (i < 0 ? "0" : `ROUND(ROUND(100*(${annual(stream)}*${yearsBetween(excelDate(feeStart()), payDate(i))}),4),0)`);
+  spillRows(options).forEach((row, k) => {
+    const i = dates.indexOf(Number(row[0]) + shift);
+    if (i < 0) notNative(`row ${k + 1}'s date is not a bi-weekly pay date`);
+    args.part({ label: "Pay date", native: payDate(i), value: row[0], kind: "date", offset: [k, 0] });
+    args.part({ label: "Amount", native: `(${accrued(i)}-${accrued(i - 1)})/100`, value: row[1], kind: "money", offset: [k, 1] });
+  });
+  return "";
+}
+
+/**
+ * Excel's WORKDAY over a written holiday table: the US federal holidays as observed in the years the
+ * count can reach, the workbook's extra holidays, and the formula's own (copied as dates).
+ */
+function workdayOver(args: Args, options: NativeOptions, start: number, days: string, holidays: number | undefined): string {
+  const from = args.knownDate(start);
+  if (from === undefined) notNative("the start date is not a known value, and the holiday table is written for the years it spans");
+  const shift = options.date1904 ? DATE_1904_OFFSET : 0;
+  const result = typeof options.cellValue === "number" ? options.cellValue + shift : from;
+  const first = fromSerial(Math.min(from, result)).year;
+  const last = fromSerial(Math.max(from, result)).year;
+  const table: number[] = [];
+  for (let year = first; year <= last; year++) {
+    for (const day of federalHolidaysIn(year)) table.push(args.part({ label: "US federal holiday, as observed", native: excelDate(day) }));
+  }
+  for (const day of options.settings?.extraHolidays ?? []) table.push(args.part({ label: "Extra holiday (workbook setting)", native: excelDate(day) }));
+  if (holidays !== undefined && args.has(holidays)) {
+    const own = args.numbers(holidays);
+    if (!own) notNative("the holidays argument is not known dates");
+    for (const day of own) table.push(args.part({ label: "Holiday given in the formula", native: excelDate(Math.floor(day) + shift) }));
+  }
+  const range = table.length ? `,{#${table[0]}:#${table[table.length - 1]}}` : "";
+  return `WORKDAY(${args.date(start)},${days}${range})`;
 }
 
 function lendingLimit(args: Args): string {
@@ -292,11 +426,15 @@ const BUILDERS: Record<string, Builder> = {
     return `SUMPRODUCT(${a.expr(0)}*(1-${a.expr(1)}))>${threshold}`;
   },
   FACILITY_TERMINATION_DATE: (a) => versioned(a, 0, (asOf) => excelDate(termNumber("loan.termination_date", asOf))),
-  NOTICE_EFFECTIVE: (a) => {
+  NOTICE_EFFECTIVE: (a, o) => {
     const method = a.keyword(1, (s) => parseKeyword(s, NOTICE_METHODS, undefined, "SA 21", "method"));
-    if (method !== "fax") notNative("a courier notice is effective the next business day, which skips US federal holidays as observed, a calendar Excel does not have");
-    return a.date(0);
+    return method === "fax" ? a.date(0) : workdayOver(a, o, 0, num("loan.courier_business_days"), 2);
   },
+  ELECTION_DEADLINE: (a, o) => workdayOver(a, o, 0, num("sep.election_business_days"), 1),
+  SHARE_TRANSFER_DEADLINE: (a, o) => workdayOver(a, o, 0, num("sep.share_transfer_business_days"), 1),
+  WORKDAY: (a, o) => workdayOver(a, o, 0, `TRUNC(${a.expr(1)})`, 2),
+  FEE_SCHEDULE: feeScheduleParts,
+  TNW_LEDGER: tnwLedgerParts,
   TERM: (a) => {
     const id = a.value(0);
     if (typeof id !== "string") notNative("the term id is not known text");
@@ -305,27 +443,29 @@ const BUILDERS: Record<string, Builder> = {
 };
 
 /** The native expression (no "=") for formula text that may contain BTU calls; throws NotNative. */
-function nativeExpression(text: string, resolve: (text: string) => string, options: NativeOptions, notes: string[]): string {
+function nativeExpression(text: string, resolve: (text: string) => string, options: NativeOptions, notes: string[], parts: NativePart[]): string {
   const outer = findBtuCalls(text).filter((call, _, all) => !all.some((other) => other !== call && other.start <= call.start && call.end <= other.end));
   let out = "";
   let at = 0;
   for (const call of outer) {
     out += resolve(text.slice(at, call.start));
-    const inner = explainCall(call, resolve, options);
+    const whole = call.start === 0 && call.end === text.length;
+    const inner = explainCall(call, resolve, whole ? options : { ...options, cellValue: undefined }, parts);
     if (inner.expression === undefined) notNative(inner.note ?? `BTU.${call.name} cannot be re-performed`);
     if (inner.note) notes.push(inner.note);
-    out += call.start === 0 && call.end === text.length ? inner.expression : `(${inner.expression})`;
+    if (inner.expression === "" && !whole) notNative(`BTU.${call.name} spills a table, which cannot be re-performed inside a larger formula`);
+    out += whole || inner.expression === "" ? inner.expression : `(${inner.expression})`;
     at = call.end;
   }
   return out + resolve(text.slice(at));
 }
 
-function explainCall(call: BtuCall, resolve: (text: string) => string, options: NativeOptions): { expression?: string; note?: string } {
+function explainCall(call: BtuCall, resolve: (text: string) => string, options: NativeOptions, parts: NativePart[]): { expression?: string; note?: string } {
   const spec = findFunction(call.name);
   if (!spec) return { note: `BTU.${call.name} is not a function of this add-in` };
   const builder = BUILDERS[spec.name];
   if (!builder) return { note: `not re-performable in native Excel: ${WHY_NOT[spec.name] ?? "no native form"}` };
-  const args = new Args(call, resolve, options);
+  const args = new Args(call, resolve, options, parts);
   try {
     const expression = builder(args, options);
     return { expression, note: args.notes.length ? args.notes.join(" ") : undefined };
@@ -338,8 +478,14 @@ function explainCall(call: BtuCall, resolve: (text: string) => string, options: 
 
 /** A native formula re-performing one call, with the reason when there is none. */
 export function explainNative(call: BtuCall, resolveRef: (text: string) => string = (text) => text, options: NativeOptions = {}): NativeResult {
-  const result = explainCall(call, resolveRef, options);
-  return result.expression === undefined ? { note: result.note } : { formula: `=${result.expression}`, note: result.note };
+  const parts: NativePart[] = [];
+  const result = explainCall(call, resolveRef, options, parts);
+  if (result.expression === undefined) return { note: result.note };
+  return withParts({ formula: result.expression === "" ? undefined : `=${result.expression}`, note: result.note }, parts);
+}
+
+function withParts(result: NativeResult, parts: NativePart[]): NativeResult {
+  return parts.length ? { ...result, parts } : result;
 }
 
 /** A native formula re-performing one call (argument texts from `findBtuCalls`), or undefined. */
@@ -350,10 +496,11 @@ export function nativeFormula(call: BtuCall, resolveRef?: (text: string) => stri
 /** A native formula for a whole cell formula: each BTU call replaced by its native form. */
 export function nativeCellFormula(formula: string, resolveRef: (text: string) => string, options: NativeOptions = {}): NativeResult {
   const notes: string[] = [];
+  const parts: NativePart[] = [];
   const body = formula.trim().replace(/^=/, "");
   try {
-    const expression = nativeExpression(body, resolveRef, options, notes);
-    return { formula: `=${expression}`, note: notes.length ? notes.join(" ") : undefined };
+    const expression = nativeExpression(body, resolveRef, options, notes, parts);
+    return withParts({ formula: expression === "" ? undefined : `=${expression}`, note: notes.length ? notes.join(" ") : undefined }, parts);
   } catch (error) {
     if (error instanceof NotNative) return { note: error.message };
     throw error;

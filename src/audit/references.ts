@@ -31,8 +31,8 @@ export const UNKNOWN: unique symbol = Symbol("unknown argument");
  * The value an argument text stands for, where it is a literal (number, text, TRUE/FALSE,
  * DATE(y,m,d), an array constant) or a reference `lookup` knows; otherwise UNKNOWN.
  */
-export function argumentValue(text: string, lookup: (ref: string) => unknown): RawArgument | typeof UNKNOWN {
-  const literal = literalValue(text);
+export function argumentValue(text: string, lookup: (ref: string) => unknown, date1904 = false): RawArgument | typeof UNKNOWN {
+  const literal = literalValue(text, date1904);
   if (literal !== NOT_LITERAL) return literal;
   const referenced = lookup(text.trim());
   return referenced === undefined ? UNKNOWN : (referenced as RawArgument);

@@ -3,10 +3,10 @@
  * explanation, and a native formula that re-performs it. The CLI writes these rows into the audit
  * copy; the taskpane writes the same rows into an Audit sheet inside Excel.
  */
-import { ClauseLibrary, RawArgument, ResultKind, WorkbookSettings, evaluate, findBtuCalls, findFunction, SETTING_KEYS } from "../catalogue";
+import { ClauseLibrary, RawArgument, ResultKind, WorkbookSettings, cellAddress, columnLetters, evaluate, findBtuCalls, findFunction, parseCellAddress, SETTING_KEYS } from "../catalogue";
 import { CellValue, Explanation, serialToIso } from "../core";
 import { argumentValue, canonicalReference, qualifyReferences, UNKNOWN } from "./references";
-import { nativeCellFormula } from "./native";
+import { NativePart, nativeCellFormula } from "./native";
 import { Provenance, describeProvenance } from "./provenance";
 
 export interface AuditInput {
@@ -48,6 +48,8 @@ export interface AuditRow {
   interpretation: string;
   alternatives: string;
   native?: string;
+  /** Rows below this one: the cells of a spill re-performed one by one, or helpers the native formula reads. */
+  parts?: NativePart[];
   nativeNote?: string;
 }
 
@@ -88,12 +90,12 @@ function argumentsOf(cell: AuditCell, index: number, args: string[], settings: W
   const values = args.map((text) => {
     const nested = findBtuCalls(text);
     if (nested.length && nested[0].start === 0 && nested[0].end === text.length) {
-      const inner = nested[0].args.map((t) => argumentValue(t, lookup));
+      const inner = nested[0].args.map((t) => argumentValue(t, lookup, date1904));
       if (inner.includes(UNKNOWN)) return UNKNOWN;
       const result = evaluate(nested[0].name, inner as RawArgument[], { settings, date1904 }).result;
       return result.ok ? (result.value as RawArgument) : UNKNOWN;
     }
-    return argumentValue(text, lookup);
+    return argumentValue(text, lookup, date1904);
   });
   return values.includes(UNKNOWN) ? undefined : (values as RawArgument[]);
 }
@@ -148,9 +150,8 @@ export function buildAuditRows(cells: AuditCell[], clauses?: ClauseLibrary): Aud
     const lookup = inputLookup(cell);
     const native = explained.failed
       ? { note: "the cell shows an error: there is no figure to re-perform" }
-      : Array.isArray(cell.value)
-        ? { note: "not re-performable in native Excel: a spilled table, not one figure" }
-        : nativeCellFormula(cell.formula, (text) => qualifyReferences(text, cell.sheet), { settings, date1904: cell.date1904, lookupValue: (text) => argumentValue(text, lookup) });
+      : nativeCellFormula(cell.formula, (text) => qualifyReferences(text, cell.sheet), { settings, date1904: cell.date1904, cellValue: cell.value, lookupValue: (text) => argumentValue(text, lookup, cell.date1904) });
+    if (Array.isArray(cell.value) && !native.parts?.some((part) => part.value !== undefined)) native.note ??= "not re-performable in native Excel: a spilled table, not one figure";
     const row: AuditRow = {
       sheet: cell.sheet,
       address: cell.address,
@@ -163,7 +164,8 @@ export function buildAuditRows(cells: AuditCell[], clauses?: ClauseLibrary): Aud
       interpretation: [...new Set(explained.interpretation)].join("\n"),
       alternatives: explained.alternatives.join("\n"),
     };
-    if (native.formula) row.native = native.formula;
+    if (native.formula && !Array.isArray(cell.value)) row.native = native.formula;
+    if (native.parts) row.parts = native.parts;
     if (native.note) row.nativeNote = native.note;
     return row;
   });
@@ -186,38 +188,95 @@ function valueCell(value: CellValue): AuditSheetCell {
   return `${value.length} rows × ${value[0]?.length ?? 0} columns (spilled); first row ${show(value[0])}`;
 }
 
-function checkFormula(row: AuditRow, excelRow: number): AuditSheetCell {
-  if (!row.native || Array.isArray(row.value)) return null;
-  return typeof row.value === "number" ? { formula: `=ROUND(F${excelRow}-G${excelRow},2)=0` } : { formula: `=F${excelRow}=G${excelRow}` };
+const VALUE = AUDIT_HEADERS.indexOf("Value");
+const NATIVE = AUDIT_HEADERS.indexOf("Native formula");
+const CHECK = AUDIT_HEADERS.indexOf("Check");
+const column = (index: number) => columnLetters(index + 1);
+
+function compare(value: CellValue | undefined, excelRow: number): AuditSheetCell {
+  const [f, g] = [`${column(VALUE)}${excelRow}`, `${column(NATIVE)}${excelRow}`];
+  return typeof value === "number" ? { formula: `=ROUND(${f}-${g},2)=0` } : { formula: `=${f}=${g}` };
+}
+
+/** One row of the Audit sheet below AUDIT_FIRST_ROW - 1: a BTU cell, or a part of one. */
+export interface AuditSheetRow {
+  row: AuditRow;
+  /** The index of the BTU cell in the rows given. */
+  index: number;
+  part?: NativePart;
+  /** The result kind of what the row's Value and Native cells hold. */
+  kind?: ResultKind;
+}
+
+export interface AuditSheetLayout {
+  cells: AuditSheetCell[][];
+  /** From AUDIT_FIRST_ROW on, what each sheet row holds. */
+  rows: AuditSheetRow[];
+  /** 1-based sheet rows of each BTU cell's own row, in the order given. */
+  cellRows: number[];
+}
+
+/** `{#k}` and `{#a:#b}` in a native formula, as absolute references to its parts' native cells. */
+function placeParts(formula: string, firstPartRow: number): string {
+  const at = (k: string) => `$${column(NATIVE)}$${firstPartRow + Number(k)}`;
+  return formula.replace(/\{#([0-9]+)(?::#([0-9]+))?\}/g, (_, a: string, b?: string) => (b === undefined ? at(a) : `${at(a)}:${at(b)}`));
+}
+
+/** The address of a spill's cell, from its anchor and its place in the spill. */
+function spillAddress(address: string, offset: [number, number] | undefined): string {
+  const anchor = parseCellAddress(address);
+  return offset && anchor ? cellAddress(anchor.row + offset[0], anchor.col + offset[1]) : address;
 }
 
 /**
  * The whole Audit sheet as rows of cells, in AUDIT_HEADERS order from row AUDIT_FIRST_ROW: the same
- * layout whether the CLI or the taskpane writes it.
+ * layout whether the CLI or the taskpane writes it. A BTU cell's parts follow its own row.
  */
-export function auditSheetRows(rows: AuditRow[], settings?: WorkbookSettings, provenance?: Provenance): AuditSheetCell[][] {
+export function auditSheet(rows: AuditRow[], settings?: WorkbookSettings, provenance?: Provenance): AuditSheetLayout {
   const preamble: AuditSheetCell[][] = [
     ["BTU audit: every BTU.* cell of this workbook with its value, inputs, clauses and the calculation's steps; where Excel can re-perform it, a native formula and a check (TRUE when they agree)."],
     ["Workbook settings used", describeSettings(settings), ...(provenance ? ["Produced by", describeProvenance(provenance)] : [])],
     ["Native formulas round to cents as ROUND(ROUND(100*x,4),0)/100: half away from zero, like the add-in, even where binary floating point holds a half cent as 0.00499999…"],
     [...AUDIT_HEADERS],
   ];
-  const body = rows.map((row, i): AuditSheetCell[] => {
-    const excelRow = AUDIT_FIRST_ROW + i;
-    return [
+  const cells: AuditSheetCell[][] = [...preamble];
+  const layout: AuditSheetRow[] = [];
+  const cellRows: number[] = [];
+  rows.forEach((row, index) => {
+    const excelRow = AUDIT_FIRST_ROW + layout.length;
+    const parts = row.parts ?? [];
+    const firstPart = excelRow + 1;
+    const checked = parts.map((part, k) => (part.value !== undefined ? firstPart + k : 0)).filter(Boolean);
+    let check: AuditSheetCell = null;
+    if (row.native && !Array.isArray(row.value)) check = compare(row.value, excelRow);
+    else if (checked.length) check = { formula: `=AND(${checked.map((r) => `${column(CHECK)}${r}`).join(",")})` };
+    cellRows.push(excelRow);
+    cells.push([
       row.sheet,
       row.address,
       row.formula,
       row.inputs,
       row.clauses.join(", "),
       valueCell(row.value),
-      row.native ? { formula: row.native } : null,
-      checkFormula(row, excelRow),
+      row.native ? { formula: placeParts(row.native, firstPart) } : checked.length ? `re-performed cell by cell in the ${checked.length} rows below` : null,
+      check,
       row.steps,
       row.interpretation,
       row.alternatives,
       row.nativeNote ?? null,
-    ];
+    ]);
+    layout.push({ row, index, kind: row.kind });
+    parts.forEach((part, k) => {
+      const partRow = firstPart + k;
+      const label = part.value !== undefined ? `${part.label} (${row.sheet}!${spillAddress(row.address, part.offset)})` : part.label;
+      cells.push([row.sheet, part.offset ? spillAddress(row.address, part.offset) : row.address, null, null, null, part.value ?? null, { formula: placeParts(`=${part.native}`, firstPart) }, part.value !== undefined ? compare(part.value, partRow) : null, label, null, null, null]);
+      layout.push({ row, index, part, kind: part.kind });
+    });
   });
-  return [...preamble, ...body];
+  return { cells, rows: layout, cellRows };
+}
+
+/** The Audit sheet's cells (see auditSheet for what each row holds). */
+export function auditSheetRows(rows: AuditRow[], settings?: WorkbookSettings, provenance?: Provenance): AuditSheetCell[][] {
+  return auditSheet(rows, settings, provenance).cells;
 }

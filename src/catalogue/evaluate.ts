@@ -2,7 +2,7 @@
  * Calls a catalogue function with raw spreadsheet arguments and returns a cell result: the value
  * a cell shows, or an Excel error code with the core's message. Nothing thrown escapes.
  */
-import { ContractError, Decimal, Outcome, serialOf } from "../core";
+import { ContractError, DATE_1904_OFFSET, Decimal, Outcome } from "../core";
 import { Coerced, RawArgument, SheetError, coerce } from "./coerce";
 import { FunctionSpec, RunContext, findFunction } from "./specs";
 
@@ -21,9 +21,6 @@ function toCell(value: unknown): CellScalar | CellScalar[][] {
   if (Array.isArray(value)) return value.map((row: unknown[]) => row.map((cell) => toCell(cell) as CellScalar));
   return value as CellScalar;
 }
-
-/** A 1904-system serial plus this is the 1900-system serial of the same day (1904-01-01 is 1900 serial 1462). */
-export const DATE_1904_OFFSET = serialOf(1904, 1, 1);
 
 /** Arguments in the core's 1900 serials, from a 1904 workbook's. */
 function toCoreDates(spec: FunctionSpec, coerced: Coerced[]): Coerced[] {

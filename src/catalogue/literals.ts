@@ -3,7 +3,7 @@
  * (with %), text, TRUE/FALSE, an error, DATE(y,m,d) with constant parts, or an array constant. Used
  * wherever a BTU call is explained or re-performed from its formula text (taskpane, audit).
  */
-import { serialOf } from "../core";
+import { DATE_1904_OFFSET, serialOf } from "../core";
 import { daysInMonth } from "../core/dates";
 import { RawArgument, RawScalar, SheetError } from "./coerce";
 
@@ -34,14 +34,14 @@ function scalarLiteral(text: string): RawScalar | typeof NOT_LITERAL {
 }
 
 /** DATE(y, m, d) with constant parts inside Excel's ordinary ranges; anything fancier is left to Excel. */
-function dateLiteral(text: string): number | undefined {
+function dateLiteral(text: string, date1904: boolean): number | undefined {
   const m = DATE_CALL.exec(text);
   if (!m) return undefined;
   const [year, month, day] = [m[1], m[2], m[3]].map(number);
   if (year === undefined || month === undefined || day === undefined) return undefined;
   if (![year, month, day].every(Number.isInteger)) return undefined;
   if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return serialOf(year, month, day);
+  return serialOf(year, month, day) - (date1904 ? DATE_1904_OFFSET : 0);
 }
 
 /** Splits on `separator` outside string literals. */
@@ -67,11 +67,14 @@ function arrayLiteral(text: string): RawScalar[][] | undefined {
   return rows as RawScalar[][];
 }
 
-/** The constant an argument text stands for, or NOT_LITERAL; an empty text is an omitted argument. */
-export function literalValue(text: string): RawArgument | typeof NOT_LITERAL {
+/**
+ * The constant an argument text stands for, or NOT_LITERAL; an empty text is an omitted argument.
+ * DATE(y,m,d) is the serial in the workbook's date system.
+ */
+export function literalValue(text: string, date1904 = false): RawArgument | typeof NOT_LITERAL {
   const trimmed = text.trim();
   if (trimmed === "") return undefined;
   const scalar = scalarLiteral(trimmed);
   if (scalar !== NOT_LITERAL) return scalar;
-  return dateLiteral(trimmed) ?? arrayLiteral(trimmed) ?? NOT_LITERAL;
+  return dateLiteral(trimmed, date1904) ?? arrayLiteral(trimmed) ?? NOT_LITERAL;
 }

@@ -63,6 +63,11 @@ function observedHolidays(year: number): ReadonlySet<Serial> {
   return days;
 }
 
+/** The observed federal holidays falling in `year`, in date order (for a holiday table an auditor can read). */
+export function federalHolidaysIn(year: number): Serial[] {
+  return [...observedHolidays(year)].sort((a, b) => a - b);
+}
+
 export function isFederalHoliday(serial: Serial): boolean {
   return observedHolidays(fromSerial(serial).year).has(serial);
 }

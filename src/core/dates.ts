@@ -100,3 +100,6 @@ export function isWeekend(serial: Serial): boolean {
 export function isValidSerial(serial: number): boolean {
   return Number.isInteger(serial) && serial >= 1 && serial <= MAX_SERIAL;
 }
+
+/** A 1904-system serial plus this is the 1900-system serial of the same day: 1904-01-01 is 1904 serial 0. */
+export const DATE_1904_OFFSET = serialOf(1904, 1, 1);

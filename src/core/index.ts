@@ -1,7 +1,7 @@
 /** The calculation core: both agreements as pure functions returning values with their explanations. */
 export * from "./outcome";
 export { Decimal, toCents, formatMoney } from "./decimal";
-export { serialToIso, isoToSerial, serialOf, fromSerial, edate } from "./dates";
+export { DATE_1904_OFFSET, serialToIso, isoToSerial, serialOf, fromSerial, edate } from "./dates";
 export { TERMS, findTerm } from "./terms";
 export type { Term, TermVersion } from "./terms";
 export { toDecimal, sumAmounts } from "./inputs";

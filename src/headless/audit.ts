@@ -9,7 +9,7 @@
 import { DetailedCellError, HyperFormula, SimpleCellAddress } from "hyperformula";
 import { CellValue } from "../core";
 import { RawArgument, SheetError, cellAddress, findBtuCalls, normalizeStoredFormula, storedFormula, tokenize } from "../catalogue";
-import { AUDIT_FIRST_ROW, AUDIT_HEADERS, AuditCell, AuditRow, AuditSheetCell, Provenance, auditSheetRows, buildAuditRows, provenance, referencesIn } from "../audit";
+import { AUDIT_FIRST_ROW, AUDIT_HEADERS, AuditCell, AuditRow, AuditSheetCell, AuditSheetLayout, Provenance, auditSheet, buildAuditRows, provenance, referencesIn } from "../audit";
 import { Edit, addCellFormats, addWorksheet, escapeXml, escapeXstring, freeSheetName, insertCellEdits, newCellXml, plainValueEdit, removePart } from "../xlsx";
 import { headlessContext } from "./context";
 import { checkOutput, writeAtomically } from "./files";
@@ -166,17 +166,23 @@ function auditSheetXml(cells: SheetCellOut[][]): string {
   );
 }
 
-/** Where a BTU row cannot be re-performed for want of Excel's own value, its check says why. */
-function withKeptNotes(rows: AuditRow[], reasons: (string | undefined)[], settings: LoadedWorkbook["settings"], made: Provenance): AuditSheetCell[][] {
-  return auditSheetRows(rows, settings, made).map((cells, i) => {
-    const reason = reasons[i - (AUDIT_FIRST_ROW - 1)];
-    if (!reason) return cells;
-    // No native formula either: it would read the value no engine without Excel can compute.
-    const out = [...cells];
-    out[AUDIT_HEADERS.indexOf("Native formula")] = null;
-    out[AUDIT_HEADERS.indexOf("Check")] = `not re-performed: ${reason}`;
-    return out;
+const NATIVE_COLUMN = AUDIT_HEADERS.indexOf("Native formula");
+const CHECK_COLUMN = AUDIT_HEADERS.indexOf("Check");
+
+/**
+ * The Audit sheet's layout, where a BTU cell that rests on a value kept from Excel gets no native
+ * formula (it would read a value no engine without Excel can compute) and a check that says why.
+ */
+function auditLayout(rows: AuditRow[], reasons: (string | undefined)[], settings: LoadedWorkbook["settings"], made: Provenance): AuditSheetLayout {
+  const layout = auditSheet(rows, settings, made);
+  layout.rows.forEach((entry, i) => {
+    const reason = reasons[entry.index];
+    if (!reason) return;
+    const cells = layout.cells[AUDIT_FIRST_ROW - 1 + i];
+    cells[NATIVE_COLUMN] = null;
+    cells[CHECK_COLUMN] = entry.part ? null : `not re-performed: ${reason}`;
   });
+  return layout;
 }
 
 export async function auditFile(input: string, outputOption: string | undefined, defaultOutput: string): Promise<AuditSummary> {
@@ -219,7 +225,8 @@ export async function auditFile(input: string, outputOption: string | undefined,
 
   // The Audit sheet, its formulas computed by the same engine once the BTU cells are constants.
   const made = provenance(`HyperFormula ${HyperFormula.version}`, loaded.date1904);
-  const sheetCells = withKeptNotes(rows, reasons, loaded.settings, made);
+  const layout = auditLayout(rows, reasons, loaded.settings, made);
+  const sheetCells = layout.cells;
   const styles = addCellFormats(loaded.pkg, loaded.structure, [{ bold: true }, { wrap: true }, { numberFormat: FORMATS.money, wrap: false }, { numberFormat: FORMATS.date }, {}]);
   const [bold, wrap, money, date, plain] = styles;
   const name = freeSheetName(loaded.structure, "Audit");
@@ -229,25 +236,29 @@ export async function auditFile(input: string, outputOption: string | undefined,
   engine.addSheet(name);
   const auditId = engine.getSheetId(name)!;
   engine.setSheetContent(auditId, sheetCells.map((row) => row.map((c) => (c !== null && typeof c === "object" ? toEngineFormula(c.formula) : typeof c === "string" ? `'${c}` : c))));
-  const summary: AuditSummary = { input, output, provenance: made, settings: loaded.settings, keptExcelValues: recalculation.summary.notRecomputed, btuCells: rows.length, native: rows.filter((row) => row.native).length, checks: [], notReperformed: [], errors: [], rows };
-  const checkColumn = AUDIT_HEADERS.indexOf("Check");
+  const summary: AuditSummary = { input, output, provenance: made, settings: loaded.settings, keptExcelValues: recalculation.summary.notRecomputed, btuCells: rows.length, native: layout.cellRows.filter((r) => typeof sheetCells[r - 1][CHECK_COLUMN] === "object" && sheetCells[r - 1][CHECK_COLUMN] !== null).length, checks: [], notReperformed: [], errors: [], rows };
   const valueColumn = AUDIT_HEADERS.indexOf("Value");
-  const nativeColumn = AUDIT_HEADERS.indexOf("Native formula");
+  const ownRows = new Set(layout.cellRows.map((r) => r - 1));
   const out: SheetCellOut[][] = sheetCells.map((row, r) =>
     row.map((content, c) => {
-      const dataRow = r - (AUDIT_FIRST_ROW - 1);
-      const kind = dataRow >= 0 ? rows[dataRow]?.kind : undefined;
+      const kind = r >= AUDIT_FIRST_ROW - 1 ? layout.rows[r - (AUDIT_FIRST_ROW - 1)]?.kind : undefined;
       let style = r === 0 || r === AUDIT_FIRST_ROW - 2 ? bold : typeof content === "string" && content.length > 20 ? wrap : plain;
-      if ((c === valueColumn || c === nativeColumn) && kind && FORMATS[kind]) style = kind === "money" ? money : date;
+      if ((c === valueColumn || c === NATIVE_COLUMN) && kind && FORMATS[kind]) style = kind === "money" ? money : date;
       if (content === null || typeof content !== "object") return { content, style };
       const raw = engine.getCellValue({ sheet: auditId, row: r, col: c });
       const result = plainOf(raw);
       if (raw instanceof DetailedCellError) summary.errors.push({ cell: cellName({ sheet: name, address: cellAddress(r, c) }), code: result && typeof result === "object" ? result.error : raw.value });
-      if (c === checkColumn) summary.checks.push({ cell: cellName({ sheet: name, address: cellAddress(r, c) }), ok: result === true, value: result });
+      // One check per BTU cell: its own, or for a spill the AND of its cells' checks.
+      if (c === CHECK_COLUMN && ownRows.has(r)) summary.checks.push({ cell: cellName({ sheet: name, address: cellAddress(r, c) }), ok: result === true, value: result });
       return { content, style, result };
     }),
   );
   reasons.forEach((reason, i) => reason && summary.notReperformed.push({ cell: cellName(btuFormulas[i]), reason }));
+  // The summary shows each native formula as written on the sheet, its parts' cells in place.
+  summary.rows = rows.map((row, i) => {
+    const native = sheetCells[layout.cellRows[i] - 1][NATIVE_COLUMN];
+    return { ...row, native: native !== null && typeof native === "object" ? native.formula : undefined };
+  });
   addWorksheet(loaded.pkg, loaded.structure, name, auditSheetXml(out));
   await writeAtomically(output, loaded.pkg.write());
   return summary;

@@ -11,7 +11,7 @@ import { AUDIT_FIRST_ROW, AUDIT_HEADERS } from "../../src/audit";
 import { cellAddress } from "../../src/catalogue";
 import { createPlainEngine } from "../../src/headless/engine";
 import { loadWorkbook } from "../../src/headless/workbook";
-import { btu } from "../cli/btu";
+import { btu, serial } from "../cli/btu";
 import { readBook, Book } from "../headless/book";
 import { SAMPLE, copySample, libreOfficeConvert, readParts, tempDir } from "../headless/fixtures";
 
@@ -21,6 +21,18 @@ let sample: Book;
 let stdout: string;
 let copyFile: string;
 const CHECK = cellAddress(0, AUDIT_HEADERS.indexOf("Check")).replace(/[0-9]+$/, "");
+/**
+ * One check per BTU cell (140), and one per re-performed cell of each spill: the two fee schedules
+ * have 105 pay dates of 2 columns each, the TNW ledger 3 fiscal years of 4 columns.
+ */
+const CHECK_CELLS = 140 + 2 * 105 * 2 + 3 * 4;
+/** US federal holidays as observed in 2004 and 2005 (5 U.S.C. 6103), worked from a calendar. */
+const HOLIDAYS_2004_2005 = [
+  [2004, 1, 1], [2004, 1, 19], [2004, 2, 16], [2004, 5, 31], [2004, 7, 5], [2004, 9, 6], [2004, 10, 11], [2004, 11, 11], [2004, 11, 25], [2004, 12, 24],
+  // New Year's Day 2005 fell on a Saturday and was observed on Friday 31 December 2004.
+  [2004, 12, 31],
+  [2005, 1, 17], [2005, 2, 21], [2005, 5, 30], [2005, 7, 4], [2005, 9, 5], [2005, 10, 10], [2005, 11, 11], [2005, 11, 24], [2005, 12, 26],
+];
 
 beforeAll(async () => {
   dir = await tempDir();
@@ -71,7 +83,7 @@ test("a second engine WITHOUT the BTU plugin recomputes the copy with no error a
   const errors = loaded.formulas.map((f) => [`${f.sheet}!${f.address}`, engine.getCellValue(at(f))]).filter(([, v]) => v instanceof DetailedCellError);
   expect(errors).toEqual([]);
   const checks = loaded.formulas.filter((f) => f.sheet === "Audit" && f.address.startsWith(CHECK) && f.row >= AUDIT_FIRST_ROW - 1);
-  expect(checks.length).toBe(133);
+  expect(checks.length).toBe(CHECK_CELLS);
   for (const f of checks) expect([f.address, engine.getCellValue(at(f)), f.cached]).toEqual([f.address, true, true]);
   engine.destroy();
 });
@@ -80,23 +92,33 @@ test("LibreOffice, recalculating the copy on load, finds no error and every chec
   const [recalculated] = libreOfficeConvert([copyFile], path.join(dir, "lo"));
   const book = await readBook(recalculated);
   const checks = [...book.cells("Audit")].filter(([address, cell]) => address.startsWith(CHECK) && cell.formula !== undefined);
-  expect(checks.length).toBe(133);
+  expect(checks.length).toBe(CHECK_CELLS);
   for (const [address, cell] of checks) expect([address, cell.value]).toEqual([address, true]);
   for (const name of book.sheetNames) {
     for (const [address, cell] of book.cells(name)) if (cell.formula !== undefined) expect([name, address, typeof cell.value === "object" && cell.value !== null]).toEqual([name, address, false]);
   }
 });
 
+test("the election deadline is re-performed by WORKDAY over a written table of the federal holidays it can meet", () => {
+  const rows = [...copy.cells("Audit")].filter(([address]) => /^G[0-9]+$/.test(address));
+  const deadline = rows.find(([, cell]) => /^WORKDAY\(Termination!C35,21,/.test(cell.formula ?? ""));
+  expect(deadline).toBeDefined();
+  const [, first, last] = /,\$G\$([0-9]+):\$G\$([0-9]+)\)$/.exec(deadline![1].formula!)!.map(Number);
+  const table = [];
+  for (let r = first; r <= last; r++) table.push(copy.cell("Audit", `G${r}`)!.value);
+  expect(table).toEqual(HOLIDAYS_2004_2005.map(([y, m, d]) => serial(y, m, d)));
+});
+
 test("the Audit sheet lists each BTU cell with formula, inputs, clauses and steps, and the settings used", () => {
   const row = (r: number) => AUDIT_HEADERS.map((_, c) => copy.cell("Audit", cellAddress(r - 1, c))?.value ?? null);
   expect(row(AUDIT_FIRST_ROW - 1)).toEqual([...AUDIT_HEADERS]);
   expect(String(copy.cell("Audit", "B2")!.value)).toMatch(/btu\.discountMethod/);
-  expect(copy.cell("Audit", `A${AUDIT_FIRST_ROW + 139}`)!.value).toBeTruthy();
-  expect(copy.cell("Audit", `A${AUDIT_FIRST_ROW + 140}`)).toBeUndefined();
+  const listed = [...copy.cells("Audit")].filter(([address, cell]) => /^A[0-9]+$/.test(address) && Number(address.slice(1)) >= AUDIT_FIRST_ROW && cell.value);
+  expect(listed.length).toBe(CHECK_CELLS + HOLIDAYS_2004_2005.length);
   const first = row(AUDIT_FIRST_ROW);
   expect(first[0]).toBe("Termination");
   expect(first[2]).toBe('=BTU.CONSULTING_LUMP($C$4,"board")');
   expect(first[4]).toMatch(/SEP 4\(b\)\(i\)/);
   expect(String(first[8])).toMatch(/^Termination date: 2005-03-31 — SEP 4\(b\)\(i\) — /);
-  expect(stdout).toMatch(/Checks: all 133 TRUE/);
+  expect(stdout).toMatch(/Checks: all 140 TRUE/);
 });

@@ -1,19 +1,20 @@
 /**
  * npm run bench: (a) HyperFormula with 100,000 BTU.BORROWING_BASE cells against the same sheet with
  * the native formula; (b) core calls per second against plain-float arithmetic; (c) `btu recalc` of
- * the sample model scaled to 10,000 BTU cells. Warm-up first, medians of repeated runs. Not a test.
+ * books of 10k, 50k and 200k native formula cells against LibreOffice recalculating them on load;
+ * (d) `btu audit` against `btu recalc` on a 40,000-BTU-cell book. Every figure is a ratio to a
+ * baseline measured in the same run. Warm-up first, medians of repeated runs. Not a test.
  */
 import * as os from "os";
 import * as path from "path";
-import { promises as fs } from "fs";
-import ExcelJS from "exceljs";
+import { spawnSync } from "child_process";
+import { existsSync, mkdirSync, promises as fs, writeFileSync } from "fs";
 import { HyperFormula } from "hyperformula";
 import { borrowingBase, consultingLump } from "../src/core";
 import { termNumber } from "../src/core/terms";
 import { createEngine } from "../src/headless/engine";
 import { headlessContext } from "../src/headless/context";
-import { recalcFile } from "../src/headless/recalc";
-import { SAMPLE } from "./build-examples";
+import { Workbook } from "./sample-writer";
 
 const ROWS = 100_000;
 const REPEATS = 5;
@@ -26,12 +27,6 @@ function median(values: number[]): number {
 function time(run: () => void): number {
   const start = process.hrtime.bigint();
   run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-async function timeAsync(run: () => Promise<void>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await run();
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
@@ -109,36 +104,84 @@ function coreBench(): { base: [number, number]; lump: [number, number] } {
   };
 }
 
-/** (c) The sample's Termination scenario rows repeated until the model holds 10,000 BTU cells. */
-async function scaledRecalc(): Promise<{ cells: number; ms: number }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(SAMPLE);
-  const sheet = workbook.getWorksheet("Termination")!;
-  const perRow = 4;
-  const rows = Math.ceil(10_000 / perRow);
+/** A workbook of `rows` rows of inputs and the formulas `formulas(r)` gives for row r, written as Excel lays it out. */
+function scaledBook(rows: number, formulas: (r: number) => string[]): Uint8Array {
+  const workbook = new Workbook();
+  const sheet = workbook.addWorksheet("Model");
   const dates = [38656, 38898, 38442, 38533];
-  for (let i = 0; i < rows; i++) {
-    const r = 100 + i;
-    sheet.getCell(r, 1).value = "voluntary";
-    sheet.getCell(r, 3).value = dates[i % dates.length];
-    sheet.getCell(r, 4).value = { formula: `BTU.CONSULTING_LUMP(C${r},A${r},"simple")` } as ExcelJS.CellFormulaValue;
-    sheet.getCell(r, 5).value = { formula: `BTU.CONSULTING_LUMP(C${r},A${r},"pv")` } as ExcelJS.CellFormulaValue;
-    sheet.getCell(r, 6).value = { formula: `BTU.CHAIRMAN_LUMP(C${r},A${r},"simple")` } as ExcelJS.CellFormulaValue;
-    sheet.getCell(r, 7).value = { formula: `BTU.CHAIRMAN_LUMP(C${r},A${r},"pv")` } as ExcelJS.CellFormulaValue;
+  for (let r = 1; r <= rows; r++) {
+    const [ar, inv, lc] = inputs(r);
+    sheet.getCell(r, 1).value = ar;
+    sheet.getCell(r, 2).value = inv;
+    sheet.getCell(r, 3).value = lc;
+    sheet.getCell(r, 4).value = dates[r % dates.length];
+    formulas(r).forEach((text, i) => (sheet.getCell(r, 5 + i).value = { formula: text }));
   }
+  return workbook.write();
+}
+
+interface Measured {
+  seconds: number;
+  /** Peak resident memory of the process and the children it waited for, in MB. */
+  peakMb?: number;
+}
+
+/** Wall time and peak memory of a command, through GNU time when the machine has it (apt-get install -y time). */
+function measure(command: string, args: string[]): Measured {
+  const gnuTime = "/usr/bin/time";
+  const withTime = existsSync(gnuTime);
+  const start = process.hrtime.bigint();
+  const run = withTime ? spawnSync(gnuTime, ["-f", "BTU-BENCH %M", command, ...args], { encoding: "utf8" }) : spawnSync(command, args, { encoding: "utf8" });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (run.status !== 0) throw new Error(`${command} failed: ${run.stderr}`);
+  const rss = /BTU-BENCH ([0-9]+)/.exec(run.stderr ?? "");
+  return { seconds, peakMb: rss ? Number(rss[1]) / 1024 : undefined };
+}
+
+function medianOf(runs: Measured[]): Measured {
+  const seconds = median(runs.map((r) => r.seconds));
+  const peaks = runs.map((r) => r.peakMb).filter((m): m is number => m !== undefined);
+  return { seconds, peakMb: peaks.length ? median(peaks) : undefined };
+}
+
+const BTU = [path.join(__dirname, "..", "bin", "btu.js")];
+
+/** A private LibreOffice profile that recalculates every formula when a file is opened. */
+function libreOfficeProfile(dir: string): string {
+  const user = path.join(dir, "lo-profile", "user");
+  mkdirSync(user, { recursive: true });
+  const always = (key: string) => `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${key}" oor:op="fuse"><value>0</value></prop></item>`;
+  writeFileSync(path.join(user, "registrymodifications.xcu"), `<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${always("OOXMLRecalcMode")}</oor:items>`);
+  return `file://${path.dirname(user)}`;
+}
+
+/** (c) The file path against LibreOffice recalculating the same book on load and saving it. */
+async function filePath(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "btu-bench-"));
-  const input = path.join(dir, "scaled.xlsx");
-  await workbook.xlsx.writeFile(input);
-  const runs: number[] = [];
-  let cells = 0;
-  for (let i = 0; i < 3; i++) {
-    const ms = await timeAsync(async () => {
-      cells = (await recalcFile(input, {}, path.join(dir, "scaled.recalc.xlsx"))).btuCells;
-    });
-    runs.push(ms);
+  const rate = termNumber("loan.receivables_rate");
+  const share = termNumber("loan.inventory_rate");
+  const cap = termNumber("loan.inventory_cap");
+  const profile = libreOfficeProfile(dir);
+  const hasLibreOffice = spawnSync("soffice", ["--version"]).status === 0;
+  console.log(`(c) btu recalc vs LibreOffice ${hasLibreOffice ? "" : "(not installed: apt-get install -y libreoffice-calc) "}recalculating on load and saving, native formulas only; medians of 3`);
+  for (const cells of [10_000, 50_000, 200_000]) {
+    const input = path.join(dir, `native-${cells}.xlsx`);
+    await fs.writeFile(input, scaledBook(cells, (r) => [`ROUND(${rate}*A${r}+MIN(${share}*B${r},${cap})-C${r},2)`]));
+    const ours = medianOf([0, 1, 2].map(() => measure(process.execPath, [...BTU, "recalc", input, "-o", path.join(dir, "ours.xlsx")])));
+    let line = `    ${f0(cells)} formula cells: btu ${f2(ours.seconds)} s${ours.peakMb ? `, ${f0(ours.peakMb)} MB peak` : ""}`;
+    if (hasLibreOffice) {
+      const lo = medianOf([0, 1, 2].map(() => measure("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", path.join(dir, "lo"), input])));
+      line += `; LibreOffice ${f2(lo.seconds)} s${lo.peakMb ? `, ${f0(lo.peakMb)} MB` : ""}; time ratio ${f2(ours.seconds / lo.seconds)}${ours.peakMb && lo.peakMb ? `, memory ratio ${f2(ours.peakMb / lo.peakMb)}` : ""}`;
+    }
+    console.log(line);
   }
+  const rows = 20_000;
+  const input = path.join(dir, "btu-40000.xlsx");
+  await fs.writeFile(input, scaledBook(rows, (r) => [`BTU.CONSULTING_LUMP(D${r},"voluntary")`, `BTU.BORROWING_BASE(A${r},B${r},C${r})`]));
+  const recalc = medianOf([0, 1, 2].map(() => measure(process.execPath, [...BTU, "recalc", input, "-o", path.join(dir, "r.xlsx")])));
+  const audit = medianOf([0, 1, 2].map(() => measure(process.execPath, [...BTU, "audit", input, "-o", path.join(dir, "a.xlsx")])));
+  console.log(`(d) ${f0(rows)} rows, ${f0(rows * 2)} BTU cells: recalc ${f2(recalc.seconds)} s${recalc.peakMb ? ` (${f0(recalc.peakMb)} MB)` : ""}, audit ${f2(audit.seconds)} s${audit.peakMb ? ` (${f0(audit.peakMb)} MB)` : ""}; audit/recalc ratio ${f2(audit.seconds / recalc.seconds)}`);
   await fs.rm(dir, { recursive: true, force: true });
-  return { cells, ms: median(runs) };
 }
 
 const f0 = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -146,6 +189,8 @@ const f2 = (n: number) => n.toFixed(2);
 
 async function main(): Promise<void> {
   console.log(`Node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} ×${os.cpus().length}; medians of ${REPEATS} runs after a warm-up.\n`);
+  // `npm run bench -- --files` measures only the file path, (c) and (d).
+  if (process.argv.includes("--files")) return filePath();
   const sheetTimes = spreadsheetBench();
   console.log(`(a) HyperFormula, ${f0(ROWS)} cells: BTU.BORROWING_BASE(A,B,C) vs =0.8*A+MIN(0.35*B,3500000)-C`);
   console.log(`    build + first evaluation: ${f0(sheetTimes.build[0])} ms vs ${f0(sheetTimes.build[1])} ms  ratio ${f2(sheetTimes.build[0] / sheetTimes.build[1])}`);
@@ -154,8 +199,7 @@ async function main(): Promise<void> {
   console.log(`(b) core calls/s (decimal, with explanation) vs plain float in this script`);
   console.log(`    borrowingBase: ${f0(core.base[0])}/s vs ${f0(core.base[1])}/s  float is ${f2(core.base[1] / core.base[0])}× faster`);
   console.log(`    consultingLump (board): ${f0(core.lump[0])}/s vs ${f0(core.lump[1])}/s  float is ${f2(core.lump[1] / core.lump[0])}× faster`);
-  const scaled = await scaledRecalc();
-  console.log(`(c) btu recalc of the sample scaled to ${f0(scaled.cells)} BTU cells: ${f0(scaled.ms)} ms (load, recompute, write)`);
+  await filePath();
 }
 
 main().catch((error) => {

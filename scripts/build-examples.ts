@@ -7,21 +7,21 @@
  * Run: npm run examples
  */
 import * as path from "path";
-import ExcelJS from "exceljs";
+import { serialOf } from "../src/core";
 import { parseWorkbook } from "../src/headless/workbook";
+import { Cell, CellValue, Fill, Font, Workbook, Worksheet } from "./sample-writer";
 import { applySheetEdits, recalcEdits, recalculate } from "../src/headless/recalc";
 import { writeAtomically } from "../src/headless/files";
 
 export const SAMPLE = path.join(__dirname, "..", "examples", "btu-sample.xlsx");
 
-const FIXED_DATE = new Date(Date.UTC(2024, 0, 28, 12, 0, 0));
 const MONEY = '#,##0.00;[Red]-#,##0.00';
 const DATE = "yyyy-mm-dd";
-const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
-const INPUT_FONT: Partial<ExcelJS.Font> = { color: { argb: "FF1F4E79" } };
+const INPUT_FILL: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
+const HEADER_FILL: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+const INPUT_FONT: Font = { color: { argb: "FF1F4E79" } };
 
-type Sheet = ExcelJS.Worksheet;
+type Sheet = Worksheet;
 
 function title(sheet: Sheet, text: string, note: string): void {
   sheet.getCell("A1").value = text;
@@ -40,23 +40,23 @@ function header(sheet: Sheet, row: number, labels: string[]): void {
   });
 }
 
-function input(cell: ExcelJS.Cell, value: ExcelJS.CellValue, numFmt?: string): void {
+function input(cell: Cell, value: CellValue, numFmt?: string): void {
   cell.value = value;
   cell.fill = INPUT_FILL;
   cell.font = INPUT_FONT;
   if (numFmt) cell.numFmt = numFmt;
 }
 
-function formula(cell: ExcelJS.Cell, text: string, numFmt?: string): void {
-  cell.value = { formula: text } as ExcelJS.CellFormulaValue;
+function formula(cell: Cell, text: string, numFmt?: string): void {
+  cell.value = { formula: text };
   if (numFmt) cell.numFmt = numFmt;
 }
 
-/** An Excel date input: ExcelJS stores a UTC Date as its serial, whatever the machine's zone. */
-const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+/** An Excel date input, as its serial (no Date object, so no time zone enters). */
+const day = (y: number, m: number, d: number) => serialOf(y, m, d);
 
-function termination(workbook: ExcelJS.Workbook): void {
-  const sheet = workbook.addWorksheet("Termination", { views: [{ state: "frozen", ySplit: 2 }] });
+function termination(workbook: Workbook): void {
+  const sheet = workbook.addWorksheet("Termination", { frozenRows: 2 });
   title(sheet, "Separation agreement (7 Feb 2003): termination payments", "SEP 4: lump sums for each way of ending the Consulting and Chairmanship Periods. Yellow cells are inputs.");
   sheet.columns = [{ width: 34 }, { width: 14 }, { width: 16 }, { width: 18 }, { width: 18 }, { width: 18 }, { width: 18 }, { width: 18 }];
 
@@ -81,7 +81,7 @@ function termination(workbook: ExcelJS.Workbook): void {
   sheet.getCell(top - 1, 1).value = "Scenario table: each type of termination × dates inside its window (both discount methods)";
   sheet.getCell(top - 1, 1).font = { bold: true };
   header(sheet, top, ["Type (keyword)", "Clause", "Termination date", "Consulting (simple)", "Consulting (pv)", "Chairman (simple)", "Chairman (pv)", "Total (simple)"]);
-  const scenarios: [string, string, Date][] = [
+  const scenarios: [string, string, number][] = [
     ["cause", "SEP 4(a)", day(2004, 3, 31)],
     ["cause", "SEP 4(a)", day(2006, 3, 31)],
     ["board", "SEP 4(b)", day(2005, 10, 31)],
@@ -108,7 +108,7 @@ function termination(workbook: ExcelJS.Workbook): void {
     input(sheet.getCell(r, 3), date, DATE);
     // Column D is filled down the way Excel stores it: one shared formula.
     const consulting = sheet.getCell(r, 4);
-    consulting.value = (i === 0 ? { formula: `BTU.CONSULTING_LUMP(C${r},A${r},"simple")`, shareType: "shared", ref: `D${first}:D${last}` } : { sharedFormula: `D${first}` }) as ExcelJS.CellValue;
+    consulting.value = (i === 0 ? { formula: `BTU.CONSULTING_LUMP(C${r},A${r},"simple")`, shareType: "shared", ref: `D${first}:D${last}` } : { sharedFormula: `D${first}` });
     consulting.numFmt = MONEY;
     formula(sheet.getCell(r, 5), `BTU.CONSULTING_LUMP(C${r},A${r},"pv")`, MONEY);
     formula(sheet.getCell(r, 6), `BTU.CHAIRMAN_LUMP(C${r},A${r},"simple")`, MONEY);
@@ -120,7 +120,7 @@ function termination(workbook: ExcelJS.Workbook): void {
   sheet.getCell(dates - 1, 1).value = "Notices and deadlines";
   sheet.getCell(dates - 1, 1).font = { bold: true };
   header(sheet, dates, ["Event", "Clause", "Input date", "Result date"]);
-  const events: [string, string, Date, string][] = [
+  const events: [string, string, number, string][] = [
     ["Board notice (consulting) → termination", "SEP 4(b)(i)", day(2004, 7, 1), 'BTU.TERMINATION_DATE(C{r},"board")'],
     ["Vested options after board termination", "SEP 3(c)(iv)(A)", day(2005, 10, 31), 'BTU.OPTION_EXPIRY(C{r},"board")'],
     ["Duress notification → election deadline", "SEP 4(c)(i)", day(2004, 12, 20), "BTU.ELECTION_DEADLINE(C{r})"],
@@ -135,8 +135,8 @@ function termination(workbook: ExcelJS.Workbook): void {
   });
 }
 
-function feeSchedule(workbook: ExcelJS.Workbook): void {
-  const sheet = workbook.addWorksheet("Fee schedule", { views: [{ state: "frozen", ySplit: 6 }] });
+function feeSchedule(workbook: Workbook): void {
+  const sheet = workbook.addWorksheet("Fee schedule", { frozenRows: 6 });
   title(sheet, "Bi-weekly fee schedule, 2003-07-01 to 2007-06-30", "SEP 3(a)-(b): 105 pay dates; each row is cumulative accrual to the pay date, rounded to cents, less earlier rows.");
   sheet.columns = [{ width: 14 }, { width: 16 }, { width: 4 }, { width: 14 }, { width: 16 }, { width: 4 }, { width: 30 }, { width: 18 }];
   sheet.getCell("G4").value = "Total consulting (sum of rows)";
@@ -150,15 +150,15 @@ function feeSchedule(workbook: ExcelJS.Workbook): void {
   sheet.getCell("A4").font = sheet.getCell("D4").font = { bold: true };
   header(sheet, 6, ["Pay date", "Consulting", "", "Pay date", "Chairman"]);
   // Stored as Excel stores a spilled range it cannot write as a dynamic array: a legacy array formula over the 105 rows.
-  sheet.getCell("A7").value = { formula: 'BTU.FEE_SCHEDULE("consulting")', shareType: "array", ref: "A7:B111" } as ExcelJS.CellValue;
-  sheet.getCell("D7").value = { formula: 'BTU.FEE_SCHEDULE("chairman")', shareType: "array", ref: "D7:E111" } as ExcelJS.CellValue;
+  sheet.getCell("A7").value = { formula: 'BTU.FEE_SCHEDULE("consulting")', shareType: "array", ref: "A7:B111" };
+  sheet.getCell("D7").value = { formula: 'BTU.FEE_SCHEDULE("chairman")', shareType: "array", ref: "D7:E111" };
   for (let r = 7; r <= 111; r++) {
     sheet.getCell(r, 1).numFmt = sheet.getCell(r, 4).numFmt = DATE;
     sheet.getCell(r, 2).numFmt = sheet.getCell(r, 5).numFmt = MONEY;
   }
 }
 
-function borrowingBase(workbook: ExcelJS.Workbook): void {
+function borrowingBase(workbook: Workbook): void {
   const sheet = workbook.addWorksheet("Borrowing base");
   title(sheet, "Borrowing Base Certificate: Sovereign Bank revolving credit", "FA 1(b), LMA I.A, SA 13(h). Yellow cells are inputs; the stress case cuts receivables by 40%.");
   sheet.columns = [{ width: 44 }, { width: 14 }, { width: 18 }, { width: 18 }];
@@ -216,7 +216,7 @@ function borrowingBase(workbook: ExcelJS.Workbook): void {
   sheet.getCell(19, 1).font = sheet.getCell(19, 3).font = sheet.getCell(19, 4).font = { bold: true };
 }
 
-function covenants(workbook: ExcelJS.Workbook): void {
+function covenants(workbook: Workbook): void {
   const sheet = workbook.addWorksheet("Covenants");
   title(sheet, "Financial covenants FY2004–FY2006", "FA 1(h)-tnw minimum tangible net worth, FA 1(i) quarterly net income, FA 1(j) leverage, FA 1(g) cross default.");
   sheet.columns = [{ width: 14 }, { width: 16 }, { width: 18 }, { width: 14 }, { width: 18 }, { width: 18 }, { width: 20 }, { width: 14 }];
@@ -240,12 +240,12 @@ function covenants(workbook: ExcelJS.Workbook): void {
   sheet.getCell("A10").value = "TNW ledger (BTU.TNW_LEDGER): year, net income, step-up, minimum after the year end";
   sheet.getCell("A10").font = { bold: true };
   header(sheet, 11, ["Fiscal year", "Net income", "Step-up", "Minimum"]);
-  sheet.getCell("A12").value = { formula: "BTU.TNW_LEDGER(A5:A7,B5:B7)", shareType: "array", ref: "A12:D14" } as ExcelJS.CellValue;
+  sheet.getCell("A12").value = { formula: "BTU.TNW_LEDGER(A5:A7,B5:B7)", shareType: "array", ref: "A12:D14" };
   for (let r = 12; r <= 14; r++) for (let c = 2; c <= 4; c++) sheet.getCell(r, c).numFmt = MONEY;
 
   const top = 17;
   header(sheet, top, ["Quarter end", "Net income", "Total liabilities", "TNW", "Net income test", "Leverage ratio", "Maximum", "Leverage test"]);
-  const quarters: [Date, number, number, number][] = [
+  const quarters: [number, number, number, number][] = [
     [day(2004, 3, 31), 250000, 9800000, 13600000],
     [day(2004, 6, 30), 310000, 10400000, 13900000],
     [day(2004, 9, 30), 280000, 11200000, 14200000],
@@ -293,10 +293,9 @@ function covenants(workbook: ExcelJS.Workbook): void {
   formula(sheet.getCell(end + 2, 2), `BTU.CROSS_DEFAULT(B${cross + 1}:B${end})`);
 }
 
-export function buildSampleWorkbook(): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = workbook.lastModifiedBy = "btu-contract-functions (scripts/build-examples.ts)";
-  workbook.created = workbook.modified = FIXED_DATE;
+export function buildSampleWorkbook(): Workbook {
+  const workbook = new Workbook();
+  workbook.creator = "btu-contract-functions (scripts/build-examples.ts)";
   termination(workbook);
   feeSchedule(workbook);
   borrowingBase(workbook);
@@ -305,7 +304,7 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
 }
 
 async function main(): Promise<void> {
-  const draft = Buffer.from(await buildSampleWorkbook().xlsx.writeBuffer());
+  const draft = buildSampleWorkbook().write();
   const loaded = await parseWorkbook(SAMPLE, draft);
   const recalculation = recalculate(loaded);
   const { summary } = recalculation;

@@ -9,7 +9,7 @@ const fs = require("fs");
 const path = require("path");
 
 const extra = process.argv.slice(2);
-const dateSensitive = ["test/core", "test/catalogue", "test/headless", "test/cli", "test/functions", "test/audit"];
+const dateSensitive = ["test/core", "test/catalogue", "test/headless", "test/cli", "test/functions", "test/audit", "test/corpus"];
 const runs = [
   { tz: "America/Los_Angeles", paths: [] },
   { tz: "Pacific/Kiritimati", paths: dateSensitive },

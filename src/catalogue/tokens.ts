@@ -50,23 +50,43 @@ const COLUMNS = String.raw`\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}`;
 const ROWS = String.raw`\$?[0-9]{1,7}:\$?[0-9]{1,7}`;
 const NOT_NAME_AFTER = String.raw`(?![A-Za-z0-9_.(\[!\u00A0-\uFFFF])`;
 
-const PATTERNS: [TokenType, RegExp][] = [
-  ["space", /[ \t\r\n]+/y],
-  ["string", /"(?:[^"]|"")*"/y],
-  ["error", /#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/iy],
-  ["ref", new RegExp(`${SHEET}?(?:${CELL}(?::${CELL})?|${COLUMNS}|${ROWS})${NOT_NAME_AFTER}`, "y")],
-  ["ref", new RegExp(`${SHEET}(?:#REF!)`, "y")],
-  ["name", new RegExp(`${SHEET}[A-Za-z_\\u00A0-\\uFFFF][A-Za-z0-9_.\\u00A0-\\uFFFF]*${NOT_NAME_AFTER}`, "y")],
-  ["number", /(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/y],
-  ["operator", /<>|<=|>=|[-+*/^&=<>%:@#]/y],
-  ["open", /\(/y],
-  ["close", /\)/y],
-  ["arrayOpen", /\{/y],
-  ["arrayClose", /\}/y],
-  ["comma", /,/y],
-  ["semicolon", /;/y],
-];
-const IDENTIFIER = /(?:\\|[A-Za-z_\u00A0-\uFFFF])[A-Za-z0-9_.?\\\u00A0-\uFFFF]*/y;
+const REF = new RegExp(`${SHEET}?(?:${CELL}(?::${CELL})?|${COLUMNS}|${ROWS})${NOT_NAME_AFTER}`, "y");
+const REF_ERROR = new RegExp(`${SHEET}(?:#REF!)`, "y");
+const SHEET_NAME = new RegExp(`${SHEET}[A-Za-z_\\u00A0-\\uFFFF][A-Za-z0-9_.\\u00A0-\\uFFFF]*${NOT_NAME_AFTER}`, "y");
+const SPACE = /[ \t\r\n]+/y;
+const STRING = /"(?:[^"]|"")*"/y;
+const ERROR = /#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/iy;
+const NUMBER = /(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/y;
+const OPERATOR = /<>|<=|>=|[-+*/^&=<>%:@#]/y;
+const WORD = /[A-Za-z0-9_.?\\\u00A0-\uFFFF]*/y;
+const PLAIN_CELL = /^[A-Za-z]{1,3}[0-9]{1,7}$/;
+
+/** The patterns worth trying at a character, in order: a reference before a number or a name. */
+function candidates(ch: string): [TokenType, RegExp][] {
+  switch (ch) {
+    case " ":
+    case "\t":
+    case "\r":
+    case "\n":
+      return [["space", SPACE]];
+    case '"':
+      return [["string", STRING]];
+    case "#":
+      return [["error", ERROR], ["operator", OPERATOR]];
+    case "$":
+    case "'":
+      return [["ref", REF], ["ref", REF_ERROR], ["name", SHEET_NAME]];
+    case ".":
+      return [["number", NUMBER]];
+    default:
+      if (ch >= "0" && ch <= "9") return [["ref", REF], ["ref", REF_ERROR], ["number", NUMBER]];
+      return [["ref", REF], ["ref", REF_ERROR], ["name", SHEET_NAME]];
+  }
+}
+
+const SINGLE: Record<string, TokenType> = { "(": "open", ")": "close", "{": "arrayOpen", "}": "arrayClose", ",": "comma", ";": "semicolon" };
+const OPERATOR_START = new Set("-+*/^&=<>%:@");
+const IDENTIFIER_START = /[A-Za-z_\\\u00A0-\uFFFF]/;
 
 /** Index just past the bracketed part that starts at `i` (brackets nest; `'` escapes one character). */
 function skipBrackets(text: string, i: number): number {
@@ -88,38 +108,62 @@ export function tokenize(formula: string): Token[] {
     tokens.push({ type, text: formula.slice(i, end), start: i, end });
     i = end;
   };
+  const sticky = (pattern: RegExp): number => {
+    pattern.lastIndex = i;
+    const match = pattern.exec(formula);
+    return match && match[0].length ? i + match[0].length : -1;
+  };
   outer: while (i < formula.length) {
     const ch = formula[i];
-    if (ch === '"' && formula.indexOf('"', i + 1) < 0) throw new FormulaTextError(`has an unclosed string at position ${i + 1}`);
-    if (ch === "[" || (ch === "'" && formula.indexOf("'", i + 1) < 0)) {
-      if (ch === "'") throw new FormulaTextError(`has an unclosed sheet name at position ${i + 1}`);
-      push("structured", skipBrackets(formula, i));
+    const single = SINGLE[ch];
+    if (single) {
+      if (single === "open" || single === "arrayOpen") depth++;
+      if (single === "close" || single === "arrayClose") depth--;
+      if (depth > MAX_NESTING) throw new FormulaTextError(`is nested more than ${MAX_NESTING} levels deep, which Excel does not allow`);
+      push(single, i + 1);
       continue;
     }
-    for (const [type, pattern] of PATTERNS) {
-      pattern.lastIndex = i;
-      const match = pattern.exec(formula);
-      if (!match || match[0].length === 0) continue;
-      if (type === "open" || type === "arrayOpen") depth++;
-      if (type === "close" || type === "arrayClose") depth--;
-      if (depth > MAX_NESTING) throw new FormulaTextError(`is nested more than ${MAX_NESTING} levels deep, which Excel does not allow`);
-      push(type, i + match[0].length);
+    if (OPERATOR_START.has(ch)) {
+      push("operator", sticky(OPERATOR));
+      continue;
+    }
+    if (ch === '"' && formula.indexOf('"', i + 1) < 0) throw new FormulaTextError(`has an unclosed string at position ${i + 1}`);
+    if (ch === "'" && formula.indexOf("'", i + 1) < 0) throw new FormulaTextError(`has an unclosed sheet name at position ${i + 1}`);
+    if (IDENTIFIER_START.test(ch)) {
+      // The common case, a plain word: read it whole and decide by what follows.
+      WORD.lastIndex = i + 1;
+      const end = i + 1 + WORD.exec(formula)![0].length;
+      const after = formula[end];
+      if (after !== "!" && after !== ":") {
+        const word = formula.slice(i, end);
+        if (after === "[") {
+          push("structured", skipBrackets(formula, end));
+          continue;
+        }
+        let next = end;
+        while (formula[next] === " ") next++;
+        if (formula[next] === "(") push("function", end);
+        else if (PLAIN_CELL.test(word)) push("ref", end);
+        else if (/^(?:TRUE|FALSE)$/i.test(word)) push("bool", end);
+        else push("name", end);
+        continue;
+      }
+    }
+    if (ch === "[") {
+      const end = sticky(REF);
+      push(end > 0 ? "ref" : "structured", end > 0 ? end : skipBrackets(formula, i));
+      continue;
+    }
+    for (const [type, pattern] of candidates(ch)) {
+      const end = sticky(pattern);
+      if (end < 0) continue;
+      push(type, end);
       continue outer;
     }
-    IDENTIFIER.lastIndex = i;
-    const word = IDENTIFIER.exec(formula);
-    if (!word) throw new FormulaTextError(`has an unexpected "${ch}" at position ${i + 1}`);
-    let end = i + word[0].length;
-    if (formula[end] === "[") {
-      push("structured", skipBrackets(formula, end));
-      continue;
-    }
-    const upper = word[0].toUpperCase();
-    let next = end;
-    while (formula[next] === " ") next++;
-    if (formula[next] === "(") push("function", end);
-    else if (upper === "TRUE" || upper === "FALSE") push("bool", end);
-    else push("name", end);
+    if (!IDENTIFIER_START.test(ch)) throw new FormulaTextError(`has an unexpected "${ch}" at position ${i + 1}`);
+    // A word before ":" that is not a range (a name used with the range operator).
+    WORD.lastIndex = i + 1;
+    push("name", i + 1 + WORD.exec(formula)![0].length);
   }
   return tokens;
 }

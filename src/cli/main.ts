@@ -21,7 +21,7 @@ export interface Io {
 
 class UsageError extends Error {}
 
-/** Workbook commands load ExcelJS; `btu eval` starts faster without it. */
+/** Workbook commands load the package layer and the audit; `btu eval` starts faster without them. */
 function lazy<T>(module: string): T {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(module) as T;

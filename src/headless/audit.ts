@@ -9,7 +9,7 @@
 import { DetailedCellError, HyperFormula, SimpleCellAddress } from "hyperformula";
 import { CellValue } from "../core";
 import { RawArgument, SheetError, cellAddress, findBtuCalls, normalizeStoredFormula, storedFormula, tokenize } from "../catalogue";
-import { AUDIT_FIRST_ROW, AUDIT_HEADERS, AuditCell, AuditRow, AuditSheetCell, AuditSheetLayout, Provenance, auditSheet, buildAuditRows, provenance, referencesIn } from "../audit";
+import { AUDIT_FIRST_ROW, AUDIT_HEADERS, AuditCell, AuditRow, AuditSheetCell, AuditSheetLayout, Provenance, auditSheet, buildAuditRows, referencesIn } from "../audit";
 import { Edit, addCellFormats, addWorksheet, escapeXml, escapeXstring, freeSheetName, insertCellEdits, newCellXml, plainValueEdit, removePart } from "../xlsx";
 import { headlessContext } from "./context";
 import { checkOutput, writeAtomically } from "./files";
@@ -102,9 +102,10 @@ function fitText(text: string): string {
 /** The first value kept from Excel among a cell's precedents, followed through formulas; undefined if none. */
 function keptPrecedent(recalculation: Recalculation, loaded: LoadedWorkbook, formula: FormulaCell): string | undefined {
   if (!recalculation.kept.size) return undefined;
-  const own = recalculation.kept.get(cellName(formula));
+  const own = recalculation.kept.get(formula);
   if (own) return `${cellName(formula)} kept Excel's value (${own})`;
   const names = new Map(Object.keys(loaded.sheets).map((name) => [recalculation.engine.getSheetId(name)!, name]));
+  const keptByName = new Map([...recalculation.kept].map(([cell, reason]) => [cellName(cell), reason]));
   const seen = new Set<string>();
   const queue: SimpleCellAddress[] = [recalculation.address(formula)];
   while (queue.length && seen.size < 100000) {
@@ -118,7 +119,7 @@ function keptPrecedent(recalculation: Recalculation, loaded: LoadedWorkbook, for
         const name = cellName({ sheet: names.get(cell.sheet)!, address: cellAddress(cell.row, cell.col) });
         if (seen.has(name)) continue;
         seen.add(name);
-        const reason = recalculation.kept.get(name);
+        const reason = keptByName.get(name);
         if (reason) return `its input ${name} kept Excel's value (${reason})`;
         if (recalculation.engine.doesCellHaveFormula(cell)) queue.push(cell);
       }
@@ -205,7 +206,7 @@ export async function auditFile(input: string, outputOption: string | undefined,
   for (const formula of btuFormulas) {
     const sheet = sheetOf.get(formula.sheet)!;
     const list: Edit[] = edits.get(sheet.part) ?? edits.set(sheet.part, []).get(sheet.part)!;
-    const kept = recalculation.kept.has(cellName(formula));
+    const kept = recalculation.kept.has(formula);
     const own = kept ? formula.cached : plainOf(engine.getCellValue(recalculation.address(formula)));
     list.push(plainValueEdit(sheet.scanned, formula.cell, own));
     constants.push([recalculation.address(formula), own]);
@@ -224,7 +225,7 @@ export async function auditFile(input: string, outputOption: string | undefined,
   if (calcChain) removePart(loaded.pkg, calcChain.target, loaded.structure.workbookPart);
 
   // The Audit sheet, its formulas computed by the same engine once the BTU cells are constants.
-  const made = provenance(`HyperFormula ${HyperFormula.version}`, loaded.date1904);
+  const made = recalculation.summary.provenance;
   const layout = auditLayout(rows, reasons, loaded.settings, made);
   const sheetCells = layout.cells;
   const styles = addCellFormats(loaded.pkg, loaded.structure, [{ bold: true }, { wrap: true }, { numberFormat: FORMATS.money, wrap: false }, { numberFormat: FORMATS.date }, {}]);

@@ -1,5 +1,10 @@
-/** Formula text as Excel stores it, turned into text HyperFormula parses the same way. */
-import { FormulaTextError, displayFunctionName, tokenize } from "../catalogue";
+/**
+ * Formula text as Excel stores it, read once for the engine: the text HyperFormula parses the same
+ * way, whether it calls BTU functions, and what in it HyperFormula cannot compute. Filled-down
+ * formulas differ only in their cell references, so what a formula's shape allows is read once.
+ */
+import { HyperFormula } from "hyperformula";
+import { FormulaTextError, MAX_NESTING, Token, displayFunctionName, parseReference, tokenize } from "../catalogue";
 
 /**
  * Excel's stored prefixes go (`_xldudf_`, `_xlfn.`, `_xlws.`), and the constants TRUE and FALSE,
@@ -8,13 +13,72 @@ import { FormulaTextError, displayFunctionName, tokenize } from "../catalogue";
  */
 export function toEngineFormula(stored: string): string {
   const text = stored.trim().replace(/^=/, "");
+  if (!/_xl|true|false/i.test(text)) return `=${text}`;
   try {
-    const converted = tokenize(text)
-      .map((token) => (token.type === "function" ? displayFunctionName(token.text) : token.type === "bool" ? `${token.text}()` : token.text))
-      .join("");
-    return `=${converted}`;
+    return `=${engineText(tokenize(text))}`;
   } catch (error) {
     if (error instanceof FormulaTextError) return `=${text}`;
     throw error;
+  }
+}
+
+function engineText(tokens: Token[]): string {
+  return tokens.map((token) => (token.type === "function" ? displayFunctionName(token.text) : token.type === "bool" ? `${token.text}()` : token.text)).join("");
+}
+
+let knownFunctions: Set<string> | undefined;
+
+function knownFunction(name: string): boolean {
+  knownFunctions ??= new Set(HyperFormula.getRegisteredFunctionNames("enGB").map((known) => known.toUpperCase()));
+  return knownFunctions.has(name) || /^BTU\./.test(name);
+}
+
+/** Why a formula's own text puts it beyond HyperFormula, from its tokens; undefined if nothing does. */
+function unsupportedIn(tokens: Token[], names: ReadonlySet<string>): string | undefined {
+  for (const token of tokens) {
+    if (token.type === "function") {
+      const name = displayFunctionName(token.text).toUpperCase();
+      if (!knownFunction(name)) return `${name} is not supported by HyperFormula`;
+    } else if (token.type === "structured") {
+      return `the structured reference ${token.text} is not supported by HyperFormula`;
+    } else if (token.type === "ref") {
+      const ref = parseReference(token.text);
+      if (ref.lastSheet) return `the 3-D reference ${token.text} is not supported by HyperFormula`;
+      if (ref.book !== undefined) return `the reference ${token.text} to another workbook cannot be read`;
+    } else if (token.type === "name" && !token.text.includes("!") && !names.has(token.text.toUpperCase()) && !/^_xlpm\./i.test(token.text)) {
+      return `the name ${token.text} is not defined in this workbook`;
+    }
+  }
+  return undefined;
+}
+
+export interface ReadFormula {
+  engine: string;
+  btu: boolean;
+  /** Why HyperFormula cannot compute it, if it cannot. */
+  unsupported?: string;
+}
+
+/** A cell reference inside formula text, for the shape of a formula (which cells it reads do not change what it allows). */
+const CELL_IN_TEXT = /\$?\b[A-Za-z]{1,3}\$?[0-9]{1,7}\b(?!\s*\()/g;
+
+/** Reads formulas of one workbook, whose defined names are `names` (upper case). */
+export class FormulaReader {
+  private readonly shapes = new Map<string, string | undefined>();
+
+  constructor(private readonly names: ReadonlySet<string>) {}
+
+  /** Throws FormulaTextError for text Excel could not have stored (beyond its nesting limit). */
+  read(stored: string): ReadFormula {
+    const text = stored.trim().replace(/^=/, "");
+    const btuCandidate = /BTU/i.test(text);
+    const shape = text.replace(CELL_IN_TEXT, "A1");
+    const known = this.shapes.has(shape);
+    const opens = text.length > MAX_NESTING ? (text.match(/[({]/g)?.length ?? 0) : 0;
+    if (known && !btuCandidate && opens <= MAX_NESTING) return { engine: toEngineFormula(text), btu: false, unsupported: this.shapes.get(shape) };
+    const tokens = tokenize(text);
+    const unsupported = known ? this.shapes.get(shape) : unsupportedIn(tokens, this.names);
+    this.shapes.set(shape, unsupported);
+    return { engine: `=${engineText(tokens)}`, btu: btuCandidate && tokens.some((t) => t.type === "function" && /^BTU\./i.test(displayFunctionName(t.text))), unsupported };
   }
 }

@@ -5,7 +5,8 @@
  * value, which is what its dependants are computed from; each such cell is reported with its reason.
  */
 import { DetailedCellError, HyperFormula, SimpleCellAddress } from "hyperformula";
-import { WorkbookSettings, displayFunctionName, parseReference, sheetPrefix, tokenize } from "../catalogue";
+import { WorkbookSettings, sheetPrefix } from "../catalogue";
+import { Provenance, provenance } from "../audit";
 import { cachedValueEdit, Edit, insertCellEdits, newCellXml, applyEdits } from "../xlsx";
 import { headlessContext } from "./context";
 import { buildEngine } from "./engine";
@@ -29,6 +30,8 @@ export interface RecalcSummary {
   output?: string;
   settings: WorkbookSettings;
   dateSystem: 1900 | 1904;
+  /** The rules and engine that computed the values. */
+  provenance: Provenance;
   sheets: number;
   formulas: number;
   btuCells: number;
@@ -68,36 +71,9 @@ export function sameValue(a: PlainValue, b: PlainValue): boolean {
 export interface Recalculation {
   engine: HyperFormula;
   address(position: CellPosition): SimpleCellAddress;
-  /** Cells kept as Excel computed them, by cellName, with the reason. */
-  kept: Map<string, string>;
+  /** Formula cells kept as Excel computed them, with the reason. */
+  kept: Map<FormulaCell, string>;
   summary: RecalcSummary;
-}
-
-const KNOWN_FUNCTIONS = new Set<string>();
-
-function knownFunction(name: string): boolean {
-  if (!KNOWN_FUNCTIONS.size) for (const known of HyperFormula.getRegisteredFunctionNames("enGB")) KNOWN_FUNCTIONS.add(known.toUpperCase());
-  return KNOWN_FUNCTIONS.has(name) || /^BTU\./.test(name);
-}
-
-/** Why a formula's own text puts it beyond the engine, read from its tokens; undefined if nothing does. */
-function staticReason(formula: FormulaCell, names: Set<string>): string | undefined {
-  if (formula.kind === "dataTable") return "a what-if data table, which HyperFormula cannot compute";
-  for (const token of tokenize(formula.stored)) {
-    if (token.type === "function") {
-      const name = displayFunctionName(token.text).toUpperCase();
-      if (!knownFunction(name)) return `${name} is not supported by HyperFormula`;
-    } else if (token.type === "structured") {
-      return `the structured reference ${token.text} is not supported by HyperFormula`;
-    } else if (token.type === "ref") {
-      const ref = parseReference(token.text);
-      if (ref.lastSheet) return `the 3-D reference ${token.text} is not supported by HyperFormula`;
-      if (ref.book !== undefined) return `the reference ${token.text} to another workbook cannot be read`;
-    } else if (token.type === "name" && !token.text.includes("!") && !names.has(token.text.toUpperCase()) && !/^_xlpm\./i.test(token.text)) {
-      return `the name ${token.text} is not defined in a form HyperFormula can read`;
-    }
-  }
-  return undefined;
 }
 
 /** Why the engine's value for a cell is not to be trusted, from the value itself. */
@@ -107,6 +83,8 @@ function dynamicReason(value: unknown, cached: PlainValue, iterate: boolean): st
     return iterate ? "a circular reference meant to iterate (iterative calculation is on); HyperFormula cannot iterate" : "in or after a circular reference, which HyperFormula does not compute";
   }
   if (value.value === "#ERROR!") return `HyperFormula cannot read this formula (${value.message || "parse error"})`;
+  const name = /^Named expression (\S+) not recognized/.exec(value.message ?? "");
+  if (name && !(cached && typeof cached === "object" && cached.error === "#NAME?")) return `the name ${name[1]} has a definition HyperFormula cannot read`;
   if (value.value === "#SPILL!" && !(cached && typeof cached === "object" && cached.error === "#SPILL!")) return "a spill that HyperFormula sizes differently from Excel";
   return undefined;
 }
@@ -167,19 +145,17 @@ export function recalculate(loaded: LoadedWorkbook): Recalculation {
   const { engine, refusedNames } = buildEngine(loaded.sheets, { ...headlessContext(loaded.settings), date1904: loaded.date1904 }, { names: loaded.names, date1904: loaded.date1904 });
   const ids = new Map(Object.keys(loaded.sheets).map((name) => [name, engine.getSheetId(name)!]));
   const address = (position: CellPosition): SimpleCellAddress => ({ sheet: ids.get(position.sheet)!, row: position.row, col: position.col });
-  const refused = new Set(refusedNames.map((n) => n.name.toUpperCase()));
-  const names = new Set(loaded.names.map((n) => n.name.toUpperCase()).filter((n) => !refused.has(n)));
-  const kept = new Map<string, string>();
+  const kept = new Map<FormulaCell, string>();
   const keep = (formula: FormulaCell, reason: string) => {
-    kept.set(cellName(formula), reason);
+    kept.set(formula, reason);
     engine.setCellContents(address(formula), [[engineContent(formula.cached)]]);
     for (const other of formula.arrayCells ?? []) engine.setCellContents(address(other), [[engineContent(other.cached)]]);
   };
-  const roots = loaded.formulas.map((formula) => [formula, staticReason(formula, names)] as const).filter(([, reason]) => reason);
+  const roots = loaded.formulas.filter((formula) => formula.unsupported).map((formula) => [formula, formula.unsupported] as const);
   if (roots.length) engine.batch(() => roots.forEach(([formula, reason]) => keep(formula, reason!)));
   // Keeping a value can let a cycle's cells or a parse error's dependants compute: a few rounds settle it.
   for (let round = 0; round < 8; round++) {
-    const found = loaded.formulas.filter((f) => !kept.has(cellName(f))).map((f) => [f, dynamicReason(engine.getCellValue(address(f)), f.cached, loaded.structure.iterate)] as const).filter(([, reason]) => reason);
+    const found = loaded.formulas.filter((f) => !kept.has(f)).map((f) => [f, dynamicReason(engine.getCellValue(address(f)), f.cached, loaded.structure.iterate)] as const).filter(([, reason]) => reason);
     if (!found.length) break;
     // A cycle's dependants show #CYCLE! too: only the cycle's own cells keep Excel's value.
     const inCycle = new Set(found.filter(([f]) => (engine.getCellValue(address(f)) as DetailedCellError).value === "#CYCLE!").map(([f]) => f));
@@ -191,16 +167,17 @@ export function recalculate(loaded: LoadedWorkbook): Recalculation {
     input: loaded.file,
     settings: loaded.settings,
     dateSystem: loaded.date1904 ? 1904 : 1900,
+    provenance: provenance(`HyperFormula ${HyperFormula.version}`, loaded.date1904),
     sheets: loaded.sheetNames.length,
     formulas: loaded.formulas.length,
     btuCells: loaded.formulas.filter((f) => f.btu).length,
     errors: [],
     differences: [],
-    notRecomputed: [...kept].map(([cell, message]) => ({ cell, code: "kept", message: `kept Excel's value: ${message}` })),
+    notRecomputed: [...kept].map(([cell, message]) => ({ cell: cellName(cell), code: "kept", message: `kept Excel's value: ${message}` })),
     refusedNames,
   };
   for (const formula of loaded.formulas) {
-    if (kept.has(cellName(formula))) continue;
+    if (kept.has(formula)) continue;
     record(formula, engine.getCellValue(address(formula)), summary);
     for (const other of formula.arrayCells ?? []) record(other, engine.getCellValue(address(other)), summary);
   }
@@ -233,7 +210,7 @@ export function recalcEdits(loaded: LoadedWorkbook, recalculation: Recalculation
   const sheetOf = new Map(loaded.worksheets.map((sheet) => [sheet.name, sheet]));
   const added = new Map<string, { row: number; col: number; xml: string }[]>();
   for (const formula of loaded.formulas) {
-    if (recalculation.kept.has(cellName(formula)) || skip(formula)) continue;
+    if (recalculation.kept.has(formula) || skip(formula)) continue;
     const sheet = sheetOf.get(formula.sheet)!;
     const list = edits.get(sheet.part) ?? edits.set(sheet.part, []).get(sheet.part)!;
     const value = freshValue(recalculation, formula);

@@ -5,11 +5,11 @@
  * document settings. The package stays open so that a command can patch it and write it back.
  */
 import { RawCellContent } from "hyperformula";
-import { FormulaTextError, WorkbookSettings, cellAddress, findBtuCalls, parseRange, shiftFormula, tokenize } from "../catalogue";
+import { FormulaTextError, WorkbookSettings, cellAddress, parseRange, shiftFormula } from "../catalogue";
 import { serialOf } from "../core";
 import { PackageProblem, ScannedSheet, SheetCell, WorkbookStructure, XlsxPackage, readSharedStrings, readStructure, scanSheet } from "../xlsx";
 import { FileProblem, readInputFile } from "./files";
-import { toEngineFormula } from "./formulas";
+import { FormulaReader, ReadFormula, toEngineFormula } from "./formulas";
 import { EngineName, SheetContents } from "./engine";
 import { readWorkbookSettings } from "./settings";
 
@@ -34,6 +34,8 @@ export interface FormulaCell extends CellPosition {
   kind: "normal" | "shared" | "array" | "dataTable";
   /** Excel 365 dynamic array (spill) rather than a legacy array formula. */
   dynamic: boolean;
+  /** Why HyperFormula cannot compute this formula, read from its text; undefined if it can. */
+  unsupported?: string;
   /** For an array formula: the other cells of its range, with their cached values (cell absent where the file has none). */
   arrayCells?: (CellPosition & { cell?: SheetCell; cached: PlainValue })[];
 }
@@ -106,10 +108,10 @@ export function engineContent(value: PlainValue): RawCellContent {
   return value.error;
 }
 
-/** Refuses formula text Excel itself could not have stored (beyond its nesting limit), naming the cell. */
-function checkFormula(text: string, where: string): void {
+/** A formula read for the engine; text Excel itself could not have stored (beyond its nesting limit) is refused, naming the cell. */
+function readFormula(reader: FormulaReader, text: string, where: string): ReadFormula {
   try {
-    tokenize(text);
+    return reader.read(text);
   } catch (error) {
     if (error instanceof FormulaTextError) throw new PackageProblem(`cell ${where} has a formula Excel cannot hold: it ${error.message}`);
     throw error;
@@ -137,6 +139,7 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
   const strings = readSharedStrings(pkg, structure.sharedStringsPart);
   const stringsPart = structure.sharedStringsPart ?? "xl/sharedStrings.xml";
   const { date1904 } = structure;
+  const reader = new FormulaReader(new Set(structure.names.map((name) => name.name.toUpperCase())));
   const sheets: SheetContents = {};
   const formulas: FormulaCell[] = [];
   const worksheets: LoadedSheet[] = [];
@@ -170,8 +173,10 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
         else if (master) stored = shiftFormula(master.text, cell.row - master.row, cell.col - master.col);
         else throw new PackageProblem(`cell ${where} belongs to shared formula ${f.si}, whose first cell the sheet does not have`);
       }
-      checkFormula(stored, where);
-      const entryCell: FormulaCell = { sheet, row: cell.row, col: cell.col, address, stored, cached, cell, btu: findBtuCalls(stored).length > 0, kind: f.kind, dynamic: f.dynamic };
+      const read = readFormula(reader, stored, where);
+      const entryCell: FormulaCell = { sheet, row: cell.row, col: cell.col, address, stored, cached, cell, btu: read.btu, kind: f.kind, dynamic: f.dynamic };
+      if (read.unsupported) entryCell.unsupported = read.unsupported;
+      if (f.kind === "dataTable") entryCell.unsupported = "a what-if data table, which HyperFormula cannot compute";
       if (f.kind === "array" && f.ref) {
         const range = parseRange(f.ref);
         if (!range) throw new PackageProblem(`cell ${where} has an array formula over "${f.ref}", which is not a range inside Excel's grid`);
@@ -186,7 +191,7 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
           }
         }
       }
-      put(cell.row, cell.col, f.kind === "dataTable" ? engineContent(cached) : toEngineFormula(stored));
+      put(cell.row, cell.col, f.kind === "dataTable" ? engineContent(cached) : read.engine);
       formulas.push(entryCell);
     }
     // Empty rows share one empty array: a sheet whose only value is in its last row costs no grid.

@@ -2,8 +2,8 @@
  * The Audit sheet inside Excel: the same rows and layout as the CLI's `btu audit` (src/audit),
  * with the inputs read from the workbook, and the values-only copies for recipients without the add-in.
  */
-import { AUDIT_FIRST_ROW, AUDIT_HEADERS, AuditCell, AuditInput, AuditRow, AuditSheetCell, auditSheetRows, buildAuditRows } from "../audit";
-import { RawScalar, RunContext, SheetError, WorkbookSettings, findBtuCalls, findFunction } from "../catalogue";
+import { AUDIT_FIRST_ROW, AUDIT_HEADERS, AuditCell, AuditInput, AuditRow, AuditSheetCell, auditSheet, buildAuditRows } from "../audit";
+import { RawScalar, ResultKind, RunContext, SheetError, WorkbookSettings, findBtuCalls, findFunction } from "../catalogue";
 import { Scalar } from "../core";
 import { rangeAddress, topLeft } from "./addresses";
 import { explainFormula, formulaReferences, refKey } from "./explain";
@@ -67,12 +67,12 @@ const DATE_FORMAT = "yyyy-mm-dd";
 const VALUE_COLUMN = AUDIT_HEADERS.indexOf("Value");
 const NATIVE_COLUMN = AUDIT_HEADERS.indexOf("Native formula");
 
-function numberFormat(cell: AuditSheetCell, column: number, row: AuditRow | undefined): string {
+function numberFormat(cell: AuditSheetCell, column: number, kind: ResultKind | undefined): string {
   // Text stays text: an original formula written as a value must not turn back into a formula.
   if (typeof cell === "string") return "@";
-  if (row && (column === VALUE_COLUMN || column === NATIVE_COLUMN)) {
-    if (row.kind === "money") return MONEY_FORMAT;
-    if (row.kind === "date") return DATE_FORMAT;
+  if (column === VALUE_COLUMN || column === NATIVE_COLUMN) {
+    if (kind === "money") return MONEY_FORMAT;
+    if (kind === "date") return DATE_FORMAT;
   }
   return "General";
 }
@@ -83,9 +83,10 @@ const COLUMN_WIDTHS = [90, 48, 230, 200, 120, 90, 230, 48, 420, 300, 300, 240];
 /** Writes the Audit sheet (replacing an earlier one) and returns the address it filled. */
 export async function writeAuditSheet(context: Excel.RequestContext, rows: AuditRow[], settings: WorkbookSettings | undefined): Promise<string> {
   const width = AUDIT_HEADERS.length;
-  const grid = auditSheetRows(rows, settings).map((row) => [...row, ...new Array<AuditSheetCell>(width - row.length).fill(null)]);
+  const layout = auditSheet(rows, settings);
+  const grid = layout.cells.map((row) => [...row, ...new Array<AuditSheetCell>(width - row.length).fill(null)]);
   const formulas = grid.map((row) => row.map((cell) => (cell === null ? "" : typeof cell === "object" ? cell.formula : cell)));
-  const formats = grid.map((row, r) => row.map((cell, c) => numberFormat(cell, c, rows[r - (AUDIT_FIRST_ROW - 1)])));
+  const formats = grid.map((row, r) => row.map((cell, c) => numberFormat(cell, c, layout.rows[r - (AUDIT_FIRST_ROW - 1)]?.kind)));
 
   const worksheets = context.workbook.worksheets;
   const earlier = worksheets.getItemOrNullObject(AUDIT_SHEET);
@@ -105,7 +106,7 @@ export async function writeAuditSheet(context: Excel.RequestContext, rows: Audit
   header.format.font.color = "#FFFFFF";
   header.format.fill.color = "#0F6CBD";
   header.format.wrapText = true;
-  if (rows.length) sheet.getRange(rangeAddress(AUDIT_FIRST_ROW - 1, 0, rows.length, width)).format.wrapText = true;
+  if (layout.rows.length) sheet.getRange(rangeAddress(AUDIT_FIRST_ROW - 1, 0, layout.rows.length, width)).format.wrapText = true;
   COLUMN_WIDTHS.forEach((points, column) => {
     sheet.getRange(rangeAddress(0, column, 1, 1)).getEntireColumn().format.columnWidth = points;
   });

@@ -5,3 +5,4 @@ export * from "./sheet";
 export * from "./cells";
 export * from "./workbook";
 export * from "./parts";
+export * from "./zip";

@@ -1,33 +1,35 @@
 /**
- * An .xlsx/.xlsm package as its parts: read whole from the zip, changed part by part, written back
- * with every part the caller did not change byte for byte as it was, in the same order.
- * fflate: maintained, dependency-free, synchronous inflate/deflate with no streams to juggle.
+ * An .xlsx/.xlsm package as its parts: read from the zip (each part inflated when first read),
+ * changed part by part, written back with every part the caller did not change byte for byte as it
+ * came, compressed bytes included, in the same order.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, Zippable } from "fflate";
 import { XmlElement, child, children, parseXml } from "./xml";
+import { ZipEntry, ZipProblem, inflateEntry, newEntry, readZip, writeZip } from "./zip";
 
 /** A package that cannot be read as a workbook: the message says what is wrong. */
 export class PackageProblem extends Error {}
 
-/** Zip entry times are written as this fixed moment, so the same input gives the same bytes. */
-const FIXED_TIME = new Date(1980, 0, 1);
+interface Part {
+  /** The entry as read from the zip; absent for a part added here. */
+  entry?: ZipEntry;
+  /** The content, once read or set. */
+  data?: Uint8Array;
+  changed: boolean;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 export class XlsxPackage {
-  private readonly parts: Map<string, Uint8Array>;
-  private readonly changed = new Set<string>();
-
-  constructor(parts: Map<string, Uint8Array>) {
-    this.parts = parts;
-  }
+  private constructor(private readonly parts: Map<string, Part>) {}
 
   static read(bytes: Uint8Array): XlsxPackage {
-    let files: Record<string, Uint8Array>;
     try {
-      files = unzipSync(bytes);
+      return new XlsxPackage(new Map(readZip(bytes).map((entry) => [entry.name, { entry, changed: false }])));
     } catch (error) {
-      throw new PackageProblem(`is corrupt or not an .xlsx workbook (${error instanceof Error ? error.message : String(error)})`);
+      if (error instanceof ZipProblem) throw new PackageProblem(`is corrupt or not an .xlsx workbook (${error.message})`);
+      throw error;
     }
-    return new XlsxPackage(new Map(Object.entries(files).filter(([name]) => !name.endsWith("/"))));
   }
 
   names(): string[] {
@@ -39,15 +41,22 @@ export class XlsxPackage {
   }
 
   bytes(name: string): Uint8Array | undefined {
-    return this.parts.get(name);
+    const part = this.parts.get(name);
+    if (!part) return undefined;
+    try {
+      part.data ??= inflateEntry(part.entry!);
+    } catch (error) {
+      if (error instanceof ZipProblem) throw new PackageProblem(`is corrupt (${error.message})`);
+      throw error;
+    }
+    return part.data;
   }
 
   text(name: string): string | undefined {
-    const data = this.parts.get(name);
+    const data = this.bytes(name);
     if (!data) return undefined;
     // A UTF-8 byte-order mark is not part of the XML text.
-    const start = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
-    return strFromU8(start ? data.subarray(start) : data);
+    return decoder.decode(data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? data.subarray(3) : data);
   }
 
   xml(name: string): XmlElement | undefined {
@@ -61,24 +70,16 @@ export class XlsxPackage {
   }
 
   set(name: string, data: string | Uint8Array): void {
-    this.parts.set(name, typeof data === "string" ? strToU8(data) : data);
-    this.changed.add(name);
+    this.parts.set(name, { data: typeof data === "string" ? encoder.encode(data) : data, changed: true });
   }
 
   remove(name: string): void {
     this.parts.delete(name);
-    this.changed.add(name);
   }
 
-  /** Names of the parts changed, added or removed since the package was read. */
-  changedParts(): string[] {
-    return [...this.changed];
-  }
-
+  /** The package's bytes: unchanged parts exactly as they were read, changed ones deflated anew. */
   write(): Uint8Array {
-    const files: Zippable = {};
-    for (const [name, data] of this.parts) files[name] = [data, { level: 6, mtime: FIXED_TIME }];
-    return zipSync(files);
+    return writeZip([...this.parts].map(([name, part]) => (part.changed || !part.entry ? newEntry(name, part.data!) : part.entry)));
   }
 
   /** A part's relationships: id → { type, target resolved to a part name (or external URL) }. */

@@ -70,6 +70,17 @@ const ATTRIBUTE = /([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
+  // The common form, name="value" after a space, is read without a regular expression.
+  if (!/['\t\n\r:]/.test(tag)) {
+    let at = tag.indexOf('="');
+    while (at > 0) {
+      const close = tag.indexOf('"', at + 2);
+      if (close < 0) break;
+      out[tag.slice(tag.lastIndexOf(" ", at) + 1, at)] = tag.slice(at + 2, close);
+      at = tag.indexOf('="', close + 1);
+    }
+    return out;
+  }
   ATTRIBUTE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ATTRIBUTE.exec(tag))) out[m[1].slice(m[1].indexOf(":") + 1)] = m[2] ?? m[3];

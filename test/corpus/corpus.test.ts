@@ -407,12 +407,13 @@ describe("workbooks from LibreOffice, and work kept within bounds", () => {
     const target = path.join(dir, "interrupted.xlsx");
     // The write never finishes: the process is stopped while its temporary file exists.
     const script = `require("tsx/cjs"); const fs = require("fs"); const real = fs.promises.writeFile;
-      fs.promises.writeFile = async (file, data) => { await real(file, data); process.stdout.write("writing\\n"); return new Promise(() => {}); };
+      fs.promises.writeFile = async (file, data) => { await real(file, data); process.stdout.write("writing\\n"); setInterval(() => {}, 1000); return new Promise(() => {}); };
       require(${JSON.stringify(path.join(ROOT, "src", "headless", "files.ts"))}).writeAtomically(${JSON.stringify(target)}, Buffer.from("x"));`;
     const child = spawn(process.execPath, ["-e", script], { cwd: ROOT });
-    await new Promise<void>((resolve) => child.stdout.on("data", () => resolve()));
+    let said = "";
+    await new Promise<void>((resolve) => child.stdout.on("data", (chunk: Buffer) => (said += chunk.toString()).includes("writing") && resolve()));
     const during = (await fs.readdir(dir)).filter((name) => name.startsWith(".interrupted.xlsx.btu-"));
-    expect(during).toHaveLength(1);
+    expect(during).toEqual([`.interrupted.xlsx.btu-${child.pid}.tmp`]);
     child.kill("SIGTERM");
     await new Promise((resolve) => child.on("exit", resolve));
     expect((await fs.readdir(dir)).filter((name) => name.includes(".btu-"))).toEqual([]);

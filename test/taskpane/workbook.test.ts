@@ -105,7 +105,8 @@ describe("the Audit sheet", () => {
     const rows = buildAuditRows(scan.audit);
     const address = await writeAuditSheet(ctx, rows, { extraHolidays: [38630] });
 
-    const lastRow = AUDIT_FIRST_ROW + rows.length - 1;
+    // One row per BTU cell, and below the FEE_SCHEDULE spill one per re-performed cell: 2 rows × 2 columns.
+    const lastRow = AUDIT_FIRST_ROW + rows.length + 2 * 2 - 1;
     expect(address).toBe(`Audit!A1:L${lastRow}`);
     expect(fake.sheetNames().filter((n) => n === "Audit")).toHaveLength(1);
     const written = fake.range("Audit", `A1:L${lastRow}`);

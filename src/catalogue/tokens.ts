@@ -134,7 +134,7 @@ export function tokenize(formula: string): Token[] {
       WORD.lastIndex = i + 1;
       const end = i + 1 + WORD.exec(formula)![0].length;
       const after = formula[end];
-      if (after !== "!" && after !== ":") {
+      if (after !== "!" && after !== ":" && after !== "$") {
         const word = formula.slice(i, end);
         if (after === "[") {
           push("structured", skipBrackets(formula, end));
@@ -309,11 +309,6 @@ export function referencesOf(formula: string): (Reference & { text: string; star
     .map((token) => ({ ...parseReference(token.text), text: token.text, start: token.start, end: token.end }));
 }
 
-/** Functions a formula calls, as Excel shows their names, upper case. */
-export function functionsOf(formula: string): string[] {
-  return [...new Set(tokenize(formula).filter((t) => t.type === "function").map((t) => displayFunctionName(t.text).toUpperCase()))];
-}
-
 /**
  * Functions added to Excel since 2007, which a file stores with the `_xlfn.` prefix (and FILTER and
  * SORT with `_xlfn._xlws.`): written without it, Excel and LibreOffice read them as unknown names.
@@ -338,6 +333,9 @@ const WORKSHEET_FUNCTIONS = new Set(["FILTER", "SORT"]);
 
 /** A formula as a file must store it: every function added since 2007 with its prefix. */
 export function storedFormula(display: string): string {
+  // Most formulas call none of them: only a formula naming one is read token by token.
+  const named = display.match(/[A-Za-z_][A-Za-z0-9_.]*(?=\s*\()/g) ?? [];
+  if (!named.some((name) => FUTURE_FUNCTIONS.has(name.toUpperCase()) || WORKSHEET_FUNCTIONS.has(name.toUpperCase()))) return display;
   return tokenize(display)
     .map((token) => {
       if (token.type !== "function" || token.text.startsWith("_")) return token.text;

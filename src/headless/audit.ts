@@ -14,7 +14,7 @@ import { Edit, addCellFormats, addWorksheet, escapeXml, escapeXstring, freeSheet
 import { headlessContext } from "./context";
 import { checkOutput, writeAtomically } from "./files";
 import { toEngineFormula } from "./formulas";
-import { CellIssue, Recalculation, applySheetEdits, cellName, plainOf, recalcEdits, recalculate } from "./recalc";
+import { CellIssue, Recalculation, applySheetEdits, cellName, changeMany, plainOf, recalcEdits, recalculate } from "./recalc";
 import { FormulaCell, LoadedWorkbook, PlainValue, engineContent, loadWorkbook } from "./workbook";
 import { toRawArgument } from "./values";
 
@@ -104,7 +104,7 @@ function keptPrecedent(recalculation: Recalculation, loaded: LoadedWorkbook, for
   if (!recalculation.kept.size) return undefined;
   const own = recalculation.kept.get(formula);
   if (own) return `${cellName(formula)} kept Excel's value (${own})`;
-  const names = new Map(Object.keys(loaded.sheets).map((name) => [recalculation.engine.getSheetId(name)!, name]));
+  const names = new Map(loaded.worksheets.map(({ name }) => [recalculation.engine.getSheetId(name)!, name]));
   const keptByName = new Map([...recalculation.kept].map(([cell, reason]) => [cellName(cell), reason]));
   const seen = new Set<string>();
   const queue: SimpleCellAddress[] = [recalculation.address(formula)];
@@ -231,14 +231,16 @@ export async function auditFile(input: string, outputOption: string | undefined,
   const styles = addCellFormats(loaded.pkg, loaded.structure, [{ bold: true }, { wrap: true }, { numberFormat: FORMATS.money, wrap: false }, { numberFormat: FORMATS.date }, {}]);
   const [bold, wrap, money, date, plain] = styles;
   const name = freeSheetName(loaded.structure, "Audit");
-  engine.batch(() => constants.forEach(([at, value]) => engine.setCellContents(at, [[engineContent(value)]])));
+  changeMany(engine, () => constants.forEach(([at, value]) => engine.setCellContents(at, [[engineContent(value)]])));
   const leftovers = sheetCells.flat().filter((c): c is { formula: string } => c !== null && typeof c === "object" && findBtuCalls(c.formula).length > 0);
   if (leftovers.length) throw new Error(`BTU formulas left in the audit copy: ${leftovers.map((c) => c.formula).join(", ")}`);
   engine.addSheet(name);
   const auditId = engine.getSheetId(name)!;
-  engine.setSheetContent(auditId, sheetCells.map((row) => row.map((c) => (c !== null && typeof c === "object" ? toEngineFormula(c.formula) : typeof c === "string" ? `'${c}` : c))));
-  const summary: AuditSummary = { input, output, provenance: made, settings: loaded.settings, keptExcelValues: recalculation.summary.notRecomputed, btuCells: rows.length, native: layout.cellRows.filter((r) => typeof sheetCells[r - 1][CHECK_COLUMN] === "object" && sheetCells[r - 1][CHECK_COLUMN] !== null).length, checks: [], notReperformed: [], errors: [], rows };
+  // The engine gets what the Audit sheet's formulas read (their own cells and the values they check);
+  // the prose columns are for the reader and would only cost parsing.
   const valueColumn = AUDIT_HEADERS.indexOf("Value");
+  engine.setSheetContent(auditId, sheetCells.map((row) => row.map((c, col) => (c !== null && typeof c === "object" ? toEngineFormula(c.formula) : col === valueColumn ? (typeof c === "string" ? `'${c}` : c) : null))));
+  const summary: AuditSummary = { input, output, provenance: made, settings: loaded.settings, keptExcelValues: recalculation.summary.notRecomputed, btuCells: rows.length, native: layout.cellRows.filter((r) => typeof sheetCells[r - 1][CHECK_COLUMN] === "object" && sheetCells[r - 1][CHECK_COLUMN] !== null).length, checks: [], notReperformed: [], errors: [], rows };
   const ownRows = new Set(layout.cellRows.map((r) => r - 1));
   const out: SheetCellOut[][] = sheetCells.map((row, r) =>
     row.map((content, c) => {

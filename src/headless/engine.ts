@@ -22,6 +22,8 @@ export const ENGINE_CONFIG: Partial<ConfigParams> = {
   useArrayArithmetic: true,
   evaluateNullToZero: true,
   smartRounding: false,
+  // Nothing here is undone: an undo history would keep a copy of every change (and cost time per change).
+  undoLimit: 0,
   // A sheet with one value far out (XFD1048576) is stored sparsely, not as a grid of a billion cells.
   chooseAddressMappingPolicy: new DenseSparseChooseBasedOnThreshold(0.8),
   maxRows: 1048576,

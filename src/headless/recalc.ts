@@ -43,8 +43,25 @@ export interface RecalcSummary {
   refusedNames: { name: string; reason: string }[];
 }
 
+const prefixes = new Map<string, string>();
+
 export function cellName(position: Pick<CellPosition, "sheet" | "address">): string {
-  return `${sheetPrefix(position.sheet)}${position.address}`;
+  let prefix = prefixes.get(position.sheet);
+  if (prefix === undefined) prefixes.set(position.sheet, (prefix = sheetPrefix(position.sheet)));
+  return prefix + position.address;
+}
+
+/**
+ * Many cell changes, evaluated once: evaluation is suspended around them. (HyperFormula's batch() keeps
+ * one undo entry for them all and walks it on every change, which is quadratic in the number of cells.)
+ */
+export function changeMany(engine: HyperFormula, changes: () => void): void {
+  engine.suspendEvaluation();
+  try {
+    changes();
+  } finally {
+    engine.resumeEvaluation();
+  }
 }
 
 /** Error codes HyperFormula has and Excel does not are written as the nearest Excel code. */
@@ -143,7 +160,9 @@ function cycleMembers(engine: HyperFormula, cells: FormulaCell[], address: (p: C
 /** Recomputes the loaded workbook (the file is not written). */
 export function recalculate(loaded: LoadedWorkbook): Recalculation {
   const { engine, refusedNames } = buildEngine(loaded.sheets, { ...headlessContext(loaded.settings), date1904: loaded.date1904 }, { names: loaded.names, date1904: loaded.date1904 });
-  const ids = new Map(Object.keys(loaded.sheets).map((name) => [name, engine.getSheetId(name)!]));
+  const ids = new Map(loaded.worksheets.map(({ name }) => [name, engine.getSheetId(name)!]));
+  // The engine holds its own copy of every cell: the layout's (large) copy is let go.
+  loaded.sheets = {};
   const address = (position: CellPosition): SimpleCellAddress => ({ sheet: ids.get(position.sheet)!, row: position.row, col: position.col });
   const kept = new Map<FormulaCell, string>();
   const keep = (formula: FormulaCell, reason: string) => {
@@ -152,7 +171,7 @@ export function recalculate(loaded: LoadedWorkbook): Recalculation {
     for (const other of formula.arrayCells ?? []) engine.setCellContents(address(other), [[engineContent(other.cached)]]);
   };
   const roots = loaded.formulas.filter((formula) => formula.unsupported).map((formula) => [formula, formula.unsupported] as const);
-  if (roots.length) engine.batch(() => roots.forEach(([formula, reason]) => keep(formula, reason!)));
+  if (roots.length) changeMany(engine, () => roots.forEach(([formula, reason]) => keep(formula, reason!)));
   // Keeping a value can let a cycle's cells or a parse error's dependants compute: a few rounds settle it.
   for (let round = 0; round < 8; round++) {
     const found = loaded.formulas.filter((f) => !kept.has(f)).map((f) => [f, dynamicReason(engine.getCellValue(address(f)), f.cached, loaded.structure.iterate)] as const).filter(([, reason]) => reason);
@@ -161,7 +180,7 @@ export function recalculate(loaded: LoadedWorkbook): Recalculation {
     const inCycle = new Set(found.filter(([f]) => (engine.getCellValue(address(f)) as DetailedCellError).value === "#CYCLE!").map(([f]) => f));
     const members = cycleMembers(engine, [...inCycle], address);
     const keepNow = found.filter(([f]) => !inCycle.has(f) || members.has(f));
-    engine.batch(() => keepNow.forEach(([formula, reason]) => keep(formula, reason!)));
+    changeMany(engine, () => keepNow.forEach(([formula, reason]) => keep(formula, reason!)));
   }
   const summary: RecalcSummary = {
     input: loaded.file,

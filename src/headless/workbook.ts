@@ -57,6 +57,7 @@ export interface WorkbookLayout {
   sheetNames: string[];
   /** Worksheets (not chart sheets), in workbook order. */
   worksheets: LoadedSheet[];
+  /** The cells as the engine is given them; released once an engine is built from them. */
   sheets: SheetContents;
   names: EngineName[];
   formulas: FormulaCell[];

@@ -3,7 +3,7 @@
  * changed part by part, written back with every part the caller did not change byte for byte as it
  * came, compressed bytes included, in the same order.
  */
-import { XmlElement, child, children, parseXml } from "./xml";
+import { XmlElement, children, parseXml } from "./xml";
 import { ZipEntry, ZipProblem, inflateEntry, newEntry, readZip, writeZip } from "./zip";
 
 /** A package that cannot be read as a workbook: the message says what is wrong. */
@@ -112,4 +112,3 @@ export function relsPartOf(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-export { child, children };

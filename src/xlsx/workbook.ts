@@ -2,11 +2,9 @@
  * The workbook part of a package: its sheets in order with their parts, defined names, date system,
  * calculation settings, and the shared strings table.
  */
-import { PackageProblem, XlsxPackage, child, children } from "./package";
+import { PackageProblem, XlsxPackage } from "./package";
+import { child, children } from "./xml";
 import { inlineText } from "./sheet";
-
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 
 export interface SheetEntry {
   name: string;
@@ -81,5 +79,3 @@ export function readSharedStrings(pkg: XlsxPackage, part: string | undefined): s
   for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) out.push(inlineText(m[1] ?? ""));
   return out;
 }
-
-export const RELATIONSHIP_NAMESPACES = [REL, STRICT_REL];

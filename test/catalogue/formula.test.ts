@@ -1,4 +1,4 @@
-import { NOT_LITERAL, SheetError, SETTING_KEYS, findBtuCalls, literalValue, normalizeStoredFormula, readSettings } from "../../src/catalogue";
+import { NOT_LITERAL, SheetError, SETTING_KEYS, findBtuCalls, literalValue, normalizeStoredFormula, parseReference, readSettings, referencesOf, sheetPrefix, shiftFormula, storedFormula, tokenize } from "../../src/catalogue";
 
 describe("findBtuCalls", () => {
   test("finds nested calls, outer first, with their argument texts", () => {
@@ -65,5 +65,47 @@ describe("literalValue", () => {
     for (const text of ["B2", "Sheet1!B2:B4", "BTU.TERM(\"loan.commitment\")", "B1+1", "DATE(2005,2,30)", "{1,B2}"]) {
       expect(literalValue(text)).toBe(NOT_LITERAL);
     }
+  });
+});
+
+describe("the formula tokenizer", () => {
+  test("quoted sheet names holding commas, parentheses and braces are one reference", () => {
+    const refs = referencesOf("=SUM('Q1, 2005 (draft)'!A1:B2)+'Plan {A}'!C3+'It''s'!D4");
+    expect(refs.map((r) => [r.sheet, r.area])).toEqual([
+      ["Q1, 2005 (draft)", "A1:B2"],
+      ["Plan {A}", "C3"],
+      ["It's", "D4"],
+    ]);
+  });
+
+  test("sheet names are quoted unless Excel could read them plainly", () => {
+    expect(["Termination", "v1.2", "2005", "Fee schedule", "A1", "R1C1", "TRUE", "It's"].map(sheetPrefix)).toEqual([
+      "Termination!",
+      "'v1.2'!",
+      "'2005'!",
+      "'Fee schedule'!",
+      "'A1'!",
+      "'R1C1'!",
+      "'TRUE'!",
+      "'It''s'!",
+    ]);
+  });
+
+  test("functions added since 2007 get the prefix a file stores them with", () => {
+    expect(storedFormula('XLOOKUP(1,A:A,B:B)+FILTER(A1:A3,B1:B3)+SUM(A1)+_xlfn.IFS(TRUE,1)+"XLOOKUP(1)"')).toBe(
+      '_xlfn.XLOOKUP(1,A:A,B:B)+_xlfn._xlws.FILTER(A1:A3,B1:B3)+SUM(A1)+_xlfn.IFS(TRUE,1)+"XLOOKUP(1)"',
+    );
+  });
+
+  test("a shared formula moves its relative references and keeps the absolute ones", () => {
+    expect(shiftFormula("A1+$B$1+C$1+$D1+Sheet2!E5+SUM(F:F)", 2, 1)).toBe("B3+$B$1+D$1+$D3+Sheet2!F7+SUM(G:G)");
+    expect(shiftFormula("A1", -1, 0)).toBe("#REF!");
+  });
+
+  test("structured references, 3-D references and nesting beyond Excel's 64 levels", () => {
+    expect(tokenize("Fees[[#This Row],[Amount]]*2")[0]).toMatchObject({ type: "structured", text: "Fees[[#This Row],[Amount]]" });
+    expect(parseReference(tokenize("SUM(Jan:Mar!B2)")[2].text)).toEqual({ sheet: "Jan", lastSheet: "Mar", book: undefined, area: "B2" });
+    expect(() => tokenize(`${"(".repeat(65)}1${")".repeat(65)}`)).toThrow(/nested more than 64 levels/);
+    expect(tokenize(`${"(".repeat(64)}1${")".repeat(64)}`)).toHaveLength(129);
   });
 });

@@ -82,6 +82,15 @@ const SPECS: Record<string, BookSpec> = {
           D1: { f: "BTU.BORROWING_BASE(A1,0)", v: 0 },
           D2: { f: "BTU.BORROWING_BASE(C1*1000000,0)", v: 0 },
           D3: { f: "BTU.BORROWING_BASE(1000000,0)", v: 0 },
+          // A dynamic-array FILTER as Excel stores it: the formula at the anchor, the spilled values below.
+          F1: 1,
+          F2: 2,
+          F3: 3,
+          F4: 4,
+          G1: { f: "_xlfn._xlws.FILTER(F1:F4,F1:F4>1)", array: "G1:G3", v: 2 },
+          G2: 3,
+          G3: 4,
+          H1: { f: "SUM(G1:G3)", v: 9 },
         },
       },
     ],
@@ -211,6 +220,9 @@ describe("btu recalc", () => {
     const { out, summary } = recalc("uncomputable");
     const book = await readBook(out);
     expect(["A1", "A2", "A3", "C1", "C2"].map((a) => book.cell("Calc", a)!.value)).toEqual([5000000, 6, 5000000, 2, 1]);
+    // The FILTER spill: the values greater than 1 of 1..4, and their sum, as Excel showed them.
+    expect(["G1", "G2", "G3", "H1"].map((a) => book.cell("Calc", a)!.value)).toEqual([2, 3, 4, 9]);
+    expect(summary.errors).toEqual([]);
     // By hand: 80% of the LET's 5,000,000; 80% of 2 × 1,000,000 from the iterated C1; 80% of 1,000,000.
     expect(["D1", "D2", "D3"].map((a) => book.cell("Calc", a)!.value)).toEqual([4000000, 1600000, 800000]);
     const kept = Object.fromEntries(summary.notRecomputed.map((n) => [n.cell, n.message]));

@@ -171,6 +171,11 @@ export function buildAuditRows(cells: AuditCell[], clauses?: ClauseLibrary): Aud
   });
 }
 
+/** Whether Excel can re-perform the cell: a native formula, or a spill whose cells are re-performed one by one. */
+export function isReperformed(row: AuditRow): boolean {
+  return row.native !== undefined || (row.parts ?? []).some((part) => part.value !== undefined);
+}
+
 /** A cell of the Audit sheet: a value, or a formula with its cached result where one is known. */
 export type AuditSheetCell = string | number | boolean | null | { formula: string };
 

@@ -9,13 +9,14 @@
 import { DetailedCellError, HyperFormula, SimpleCellAddress } from "hyperformula";
 import { CellValue } from "../core";
 import { RawArgument, SheetError, cellAddress, findBtuCalls, normalizeStoredFormula, storedFormula, tokenize } from "../catalogue";
-import { AUDIT_FIRST_ROW, AUDIT_HEADERS, AuditCell, AuditRow, AuditSheetCell, AuditSheetLayout, Provenance, auditSheet, buildAuditRows, referencesIn } from "../audit";
-import { Edit, addCellFormats, addWorksheet, escapeXml, escapeXstring, freeSheetName, insertCellEdits, newCellXml, plainValueEdit, removePart } from "../xlsx";
+import { AUDIT_FIRST_ROW, AUDIT_HEADERS, AuditCell, AuditRow, AuditSheetCell, AuditSheetLayout, Provenance, auditSheet, buildAuditRows, isReperformed, referencesIn } from "../audit";
+import { Edit, addCellFormats, addWorksheet, freeSheetName, insertCellEdits, newCellXml, newFormulaCellXml, plainValueEdit, removePart } from "../xlsx";
 import { headlessContext } from "./context";
 import { checkOutput, writeAtomically } from "./files";
 import { toEngineFormula } from "./formulas";
-import { CellIssue, Recalculation, applySheetEdits, cellName, changeMany, plainOf, recalcEdits, recalculate } from "./recalc";
-import { FormulaCell, LoadedWorkbook, PlainValue, engineContent, loadWorkbook } from "./workbook";
+import { CellIssue, Recalculation, applySheetEdits, cellName, plainOf, recalcEdits, recalculate } from "./recalc";
+import { CellPosition, FormulaCell, LoadedWorkbook, PlainValue, engineContent, loadWorkbook } from "./workbook";
+import { SheetContents, createPlainEngine } from "./engine";
 import { toRawArgument } from "./values";
 
 export interface AuditSummary {
@@ -140,15 +141,9 @@ interface SheetCellOut {
 }
 
 function cellXml(row: number, col: number, cell: SheetCellOut): string {
-  const ref = cellAddress(row, col);
   const { content, style } = cell;
-  if (content !== null && typeof content === "object") {
-    const formula = escapeXml(storedFormula(content.formula.replace(/^=/, "")));
-    const result = cell.result ?? null;
-    const typed = result === null ? { t: "", v: "" } : typeof result === "number" ? { t: "", v: String(result) } : typeof result === "boolean" ? { t: ' t="b"', v: result ? "1" : "0" } : typeof result === "object" ? { t: ' t="e"', v: escapeXml(result.error) } : { t: ' t="str"', v: escapeXstring(result) };
-    return `<c r="${ref}" s="${style}"${typed.t}><f>${formula}</f>${typed.v !== "" || typed.t ? `<v>${typed.v}</v>` : ""}</c>`;
-  }
-  return newCellXml("", row, col, content === undefined ? null : typeof content === "string" ? fitText(content) : content, String(style)).replace(/^<c r="([^"]*)" s="([^"]*)"/, `<c r="$1" s="$2"`);
+  if (content !== null && typeof content === "object") return newFormulaCellXml("", row, col, storedFormula(content.formula.replace(/^=/, "")), cell.result ?? null, String(style));
+  return newCellXml("", row, col, typeof content === "string" ? fitText(content) : content, String(style));
 }
 
 function auditSheetXml(cells: SheetCellOut[][]): string {
@@ -174,8 +169,10 @@ const CHECK_COLUMN = AUDIT_HEADERS.indexOf("Check");
  * The Audit sheet's layout, where a BTU cell that rests on a value kept from Excel gets no native
  * formula (it would read a value no engine without Excel can compute) and a check that says why.
  */
-function auditLayout(rows: AuditRow[], reasons: (string | undefined)[], settings: LoadedWorkbook["settings"], made: Provenance): AuditSheetLayout {
+function auditLayout(rows: AuditRow[], reasons: (string | undefined)[], settings: LoadedWorkbook["settings"], made: Provenance, kept: CellIssue[]): AuditSheetLayout {
   const layout = auditSheet(rows, settings, made);
+  // Beside the rounding note: every formula whose value was kept as Excel computed it, and why.
+  if (kept.length) layout.cells[2].push(null, `Values kept as Excel computed them (${kept.length})`, kept.map((k) => `${k.cell}: ${k.message}`).join("\n"));
   layout.rows.forEach((entry, i) => {
     const reason = reasons[entry.index];
     if (!reason) return;
@@ -184,6 +181,26 @@ function auditLayout(rows: AuditRow[], reasons: (string | undefined)[], settings
     cells[CHECK_COLUMN] = entry.part ? null : `not re-performed: ${reason}`;
   });
   return layout;
+}
+
+/** The value a formula cell (or a cell of its array) shows in the copy: recomputed, or as Excel had it where kept. */
+function shownValue(recalculation: Recalculation, formula: FormulaCell, cell: CellPosition & { cached: PlainValue }): PlainValue {
+  return recalculation.kept.has(formula) ? cell.cached : plainOf(recalculation.engine.getCellValue(recalculation.address(cell)));
+}
+
+/** The workbook's cells as the copy shows them: the layout's values, every formula cell replaced by its value. */
+function copyValues(loaded: LoadedWorkbook, recalculation: Recalculation): SheetContents {
+  const sheets = loaded.sheets;
+  const put = (cell: CellPosition, value: PlainValue) => {
+    const rows = sheets[cell.sheet];
+    (rows[cell.row] = rows[cell.row]?.length ? rows[cell.row] : [])[cell.col] = engineContent(value);
+  };
+  for (const formula of loaded.formulas) {
+    put(formula, shownValue(recalculation, formula, formula));
+    for (const other of formula.arrayCells ?? []) put(other, shownValue(recalculation, formula, other));
+  }
+  for (const rows of Object.values(sheets)) for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  return sheets;
 }
 
 export async function auditFile(input: string, outputOption: string | undefined, defaultOutput: string): Promise<AuditSummary> {
@@ -202,18 +219,13 @@ export async function auditFile(input: string, outputOption: string | undefined,
   // The copy's sheets: fresh values everywhere, and every BTU cell (with its array range) a plain value.
   const edits = recalcEdits(loaded, recalculation, (formula) => formula.btu);
   const sheetOf = new Map(loaded.worksheets.map((sheet) => [sheet.name, sheet]));
-  const constants: [SimpleCellAddress, PlainValue][] = [];
   for (const formula of btuFormulas) {
     const sheet = sheetOf.get(formula.sheet)!;
     const list: Edit[] = edits.get(sheet.part) ?? edits.set(sheet.part, []).get(sheet.part)!;
-    const kept = recalculation.kept.has(formula);
-    const own = kept ? formula.cached : plainOf(engine.getCellValue(recalculation.address(formula)));
-    list.push(plainValueEdit(sheet.scanned, formula.cell, own));
-    constants.push([recalculation.address(formula), own]);
+    list.push(plainValueEdit(sheet.scanned, formula.cell, shownValue(recalculation, formula, formula)));
     const added: { row: number; col: number; xml: string }[] = [];
     for (const other of formula.arrayCells ?? []) {
-      const value = kept ? other.cached : plainOf(engine.getCellValue(recalculation.address(other)));
-      constants.push([recalculation.address(other), value]);
+      const value = shownValue(recalculation, formula, other);
       if (other.cell) list.push(plainValueEdit(sheet.scanned, other.cell, value));
       else if (value !== null) added.push({ row: other.row, col: other.col, xml: newCellXml(sheet.scanned.prefix, other.row, other.col, value) });
     }
@@ -224,23 +236,25 @@ export async function auditFile(input: string, outputOption: string | undefined,
   const calcChain = [...loaded.pkg.relationships(loaded.structure.workbookPart).values()].find((rel) => rel.type.endsWith("/calcChain"));
   if (calcChain) removePart(loaded.pkg, calcChain.target, loaded.structure.workbookPart);
 
-  // The Audit sheet, its formulas computed by the same engine once the BTU cells are constants.
+  // The Audit sheet's formulas are computed as a spreadsheet without the add-in would: an engine without
+  // the BTU functions, over the copy's values (every formula cell as the value it shows) and the Audit sheet.
+  const values = copyValues(loaded, recalculation);
+  engine.destroy();
   const made = recalculation.summary.provenance;
-  const layout = auditLayout(rows, reasons, loaded.settings, made);
+  const layout = auditLayout(rows, reasons, loaded.settings, made, recalculation.summary.notRecomputed);
   const sheetCells = layout.cells;
   const styles = addCellFormats(loaded.pkg, loaded.structure, [{ bold: true }, { wrap: true }, { numberFormat: FORMATS.money, wrap: false }, { numberFormat: FORMATS.date }, {}]);
   const [bold, wrap, money, date, plain] = styles;
   const name = freeSheetName(loaded.structure, "Audit");
-  changeMany(engine, () => constants.forEach(([at, value]) => engine.setCellContents(at, [[engineContent(value)]])));
   const leftovers = sheetCells.flat().filter((c): c is { formula: string } => c !== null && typeof c === "object" && findBtuCalls(c.formula).length > 0);
   if (leftovers.length) throw new Error(`BTU formulas left in the audit copy: ${leftovers.map((c) => c.formula).join(", ")}`);
-  engine.addSheet(name);
-  const auditId = engine.getSheetId(name)!;
   // The engine gets what the Audit sheet's formulas read (their own cells and the values they check);
   // the prose columns are for the reader and would only cost parsing.
   const valueColumn = AUDIT_HEADERS.indexOf("Value");
-  engine.setSheetContent(auditId, sheetCells.map((row) => row.map((c, col) => (c !== null && typeof c === "object" ? toEngineFormula(c.formula) : col === valueColumn ? (typeof c === "string" ? `'${c}` : c) : null))));
-  const summary: AuditSummary = { input, output, provenance: made, settings: loaded.settings, keptExcelValues: recalculation.summary.notRecomputed, btuCells: rows.length, native: layout.cellRows.filter((r) => typeof sheetCells[r - 1][CHECK_COLUMN] === "object" && sheetCells[r - 1][CHECK_COLUMN] !== null).length, checks: [], notReperformed: [], errors: [], rows };
+  values[name] = sheetCells.map((row) => row.map((c, col) => (c !== null && typeof c === "object" ? toEngineFormula(c.formula) : col === valueColumn ? (typeof c === "string" ? `'${c}` : c) : null)));
+  const checker = createPlainEngine(values, { names: loaded.names, date1904: loaded.date1904 });
+  const auditId = checker.getSheetId(name)!;
+  const summary: AuditSummary = { input, output, provenance: made, settings: loaded.settings, keptExcelValues: recalculation.summary.notRecomputed, btuCells: rows.length, native: rows.filter((row, i) => isReperformed(row) && !reasons[i]).length, checks: [], notReperformed: [], errors: [], rows };
   const ownRows = new Set(layout.cellRows.map((r) => r - 1));
   const out: SheetCellOut[][] = sheetCells.map((row, r) =>
     row.map((content, c) => {
@@ -248,7 +262,7 @@ export async function auditFile(input: string, outputOption: string | undefined,
       let style = r === 0 || r === AUDIT_FIRST_ROW - 2 ? bold : typeof content === "string" && content.length > 20 ? wrap : plain;
       if ((c === valueColumn || c === NATIVE_COLUMN) && kind && FORMATS[kind]) style = kind === "money" ? money : date;
       if (content === null || typeof content !== "object") return { content, style };
-      const raw = engine.getCellValue({ sheet: auditId, row: r, col: c });
+      const raw = checker.getCellValue({ sheet: auditId, row: r, col: c });
       const result = plainOf(raw);
       if (raw instanceof DetailedCellError) summary.errors.push({ cell: cellName({ sheet: name, address: cellAddress(r, c) }), code: result && typeof result === "object" ? result.error : raw.value });
       // One check per BTU cell: its own, or for a spill the AND of its cells' checks.

@@ -161,8 +161,6 @@ function cycleMembers(engine: HyperFormula, cells: FormulaCell[], address: (p: C
 export function recalculate(loaded: LoadedWorkbook): Recalculation {
   const { engine, refusedNames } = buildEngine(loaded.sheets, { ...headlessContext(loaded.settings), date1904: loaded.date1904 }, { names: loaded.names, date1904: loaded.date1904 });
   const ids = new Map(loaded.worksheets.map(({ name }) => [name, engine.getSheetId(name)!]));
-  // The engine holds its own copy of every cell: the layout's (large) copy is let go.
-  loaded.sheets = {};
   const address = (position: CellPosition): SimpleCellAddress => ({ sheet: ids.get(position.sheet)!, row: position.row, col: position.col });
   const kept = new Map<FormulaCell, string>();
   const keep = (formula: FormulaCell, reason: string) => {
@@ -260,6 +258,8 @@ export async function recalcFile(input: string, options: RecalcOptions, defaultO
   checkOutput(input, output, options.inPlace ?? false);
   const loaded = await loadWorkbook(input);
   const recalculation = recalculate(loaded);
+  // The engine holds its own copy of every cell: the layout's (large) copy is let go.
+  loaded.sheets = {};
   applySheetEdits(loaded, recalcEdits(loaded, recalculation));
   await writeAtomically(output, loaded.pkg.write());
   return { ...recalculation.summary, output };

@@ -32,8 +32,6 @@ export interface FormulaCell extends CellPosition {
   /** The cell's record in its sheet's scan. */
   cell: SheetCell;
   kind: "normal" | "shared" | "array" | "dataTable";
-  /** Excel 365 dynamic array (spill) rather than a legacy array formula. */
-  dynamic: boolean;
   /** Why HyperFormula cannot compute this formula, read from its text; undefined if it can. */
   unsupported?: string;
   /** For an array formula: the other cells of its range, with their cached values (cell absent where the file has none). */
@@ -175,7 +173,7 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
         else throw new PackageProblem(`cell ${where} belongs to shared formula ${f.si}, whose first cell the sheet does not have`);
       }
       const read = readFormula(reader, stored, where);
-      const entryCell: FormulaCell = { sheet, row: cell.row, col: cell.col, address, stored, cached, cell, btu: read.btu, kind: f.kind, dynamic: f.dynamic };
+      const entryCell: FormulaCell = { sheet, row: cell.row, col: cell.col, address, stored, cached, cell, btu: read.btu, kind: f.kind };
       if (read.unsupported) entryCell.unsupported = read.unsupported;
       if (f.kind === "dataTable") entryCell.unsupported = "a what-if data table, which HyperFormula cannot compute";
       if (f.kind === "array" && f.ref) {

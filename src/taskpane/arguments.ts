@@ -3,7 +3,7 @@
  * (number, text, TRUE/FALSE, an error, DATE(y,m,d) with constant parts, an array constant), a
  * reference to cells, a nested BTU call, or an expression the pane does not evaluate.
  */
-import { NOT_LITERAL, RawScalar, findBtuCalls, literalValue } from "../catalogue";
+import { NOT_LITERAL, RawScalar, findBtuCalls, literalValue, parseCellAddress, parseReference as readReference, sheetPrefix, tokenize } from "../catalogue";
 
 export interface CellReference {
   /** Sheet name as written (quotes removed), or undefined for the formula's own sheet. */
@@ -19,14 +19,19 @@ export type ArgumentSource =
   | { kind: "call" }
   | { kind: "expression" };
 
-const CELL = "\\$?[A-Za-z]{1,3}\\$?\\d+";
-const REFERENCE = new RegExp(`^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\\w.]*))!)?(${CELL}(?::${CELL})?)$`);
-
+/** A cell or a cell range, with or without its sheet, read by the catalogue's one reader of formula text. */
 export function parseReference(text: string): CellReference | undefined {
-  const m = REFERENCE.exec(text.trim());
-  if (!m) return undefined;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  return { sheet, address: m[3].replace(/\$/g, "").toUpperCase() };
+  let tokens;
+  try {
+    tokens = tokenize(text.trim());
+  } catch {
+    return undefined;
+  }
+  if (tokens.length !== 1 || tokens[0].type !== "ref") return undefined;
+  const ref = readReference(tokens[0].text);
+  const cells = ref.area.replace(/\$/g, "").toUpperCase();
+  if (ref.lastSheet || ref.book !== undefined || !cells.split(":").every((part) => parseCellAddress(part))) return undefined;
+  return { sheet: ref.sheet, address: cells };
 }
 
 export function classifyArgument(text: string): ArgumentSource {
@@ -41,8 +46,7 @@ export function classifyArgument(text: string): ArgumentSource {
   return { kind: "expression" };
 }
 
-/** How a sheet name is written in a formula: quoted when it is not a plain identifier. */
+/** How a sheet's cell is written in a formula: the sheet quoted as Excel requires. */
 export function qualifiedAddress(sheet: string, address: string): string {
-  const plainName = /^[A-Za-z_][\w.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
-  return plainName ? `${sheet}!${address}` : `'${sheet.replace(/'/g, "''")}'!${address}`;
+  return `${sheetPrefix(sheet)}${address}`;
 }

@@ -2,7 +2,7 @@
  * The Audit sheet inside Excel: the same rows and layout as the CLI's `btu audit` (src/audit),
  * with the inputs read from the workbook, and the values-only copies for recipients without the add-in.
  */
-import { AUDIT_FIRST_ROW, AUDIT_HEADERS, AuditCell, AuditInput, AuditRow, AuditSheetCell, auditSheet, buildAuditRows } from "../audit";
+import { AUDIT_FIRST_ROW, AUDIT_HEADERS, AuditCell, AuditInput, AuditRow, AuditSheetCell, auditSheet, buildAuditRows, isReperformed } from "../audit";
 import { RawScalar, ResultKind, RunContext, SheetError, WorkbookSettings, findBtuCalls, findFunction } from "../catalogue";
 import { Scalar } from "../core";
 import { rangeAddress, topLeft } from "./addresses";
@@ -165,7 +165,7 @@ export async function createAuditSheet(context: Excel.RequestContext, run: RunCo
   const scan = await collectAuditCells(context, run);
   const rows = buildAuditRows(scan.audit, run.clauses);
   const address = await writeAuditSheet(context, rows, run.settings);
-  const summary: AuditSummary = { cells: rows.length, checks: rows.filter((row) => row.native).length, address, copies: [] };
+  const summary: AuditSummary = { cells: rows.length, checks: rows.filter(isReperformed).length, address, copies: [] };
   if (options.valuesCopies) {
     try {
       summary.copies = await createValuesCopies(context, scan);

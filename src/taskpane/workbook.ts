@@ -3,7 +3,7 @@
  * context, so that tests can run them against office-addin-mock and the views stay Office-free.
  */
 import { RawScalar, SheetError, findBtuCalls, normalizeStoredFormula } from "../catalogue";
-import { cellAddress, splitAddress, topLeft } from "./addresses";
+import { cellAddress, cellsOf, topLeft } from "./addresses";
 import { QualifiedRef, RangeReader, refKey } from "./explain";
 
 export interface CellSnapshot {
@@ -34,7 +34,7 @@ export async function readActiveCell(context: Excel.RequestContext): Promise<Cel
   await context.sync();
   return {
     sheet: cell.worksheet.name,
-    address: splitAddress(cell.address).cells,
+    address: cellsOf(cell.address),
     formula: formulaOf(cell.formulas[0][0], cell.values[0][0]),
     value: toRaw(cell.values[0][0], cell.valueTypes[0][0]),
   };
@@ -71,7 +71,7 @@ export async function insertFormula(context: Excel.RequestContext, formula: stri
   cell.load("address");
   cell.worksheet.load("name");
   await context.sync();
-  return { sheet: cell.worksheet.name, address: splitAddress(cell.address).cells, formula, value: null };
+  return { sheet: cell.worksheet.name, address: cellsOf(cell.address), formula, value: null };
 }
 
 export async function selectCell(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {
@@ -95,7 +95,7 @@ export async function scanBtuCells(context: Excel.RequestContext): Promise<CellS
   const found: CellSnapshot[] = [];
   for (const { sheet, range } of used) {
     if (range.isNullObject) continue;
-    const origin = topLeft(splitAddress(range.address).cells);
+    const origin = topLeft(cellsOf(range.address));
     range.formulas.forEach((row, i) =>
       row.forEach((raw, j) => {
         const formula = formulaOf(raw, range.values[i][j]);

@@ -66,6 +66,12 @@ export function newCellXml(prefix: string, row: number, col: number, value: Stor
   return content ? `<${prefix}c ${attrs}>${content}</${prefix}c>` : `<${prefix}c ${attrs}/>`;
 }
 
+/** A new formula cell's element, with its cached value (text results as `str`, as Excel writes them). */
+export function newFormulaCellXml(prefix: string, row: number, col: number, formula: string, value: StoredValue, style?: string): string {
+  const { type, content } = valueParts(value, prefix, true);
+  return `<${prefix}c r="${cellAddress(row, col)}"${style ? ` s="${style}"` : ""}${type ? ` t="${type}"` : ""}><${prefix}f>${escapeXml(formula)}</${prefix}f>${content}</${prefix}c>`;
+}
+
 /** Edits that add cells where the sheet has none, each in its row in column order (rows added as needed). */
 export function insertCellEdits(scanned: ScannedSheet, added: { row: number; col: number; xml: string }[]): Edit[] {
   const edits: Edit[] = [];

@@ -16,8 +16,6 @@ export interface StoredFormula {
   ref?: string;
   /** A shared formula's group index. */
   si?: string;
-  /** Excel 365's dynamic array (cell metadata `cm`): a spill rather than a legacy array formula. */
-  dynamic: boolean;
 }
 
 export interface SheetCell {
@@ -149,7 +147,7 @@ export function scanSheet(xml: string, part: string): ScannedSheet {
     if (m[4] !== "/") {
       const close = xml.indexOf(`</${m[1] ?? ""}c>`, tagEnd);
       if (close < 0) throw new PackageProblem(`its part ${part} is not well-formed XML (cell ${attrs.r ?? ""} not closed)`);
-      readContent(xml, tagEnd, close, cell, attrs.cm !== undefined);
+      readContent(xml, tagEnd, close, cell);
       cell.end = close + `</${m[1] ?? ""}c>`.length;
       tags.lastIndex = cell.end;
     }
@@ -161,7 +159,7 @@ export function scanSheet(xml: string, part: string): ScannedSheet {
 
 const CONTENT = /<(?:\w+:)?(f|v|is)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?\1>)/g;
 
-function readContent(xml: string, from: number, to: number, cell: SheetCell, dynamic: boolean): void {
+function readContent(xml: string, from: number, to: number, cell: SheetCell): void {
   const content = xml.slice(from, to);
   CONTENT.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -169,7 +167,7 @@ function readContent(xml: string, from: number, to: number, cell: SheetCell, dyn
     const body = m[3] ?? "";
     if (m[1] === "f") {
       const a = attributes(m[2]);
-      cell.formula = { text: decodeXml(body), kind: (a.t as StoredFormula["kind"]) ?? "normal", dynamic };
+      cell.formula = { text: decodeXml(body), kind: (a.t as StoredFormula["kind"]) ?? "normal" };
       if (a.ref) cell.formula.ref = a.ref;
       if (a.si !== undefined) cell.formula.si = a.si;
       cell.fEnd = from + m.index + m[0].length;

@@ -96,6 +96,23 @@ export function newEntry(name: string, content: Uint8Array): ZipEntry {
   return { name, method: 8, crc: crc32(content) >>> 0, compressedSize: raw.length, size: content.length, time: 0, date: FIXED_DATE, flags: /^[\x20-\x7e]*$/.test(name) ? 0 : UTF8_FLAG, raw };
 }
 
+/**
+ * The fields a local header and a central directory entry share, from "version needed" to "extra
+ * length". Sizes and CRC are always in the header (bit 3 off), so no data descriptor follows the data.
+ */
+function header(data: DataView, at: number, entry: ZipEntry, nameLength: number): void {
+  data.setUint16(at, 20, true);
+  data.setUint16(at + 2, entry.flags & UTF8_FLAG, true);
+  data.setUint16(at + 4, entry.method, true);
+  data.setUint16(at + 6, entry.time, true);
+  data.setUint16(at + 8, entry.date, true);
+  data.setUint32(at + 10, entry.crc, true);
+  data.setUint32(at + 14, entry.compressedSize, true);
+  data.setUint32(at + 18, entry.size, true);
+  data.setUint16(at + 22, nameLength, true);
+  data.setUint16(at + 24, 0, true);
+}
+
 /** The zip of these entries, in order. */
 export function writeZip(entries: ZipEntry[]): Uint8Array {
   const encoder = new TextEncoder();
@@ -110,17 +127,7 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
   entries.forEach((entry, i) => {
     offsets.push(at);
     data.setUint32(at, LOCAL, true);
-    data.setUint16(at + 4, 20, true);
-    // Sizes and CRC are in the local header (bit 3 off), so no data descriptor follows.
-    data.setUint16(at + 6, entry.flags & UTF8_FLAG, true);
-    data.setUint16(at + 8, entry.method, true);
-    data.setUint16(at + 10, entry.time, true);
-    data.setUint16(at + 12, entry.date, true);
-    data.setUint32(at + 14, entry.crc, true);
-    data.setUint32(at + 18, entry.compressedSize, true);
-    data.setUint32(at + 22, entry.size, true);
-    data.setUint16(at + 26, names[i].length, true);
-    data.setUint16(at + 28, 0, true);
+    header(data, at + 4, entry, names[i].length);
     out.set(names[i], at + 30);
     out.set(entry.raw, at + 30 + names[i].length);
     at += 30 + names[i].length + entry.raw.length;
@@ -129,15 +136,7 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
   entries.forEach((entry, i) => {
     data.setUint32(at, CENTRAL, true);
     data.setUint16(at + 4, 20, true);
-    data.setUint16(at + 6, 20, true);
-    data.setUint16(at + 8, entry.flags & UTF8_FLAG, true);
-    data.setUint16(at + 10, entry.method, true);
-    data.setUint16(at + 12, entry.time, true);
-    data.setUint16(at + 14, entry.date, true);
-    data.setUint32(at + 16, entry.crc, true);
-    data.setUint32(at + 20, entry.compressedSize, true);
-    data.setUint32(at + 24, entry.size, true);
-    data.setUint16(at + 28, names[i].length, true);
+    header(data, at + 6, entry, names[i].length);
     data.setUint32(at + 42, offsets[i], true);
     out.set(names[i], at + 46);
     at += 46 + names[i].length;

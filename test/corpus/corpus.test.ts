@@ -293,6 +293,12 @@ describe("btu audit", () => {
     expect(stdout).not.toMatch(/all \d+ TRUE/);
   });
 
+  test("the Audit sheet lists the values kept as Excel computed them, with the reason", async () => {
+    const book = await readBook(audits.uncomputable.out);
+    expect(book.cell("Audit", "C3")!.value).toBe("Values kept as Excel computed them (5)");
+    expect(String(book.cell("Audit", "D3")!.value).split("\n")).toContain("Calc!A1: kept Excel's value: LET is not supported by HyperFormula");
+  });
+
   test("sheet names with commas, brackets, braces and dots are found and quoted; modern functions keep their prefix", async () => {
     const { out, summary } = audits.quoting;
     const book = await readBook(out);

@@ -5,7 +5,8 @@
  * writes (values, formulas, formats) stays on those mocks for the test to read back.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { cellAddress, columnIndex, splitAddress } from "../../src/taskpane/addresses";
+import { cellAddress } from "../../src/taskpane/addresses";
+import { columnNumber, parseReference } from "../../src/catalogue";
 
 export interface FakeCell {
   /** A formula such as "=BTU.X(...)"; omitted for a constant. */
@@ -30,8 +31,8 @@ function valueType(cell: FakeCell | undefined): string {
 function bounds(cells: string): { top: number; left: number; bottom: number; right: number } | undefined {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(cells.replace(/\$/g, "").toUpperCase());
   if (!m) return undefined;
-  const [top, left] = [Number(m[2]) - 1, columnIndex(m[1])];
-  return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? columnIndex(m[3]) : left };
+  const [top, left] = [Number(m[2]) - 1, columnNumber(m[1]) - 1];
+  return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? columnNumber(m[3]) - 1 : left };
 }
 
 export class FakeWorkbook {
@@ -59,8 +60,8 @@ export class FakeWorkbook {
           },
         },
         getActiveCell: () => {
-          const { sheet, cells } = splitAddress(options.active ?? "");
-          return fake.range(sheet ?? fake.sheetNames()[0], cells);
+          const { sheet, area } = parseReference(options.active ?? "");
+          return fake.range(sheet ?? fake.sheetNames()[0], area);
         },
         onSelectionChanged: {
           add: (handler: () => Promise<void>) => {

@@ -4,5 +4,5 @@ export type { AuditCell, AuditInput, AuditRow, AuditSheetCell, AuditSheetLayout,
 export { explainNative, nativeCellFormula, nativeFormula } from "./native";
 export type { NativeOptions, NativePart, NativeResult } from "./native";
 export { argumentValue, canonicalReference, qualifyReferences, referencesIn, UNKNOWN } from "./references";
-export { describeProvenance, provenance, TERMS_CATALOGUE_SHA256 } from "./provenance";
+export { describeProvenance } from "./provenance";
 export type { Provenance } from "./provenance";

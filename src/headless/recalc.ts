@@ -6,7 +6,8 @@
  */
 import { DetailedCellError, HyperFormula, SimpleCellAddress } from "hyperformula";
 import { WorkbookSettings, sheetPrefix } from "../catalogue";
-import { Provenance, provenance } from "../audit";
+import type { Provenance } from "../audit";
+import { provenance } from "./provenance";
 import { cachedValueEdit, Edit, insertCellEdits, newCellXml, applyEdits } from "../xlsx";
 import { headlessContext } from "./context";
 import { buildEngine } from "./engine";
@@ -184,7 +185,7 @@ export function recalculate(loaded: LoadedWorkbook): Recalculation {
     input: loaded.file,
     settings: loaded.settings,
     dateSystem: loaded.date1904 ? 1904 : 1900,
-    provenance: provenance(`HyperFormula ${HyperFormula.version}`, loaded.date1904),
+    provenance: provenance(loaded.date1904),
     sheets: loaded.sheetNames.length,
     formulas: loaded.formulas.length,
     btuCells: loaded.formulas.filter((f) => f.btu).length,

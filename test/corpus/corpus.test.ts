@@ -67,6 +67,7 @@ const SPECS: Record<string, BookSpec> = {
     vba: true,
     custom_props: { Classification: "Confidential" },
     named_style: true,
+    chartsheet: { name: "Chart", sheet: "Model", data: "A4:A5" },
   },
   uncomputable: {
     sheets: [
@@ -202,7 +203,9 @@ describe("btu recalc", () => {
     expect(path.extname(out)).toBe(".xlsm");
     await expectOnlyCachedValuesChanged(books.lossless, out);
     const parts = await readParts(out);
-    for (const part of ["xl/vbaProject.bin", "docProps/custom.xml", "xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/tables/table1.xml", "xl/tables/table2.xml"]) expect([part, parts.has(part)]).toEqual([part, true]);
+    for (const part of ["xl/vbaProject.bin", "docProps/custom.xml", "xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/tables/table1.xml", "xl/tables/table2.xml", "xl/chartsheets/sheet1.xml"]) {
+      expect([part, parts.has(part)]).toEqual([part, true]);
+    }
     expect(strFromU8(parts.get("[Content_Types].xml")!)).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
     const book = await readBook(out);
     // A name holding a constant (AdvanceRate = 0.8) and a sheet-scoped name (Local = Model!A2 = 5,000,000).
@@ -319,7 +322,7 @@ describe("btu audit", () => {
     for (const name of ["xl/vbaProject.bin", "docProps/custom.xml", "xl/charts/chart1.xml", "xl/tables/table1.xml", "xl/tables/table2.xml", "xl/theme/theme1.xml", "docProps/core.xml"]) {
       expect([name, Buffer.from(after.get(name)!).equals(Buffer.from(before.get(name)!))]).toEqual([name, true]);
     }
-    expect((await readBook(audits.lossless.out)).sheetNames).toEqual(["Model", "Notes v1.2", "Audit"]);
+    expect((await readBook(audits.lossless.out)).sheetNames).toEqual(["Model", "Notes v1.2", "Chart", "Audit"]);
   });
 
   test("Audit text is cut at Excel's 32,767-character limit, with a note", async () => {

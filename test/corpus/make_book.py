@@ -64,6 +64,13 @@ def build(spec, out):
             bar.title = chart.get("title", "Chart")
             bar.add_data(Reference(ws, range_string=f"'{ws.title}'!{chart['data']}"), titles_from_data=False)
             ws.add_chart(bar, chart.get("anchor", "H2"))
+    chartsheet = spec.get("chartsheet")
+    if chartsheet:
+        sheet = wb.create_chartsheet(chartsheet["name"])
+        bar = BarChart()
+        source = wb[chartsheet["sheet"]]
+        bar.add_data(Reference(source, range_string=f"'{source.title}'!{chartsheet['data']}"), titles_from_data=False)
+        sheet.add_chart(bar)
     if spec.get("named_style"):
         style = NamedStyle(name="Input figure", font=Font(bold=True, color="1F4E79"))
         wb.add_named_style(style)

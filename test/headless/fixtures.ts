@@ -47,6 +47,8 @@ export interface BookSpec {
   vba?: boolean;
   custom_props?: Record<string, string>;
   named_style?: boolean;
+  /** A chart sheet (a sheet with no cells) after the worksheets. */
+  chartsheet?: { name: string; sheet: string; data: string };
 }
 
 /** Builds a workbook with openpyxl, carrying the cached values the spec gives, as Excel saves them. */

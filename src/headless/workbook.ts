@@ -7,14 +7,14 @@
 import { RawCellContent } from "hyperformula";
 import { FormulaTextError, WorkbookSettings, cellAddress, parseRange, shiftFormula } from "../catalogue";
 import { serialOf } from "../core";
-import { PackageProblem, ScannedSheet, SheetCell, WorkbookStructure, XlsxPackage, readSharedStrings, readStructure, scanSheet } from "../xlsx";
+import { PackageProblem, ScannedSheet, SheetCell, StoredValue, WorkbookStructure, XlsxPackage, readSharedStrings, readStructure, scanSheet } from "../xlsx";
 import { FileProblem, readInputFile } from "./files";
 import { FormulaReader, ReadFormula, toEngineFormula } from "./formulas";
 import { EngineName, SheetContents } from "./engine";
 import { readWorkbookSettings } from "./settings";
 
 /** A value as a cell holds it: the cached result of a formula, or a plain value. */
-export type PlainValue = number | string | boolean | { error: string } | null;
+export type PlainValue = StoredValue;
 
 export interface CellPosition {
   sheet: string;

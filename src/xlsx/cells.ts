@@ -10,16 +10,12 @@ import { escapeXml, escapeXstring } from "./xml";
 /** A cell's value as a file holds it. */
 export type StoredValue = number | string | boolean | { error: string } | null;
 
-/** A number as `<v>` holds it: the shortest text that reads back as the same double. */
-function numberText(value: number): string {
-  return Number.isFinite(value) ? String(value) : "#NUM!";
-}
-
 /** `t` and content for a value: formulas keep text results as `str`, plain cells as inline strings. */
 function valueParts(value: StoredValue, prefix: string, formula: boolean): { type?: string; content: string } {
   if (value === null) return { content: "" };
   if (typeof value === "number") {
-    return Number.isFinite(value) ? { content: `<${prefix}v>${numberText(value)}</${prefix}v>` } : { type: "e", content: `<${prefix}v>#NUM!</${prefix}v>` };
+    // String(value) is the shortest text that reads back as the same double.
+    return Number.isFinite(value) ? { content: `<${prefix}v>${String(value)}</${prefix}v>` } : { type: "e", content: `<${prefix}v>#NUM!</${prefix}v>` };
   }
   if (typeof value === "boolean") return { type: "b", content: `<${prefix}v>${value ? 1 : 0}</${prefix}v>` };
   if (typeof value === "object") return { type: "e", content: `<${prefix}v>${escapeXml(value.error)}</${prefix}v>` };

@@ -8,12 +8,13 @@
 import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { existsSync, mkdirSync, promises as fs, writeFileSync } from "fs";
+import { existsSync, promises as fs } from "fs";
 import { HyperFormula } from "hyperformula";
 import { borrowingBase, consultingLump } from "../src/core";
 import { termNumber } from "../src/core/terms";
 import { createEngine } from "../src/headless/engine";
 import { headlessContext } from "../src/headless/context";
+import { libreOfficeProfile } from "./libreoffice";
 import { Workbook } from "./sample-writer";
 
 const ROWS = 100_000;
@@ -146,22 +147,13 @@ function medianOf(runs: Measured[]): Measured {
 
 const BTU = [path.join(__dirname, "..", "bin", "btu.js")];
 
-/** A private LibreOffice profile that recalculates every formula when a file is opened. */
-function libreOfficeProfile(dir: string): string {
-  const user = path.join(dir, "lo-profile", "user");
-  mkdirSync(user, { recursive: true });
-  const always = (key: string) => `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${key}" oor:op="fuse"><value>0</value></prop></item>`;
-  writeFileSync(path.join(user, "registrymodifications.xcu"), `<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${always("OOXMLRecalcMode")}</oor:items>`);
-  return `file://${path.dirname(user)}`;
-}
-
 /** (c) The file path against LibreOffice recalculating the same book on load and saving it. */
 async function filePath(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "btu-bench-"));
   const rate = termNumber("loan.receivables_rate");
   const share = termNumber("loan.inventory_rate");
   const cap = termNumber("loan.inventory_cap");
-  const profile = libreOfficeProfile(dir);
+  const profile = libreOfficeProfile(path.join(dir, "lo-profile"));
   const hasLibreOffice = spawnSync("soffice", ["--version"]).status === 0;
   console.log(`(c) btu recalc vs LibreOffice ${hasLibreOffice ? "" : "(not installed: apt-get install -y libreoffice-calc) "}recalculating on load and saving, native formulas only; medians of 3`);
   for (const cells of [10_000, 50_000, 200_000]) {
@@ -170,7 +162,7 @@ async function filePath(): Promise<void> {
     const ours = medianOf([0, 1, 2].map(() => measure(process.execPath, [...BTU, "recalc", input, "-o", path.join(dir, "ours.xlsx")])));
     let line = `    ${f0(cells)} formula cells: btu ${f2(ours.seconds)} s${ours.peakMb ? `, ${f0(ours.peakMb)} MB peak` : ""}`;
     if (hasLibreOffice) {
-      const lo = medianOf([0, 1, 2].map(() => measure("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", path.join(dir, "lo"), input])));
+      const lo = medianOf([0, 1, 2].map(() => measure("soffice", [profile, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", path.join(dir, "lo"), input])));
       line += `; LibreOffice ${f2(lo.seconds)} s${lo.peakMb ? `, ${f0(lo.peakMb)} MB` : ""}; time ratio ${f2(ours.seconds / lo.seconds)}${ours.peakMb && lo.peakMb ? `, memory ratio ${f2(ours.peakMb / lo.peakMb)}` : ""}`;
     }
     console.log(line);

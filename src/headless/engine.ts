@@ -5,7 +5,7 @@
  * position: HyperFormula numbers sheets in its object's key order, which puts a sheet named "2005" first.
  */
 import { ConfigParams, DenseSparseChooseBasedOnThreshold, HyperFormula, RawCellContent, SerializedNamedExpression } from "hyperformula";
-import { RunContext } from "../catalogue";
+import { MAX_COLUMNS, MAX_ROWS, RunContext } from "../catalogue";
 import { registerBtuPlugin, withEngineContext, withoutBtuPlugin } from "./plugin";
 
 export const ENGINE_CONFIG: Partial<ConfigParams> = {
@@ -26,8 +26,8 @@ export const ENGINE_CONFIG: Partial<ConfigParams> = {
   undoLimit: 0,
   // A sheet with one value far out (XFD1048576) is stored sparsely, not as a grid of a billion cells.
   chooseAddressMappingPolicy: new DenseSparseChooseBasedOnThreshold(0.8),
-  maxRows: 1048576,
-  maxColumns: 16384,
+  maxRows: MAX_ROWS,
+  maxColumns: MAX_COLUMNS,
 };
 
 /** The 1904 date system: serial 0 is 1 January 1904, and there is no 1900 leap-day quirk. */

@@ -214,7 +214,7 @@ function identical(a: PlainValue, b: PlainValue): boolean {
 }
 
 /** The value a recomputed cell gets, or undefined where its stored value stays as it is. */
-export function freshValue(recalculation: Recalculation, position: CellPosition & { cached: PlainValue }): PlainValue | undefined {
+function freshValue(recalculation: Recalculation, position: CellPosition & { cached: PlainValue }): PlainValue | undefined {
   const value = plainOf(recalculation.engine.getCellValue(recalculation.address(position)));
   return identical(value, position.cached) ? undefined : value;
 }

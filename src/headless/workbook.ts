@@ -5,8 +5,8 @@
  * document settings. The package stays open so that a command can patch it and write it back.
  */
 import { RawCellContent } from "hyperformula";
-import { FormulaTextError, WorkbookSettings, cellAddress, parseRange, shiftFormula } from "../catalogue";
-import { serialOf } from "../core";
+import { FormulaTextError, MAX_COLUMNS, WorkbookSettings, cellAddress, parseRange, shiftFormula } from "../catalogue";
+import { DATE_1904_OFFSET, serialOf } from "../core";
 import { PackageProblem, ScannedSheet, SheetCell, StoredValue, WorkbookStructure, XlsxPackage, readSharedStrings, readStructure, scanSheet } from "../xlsx";
 import { FileProblem, readInputFile } from "./files";
 import { FormulaReader, ReadFormula, toEngineFormula } from "./formulas";
@@ -68,7 +68,7 @@ const ISO_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2})(?::
 function isoSerial(text: string, date1904: boolean): number | undefined {
   const m = ISO_DATE.exec(text);
   if (!m) return undefined;
-  const day = serialOf(Number(m[1]), Number(m[2]), Number(m[3])) - (date1904 ? serialOf(1904, 1, 1) : 0);
+  const day = serialOf(Number(m[1]), Number(m[2]), Number(m[3])) - (date1904 ? DATE_1904_OFFSET : 0);
   const seconds = Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0);
   return day + seconds / 86400;
 }
@@ -154,7 +154,7 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
     const sharedMasters = new Map<string, { text: string; row: number; col: number }>();
     const arrayMembers = new Map<string, FormulaCell>();
     const cellsByAddress = new Map<number, SheetCell>();
-    for (const cell of scanned.cells) cellsByAddress.set(cell.row * 16384 + cell.col, cell);
+    for (const cell of scanned.cells) cellsByAddress.set(cell.row * MAX_COLUMNS + cell.col, cell);
     for (const cell of scanned.cells) {
       const address = cellAddress(cell.row, cell.col);
       const where = `${sheet}!${address}`;
@@ -183,7 +183,7 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
         for (let r = range.top; r <= range.bottom; r++) {
           for (let c = range.left; c <= range.right; c++) {
             if (r === cell.row && c === cell.col) continue;
-            const other = cellsByAddress.get(r * 16384 + c);
+            const other = cellsByAddress.get(r * MAX_COLUMNS + c);
             const otherAddress = cellAddress(r, c);
             arrayMembers.set(otherAddress, entryCell);
             entryCell.arrayCells.push({ sheet, row: r, col: c, address: otherAddress, cell: other, cached: other ? valueOf(other, strings, `${sheet}!${otherAddress}`, date1904, stringsPart) : null });

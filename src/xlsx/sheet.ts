@@ -6,7 +6,7 @@
  */
 import { MAX_COLUMNS, MAX_ROWS, cellAddress, columnNumber } from "../catalogue";
 import { PackageProblem } from "./package";
-import { decodeXml, decodeXstring } from "./xml";
+import { attributesOf, decodeXml, decodeXstring } from "./xml";
 
 export interface StoredFormula {
   /** `<f>` text as stored (prefixes kept); empty for a shared formula's other cells. */
@@ -64,27 +64,6 @@ export interface ScannedSheet {
   emptyData?: { start: number; end: number };
 }
 
-const ATTRIBUTE = /([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  // The common form, name="value" after a space, is read without a regular expression.
-  if (!/['\t\n\r:]/.test(tag)) {
-    let at = tag.indexOf('="');
-    while (at > 0) {
-      const close = tag.indexOf('"', at + 2);
-      if (close < 0) break;
-      out[tag.slice(tag.lastIndexOf(" ", at) + 1, at)] = tag.slice(at + 2, close);
-      at = tag.indexOf('="', close + 1);
-    }
-    return out;
-  }
-  ATTRIBUTE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ATTRIBUTE.exec(tag))) out[m[1].slice(m[1].indexOf(":") + 1)] = m[2] ?? m[3];
-  return out;
-}
-
 function parseAddress(ref: string, part: string): { row: number; col: number } {
   const m = /^([A-Z]{1,3})([0-9]{1,7})$/i.exec(ref);
   if (!m) throw new PackageProblem(`its part ${part} has a cell reference "${ref}" that is not an A1 address`);
@@ -129,7 +108,7 @@ export function scanSheet(xml: string, part: string): ScannedSheet {
       current = undefined;
       continue;
     }
-    const attrs = attributes(m[3]);
+    const attrs = attributesOf(m[3]);
     const tagEnd = m.index + m[0].length;
     if (m[2] === "row") {
       rowIndex = attrs.r ? Number(attrs.r) - 1 : rowIndex + 1;
@@ -166,7 +145,7 @@ function readContent(xml: string, from: number, to: number, cell: SheetCell): vo
   while ((m = CONTENT.exec(content))) {
     const body = m[3] ?? "";
     if (m[1] === "f") {
-      const a = attributes(m[2]);
+      const a = attributesOf(m[2]);
       cell.formula = { text: decodeXml(body), kind: (a.t as StoredFormula["kind"]) ?? "normal" };
       if (a.ref) cell.formula.ref = a.ref;
       if (a.si !== undefined) cell.formula.si = a.si;

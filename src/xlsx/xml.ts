@@ -35,6 +35,18 @@ export function decodeXstring(text: string): string {
 /** The attributes of one start tag's text (`<c r="A1" t="s">`), names without namespace prefixes. */
 export function attributesOf(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
+  // The common form, name="value" after a space with no prefix, is read without a regular expression
+  // (a worksheet has one such tag per cell).
+  if (!/['\t\n\r:]/.test(tag)) {
+    let at = tag.indexOf('="');
+    while (at > 0) {
+      const close = tag.indexOf('"', at + 2);
+      if (close < 0) break;
+      out[tag.slice(tag.lastIndexOf(" ", at) + 1, at)] = decodeXml(tag.slice(at + 2, close));
+      at = tag.indexOf('="', close + 1);
+    }
+    return out;
+  }
   const pattern = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(tag))) {

@@ -8,6 +8,7 @@ import { promises as fs, mkdirSync, existsSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { libreOfficeProfile } from "../../scripts/libreoffice";
 
 export const SAMPLE = path.join(__dirname, "..", "..", "examples", "btu-sample.xlsx");
 const MAKE_BOOK = path.join(__dirname, "..", "corpus", "make_book.py");
@@ -60,24 +61,13 @@ export async function makeBook(file: string, spec: BookSpec): Promise<string> {
   return file;
 }
 
-/** A private LibreOffice profile that recalculates every formula when a file is loaded. */
-function libreOfficeProfile(): string {
-  const profile = path.join(os.tmpdir(), `btu-lo-profile-${process.pid}`);
-  const user = path.join(profile, "user");
-  mkdirSync(user, { recursive: true });
-  const always = (key: string) => `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${key}" oor:op="fuse"><value>0</value></prop></item>`;
-  const xcu = `<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${always("OOXMLRecalcMode")}${always("ODFRecalcMode")}</oor:items>`;
-  require("fs").writeFileSync(path.join(user, "registrymodifications.xcu"), xcu);
-  return profile;
-}
-
 /**
  * LibreOffice headless converts each file to xlsx in `outDir`, recalculating every formula on load
  * (it has no BTU functions: it is the spreadsheet an auditor without the add-in would use).
  */
 export function libreOfficeConvert(files: string[], outDir: string): string[] {
   mkdirSync(outDir, { recursive: true });
-  const run = spawnSync("soffice", [`-env:UserInstallation=file://${libreOfficeProfile()}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, ...files], { encoding: "utf8", timeout: 240000 });
+  const run = spawnSync("soffice", [libreOfficeProfile(path.join(os.tmpdir(), `btu-lo-profile-${process.pid}`)), "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, ...files], { encoding: "utf8", timeout: 240000 });
   const log = `exit ${run.status} ${run.signal ?? ""} ${run.error?.message ?? ""} ${run.stdout} ${run.stderr}`;
   const outputs = files.map((file) => path.join(outDir, `${path.basename(file, path.extname(file))}.xlsx`));
   const missing = outputs.filter((file) => !existsSync(file));

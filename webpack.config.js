@@ -100,6 +100,7 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "manifest.xml", to: "manifest.xml" },
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
         ],
       }),
       new AddinFilesPlugin(production ? productionBaseUrl() : DEV_BASE_URL),

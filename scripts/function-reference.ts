@@ -1,13 +1,12 @@
 /**
  * The function reference that the help URLs of functions.json point to: one static page with an
- * anchor per function, generated from functions.json itself (the metadata Excel shows) plus the
- * catalogue's clauses and the worked examples of TERMS.md. webpack.config.js calls
+ * anchor per function, generated from functions.json itself (the metadata Excel shows, written
+ * from the definitions) plus each definition's group, clauses, settings and worked examples. webpack.config.js calls
  * `buildFunctionReference` on every build, so dist/help/ always matches dist/functions.json.
  */
-import { CATALOGUE, FunctionSpec, ParamKind } from "../src/catalogue";
+import { CATALOGUE, FunctionDefinition, GROUPS, ParamKind, SETTING_KEYS, exampleFormula } from "../src/catalogue";
 import { TERMS, Term, formatMoney, Decimal } from "../src/core";
 import { clauseById } from "../src/core/clauses";
-import { EXAMPLES, exampleFormula } from "./function-examples";
 
 /** The parts of functions.json the page uses (the schema of custom-functions-metadata). */
 export interface FunctionMetadata {
@@ -30,8 +29,9 @@ export function anchorOf(name: string): string {
 
 const TAKES: Record<ParamKind, string> = {
   date: "a date",
-  amount: "a number",
-  amounts: "a number or a range",
+  money: "dollars: a number or a range, summed",
+  price: "dollars: one number",
+  fraction: "a fraction from 0 to 1",
   column: "a range or an array",
   flags: "a range of TRUE/FALSE",
   dates: "a date or a range of dates",
@@ -40,7 +40,7 @@ const TAKES: Record<ParamKind, string> = {
   text: "text",
 };
 
-function returns(spec: FunctionSpec): string {
+function returns(spec: FunctionDefinition): string {
   switch (spec.result) {
     case "money":
       return "An amount in dollars, rounded once to cents.";
@@ -57,23 +57,12 @@ function returns(spec: FunctionSpec): string {
   }
 }
 
-const GROUPS: { title: string; documents: RegExp }[] = [
-  { title: "Separation agreement (2003)", documents: /^SEP\b/ },
-  { title: "Loan documents with Sovereign Bank (2004)", documents: /^(FA|SA|LMA|ALLONGE)\b/ },
-  { title: "Terms and clause text", documents: /^$/ },
-];
-
-function groupOf(spec: FunctionSpec): number {
-  const first = spec.clauses[0] ?? "";
-  return GROUPS.findIndex((group) => group.documents.test(first));
-}
-
 function signature(meta: FunctionMetadata): string {
   const params = meta.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
   return `BTU.${meta.name}(${params})`;
 }
 
-function argumentsTable(meta: FunctionMetadata, spec: FunctionSpec): string {
+function argumentsTable(meta: FunctionMetadata, spec: FunctionDefinition): string {
   if (!meta.parameters.length) return `<p>No arguments.</p>`;
   const rows = meta.parameters.map((param, i) => {
     const kind = spec.params[i].kind;
@@ -89,7 +78,7 @@ function argumentsTable(meta: FunctionMetadata, spec: FunctionSpec): string {
   ].join("");
 }
 
-function clauseList(spec: FunctionSpec): string {
+function clauseList(spec: FunctionDefinition): string {
   if (!spec.clauses.length) return "";
   const items = spec.clauses.map((id) => {
     const title = clauseById(id)?.title;
@@ -98,11 +87,19 @@ function clauseList(spec: FunctionSpec): string {
   return `<h4>Clauses it applies</h4><ul class="clauses">${items.join("")}</ul>`;
 }
 
-function examples(name: string): string {
-  const own = EXAMPLES.filter((example) => example.name === name);
-  if (!own.length) return "";
-  const rows = own.map((example) => `<tr><td><code>${escapeHtml(exampleFormula(example))}</code></td><td>${escapeHtml(example.shows)}</td></tr>`);
-  return `<table class="examples"><caption>Worked examples of TERMS.md</caption><thead><tr><th scope="col">Formula</th><th scope="col">Result</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+function examples(spec: FunctionDefinition): string {
+  const rows = spec.examples.map((example) => `<tr><td><code>${escapeHtml(exampleFormula(spec, example))}</code></td><td>${escapeHtml(example.shows)}</td></tr>`);
+  return `<table class="examples"><caption>Worked examples</caption><thead><tr><th scope="col">Formula</th><th scope="col">Result</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+const SETTING_TEXT: Record<keyof typeof SETTING_KEYS, string> = {
+  discountMethod: "the workbook's default discount method, used when method is blank",
+  extraHolidays: "the workbook's extra holidays, added to every business-day count",
+};
+
+function settingsNote(spec: FunctionDefinition): string {
+  if (!spec.settings?.length) return "";
+  return `<p class="settings"><strong>Workbook settings it reads</strong> ${escapeHtml(spec.settings.map((name) => SETTING_TEXT[name]).join("; "))} (set in the task pane).</p>`;
 }
 
 function termValue(term: Term, value: number | string | null): string {
@@ -128,7 +125,7 @@ function termTable(): string {
   ].join("");
 }
 
-function section(meta: FunctionMetadata, spec: FunctionSpec): string {
+function section(meta: FunctionMetadata, spec: FunctionDefinition): string {
   const anchor = anchorOf(meta.id);
   return [
     `<section class="function" id="${escapeHtml(anchor)}" aria-labelledby="${escapeHtml(anchor)}-title">`,
@@ -137,14 +134,15 @@ function section(meta: FunctionMetadata, spec: FunctionSpec): string {
     argumentsTable(meta, spec),
     `<p class="returns"><strong>Returns</strong> ${escapeHtml(returns(spec))}</p>`,
     clauseList(spec),
-    examples(meta.id),
+    settingsNote(spec),
+    examples(spec),
     spec.name === "TERM" ? termTable() : "",
     `</section>`,
   ].join("\n");
 }
 
 /** Pairs each catalogue function with its metadata; a missing or reordered entry stops the build. */
-function pair(metadata: FunctionMetadata[]): { meta: FunctionMetadata; spec: FunctionSpec }[] {
+function pair(metadata: FunctionMetadata[]): { meta: FunctionMetadata; spec: FunctionDefinition }[] {
   return CATALOGUE.map((spec) => {
     const meta = metadata.find((m) => m.id === spec.name);
     if (!meta) throw new Error(`functions.json has no ${spec.name}: every catalogue function needs a @customfunction in src/functions/functions.ts.`);
@@ -162,7 +160,7 @@ const CONVENTIONS = [
   "Keywords are case-insensitive, and the clause is accepted as a synonym (\"voluntary\" or \"4(c)\").",
   "A required argument left blank, a wrong type, a negative amount, an unknown keyword or a date outside the agreement gives #VALUE!; where the agreement gives no answer the result is #N/A. Point at the error to read a message that names the clause and says what to change.",
   "An error already in an input cell passes through unchanged.",
-  "Two workbook settings, kept in the workbook by the task pane, change results: the default discount method of CONSULTING_LUMP and CHAIRMAN_LUMP, and extra holidays added to every business-day deadline.",
+  "Two workbook settings, kept in the workbook by the task pane, change results: the default discount method of the termination payments, and extra holidays added to every business-day deadline. Each function below says which it reads.",
 ];
 
 export interface FunctionReference {
@@ -176,16 +174,16 @@ export function buildFunctionReference(functionsJson: string): FunctionReference
   const metadata = (JSON.parse(functionsJson) as { functions: FunctionMetadata[] }).functions;
   const pairs = pair(metadata);
   const body = GROUPS.map((group, index) => {
-    const members = pairs.filter(({ spec }) => groupOf(spec) === index);
+    const members = pairs.filter(({ spec }) => spec.group === group);
     if (!members.length) return "";
     const id = `group-${index + 1}`;
-    return `<section class="group" aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(group.title)}</h2>\n${members.map(({ meta, spec }) => section(meta, spec)).join("\n")}</section>`;
+    return `<section class="group" aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(group)}</h2>\n${members.map(({ meta, spec }) => section(meta, spec)).join("\n")}</section>`;
   });
-  const contents = GROUPS.map((group, index) => {
-    const members = pairs.filter(({ spec }) => groupOf(spec) === index);
+  const contents = GROUPS.map((group) => {
+    const members = pairs.filter(({ spec }) => spec.group === group);
     if (!members.length) return "";
     const links = members.map(({ meta }) => `<li><a href="#${escapeHtml(anchorOf(meta.id))}"><code>BTU.${escapeHtml(meta.name)}</code></a></li>`);
-    return `<h2 class="toc-group">${escapeHtml(group.title)}</h2><ul>${links.join("")}</ul>`;
+    return `<h2 class="toc-group">${escapeHtml(group)}</h2><ul>${links.join("")}</ul>`;
   });
   const html = `<!doctype html>
 <html lang="en">
@@ -237,10 +235,12 @@ table { border-collapse: collapse; width: 100%; margin: .75rem 0; font-size: .9r
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 thead th { background: var(--wash); font-weight: 600; }
-tbody th { font-weight: normal; white-space: nowrap; }
+tbody th { font-weight: normal; overflow-wrap: anywhere; }
 .optional { display: inline-block; margin-left: .35rem; padding: 0 .35rem; border-radius: 3px; background: #e8e8e8; color: var(--muted); font-size: .75rem; }
 .clauses { margin: 0; padding-left: 1.25rem; }
 .terms td:nth-child(3) { white-space: nowrap; }
-.examples td:last-child { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.examples td { overflow-wrap: anywhere; font-variant-numeric: tabular-nums; }
+.examples td:first-child { width: 60%; }
+.arguments td, .terms td { overflow-wrap: anywhere; }
 @media (max-width: 48rem) { body { display: block; } nav { position: static; max-height: none; border-right: 0; border-bottom: 1px solid var(--line); } }
 `;

@@ -4,13 +4,13 @@
  * arguments stay the original formula's (references qualified with their sheet).
  */
 import { BtuCall, CellScalar, ResultKind, WorkbookSettings, findBtuCalls, findFunction } from "../catalogue";
-import { BUYOUT_METHODS, CellValue, ContractError, DATE_1904_OFFSET, NOTICE_METHODS } from "../core";
+import { CellValue, ContractError, DATE_1904_OFFSET } from "../core";
 import { federalHolidaysIn } from "../core/calendar";
 import { Serial, fromSerial } from "../core/dates";
 import { termNumber, termVersion } from "../core/terms";
 import { contractYears, feeEnd, feeStart, parseStream, payDates } from "../core/separation/fees";
-import { parseKeyword } from "../core/keywords";
 import { parseDiscountMethod, parseTerminationType } from "../core/separation/termination";
+import { Part, SEP4 } from "../core/separation/sep4";
 import { parseTnwMethod } from "../core/loan/tnw";
 import { argumentValue } from "./references";
 
@@ -51,13 +51,9 @@ export interface NativeResult {
 
 class NotNative extends Error {}
 
-function notNative(reason: string): never {
+export function notNative(reason: string): never {
   throw new NotNative(reason);
 }
-
-const WHY_NOT: Record<string, string> = {
-  CLAUSE: "the text of the agreement, not a calculation",
-};
 
 /** Whether an expression can stand next to an operator without parentheses. */
 function isAtomic(text: string): boolean {
@@ -73,7 +69,7 @@ function isAtomic(text: string): boolean {
 }
 
 /** Argument access for one call: its texts (qualified), their known values, and the notes they need. */
-class Args {
+export class Args {
   readonly notes: string[] = [];
 
   constructor(
@@ -149,15 +145,16 @@ class Args {
   }
 }
 
-const num = (id: string, asOf?: Serial) => String(termNumber(id, asOf));
+/** A term as a number in a formula. */
+export const num = (id: string, asOf?: Serial) => String(termNumber(id, asOf));
 
-function excelDate(serial: Serial): string {
+export function excelDate(serial: Serial): string {
   const { year, month, day } = fromSerial(serial);
   return `DATE(${year},${month},${day})`;
 }
 
 /** A term that the First Amendment changed, as of an optional date argument (an IF when the date is unknown). */
-function versioned(args: Args, i: number, render: (asOf: Serial | undefined) => string): string {
+export function versioned(args: Args, i: number, render: (asOf: Serial | undefined) => string): string {
   if (!args.has(i)) return render(undefined);
   const known = args.knownDate(i);
   if (known !== undefined) return render(known);
@@ -165,7 +162,7 @@ function versioned(args: Args, i: number, render: (asOf: Serial | undefined) => 
   return `IF(${args.date(i)}<${excelDate(amendment)},${render(amendment - 1)},${render(amendment)})`;
 }
 
-function termExpression(id: string, asOf: Serial | undefined): string {
+export function termExpression(id: string, asOf: Serial | undefined): string {
   const { value } = termVersion(id, asOf);
   if (typeof value === "string") return excelDate(termNumber(id, asOf));
   return String(value);
@@ -176,24 +173,24 @@ function termExpression(id: string, asOf: Serial | undefined): string {
  * cleared of binary noise: 10,000,000 + 0.5 × 333,333.33 is 10,166,666.665 exactly, but a binary
  * float holds 10,166,666.66499999…, which a bare ROUND(x,2) would take down a cent.
  */
-function cents(expression: string): string {
+export function cents(expression: string): string {
   return `ROUND(ROUND(100*(${expression}),4),0)/100`;
 }
 
-function annual(stream: "consulting" | "chairman" | "both"): string {
+export function annual(stream: "consulting" | "chairman" | "both"): string {
   if (stream === "both") return `(${num("consulting.annual_fee")}+${num("chairman.annual_fee")})`;
   return num(stream === "consulting" ? "consulting.annual_fee" : "chairman.annual_fee");
 }
 
 /** Y(T): Σ over contract years of the days after T in that year ÷ its days. */
-function remainingYears(t: string): string {
+export function remainingYears(t: string): string {
   return `(${contractYears()
     .map((cy) => `MAX(0,${excelDate(cy.end)}-MAX(${t},${excelDate(cy.start - 1)}))/${cy.days}`)
     .join("+")})`;
 }
 
 /** Fee-years on the days from..to inclusive. */
-function yearsBetween(from: string, to: string): string {
+export function yearsBetween(from: string, to: string): string {
   return `(${contractYears()
     .map((cy) => `MAX(0,MIN(${to},${excelDate(cy.end)})-MAX(${from},${excelDate(cy.start)})+1)/${cy.days}`)
     .join("+")})`;
@@ -213,24 +210,22 @@ function presentValue(t: string, fee: string): string {
     .join("+")})`;
 }
 
-function lump(part: "consulting" | "chairman", args: Args, settings: WorkbookSettings | undefined): string {
+/** A termination payment of one part, by what the SEP 4 table says the type pays. */
+export function lump(part: Part, args: Args, settings: WorkbookSettings | undefined): string {
   const t = args.date(0);
   const type = args.keyword(1, parseTerminationType);
   const fee = annual(part);
   const remainder = `${fee}*${remainingYears(t)}`;
-  switch (type) {
-    case "cause":
+  switch (SEP4[type].pays[part]) {
+    case "nothing":
       return "0";
-    case "board":
-    case "good_reason":
-    case "change_of_control":
-    case "not_elected":
+    case "remainder":
       return cents(remainder);
     case "death":
       return `IF(${t}<${excelDate(termNumber("sep.death_pivot_date"))},${cents(remainder)},0)`;
-    case "disability":
-      return part === "consulting" ? cents(`${num("sep.disability_share")}*${remainder}`) : "0";
-    case "voluntary": {
+    case "disability share":
+      return cents(`${num("sep.disability_share")}*${remainder}`);
+    case "discounted remainder": {
       const method = args.keyword(2, parseDiscountMethod, settings?.discountMethod);
       if (method === "pv") return cents(presentValue(t, fee));
       return cents(`${remainder}*(1-${num("sep.discount_rate")}*${remainingYears(t)})`);
@@ -239,12 +234,12 @@ function lump(part: "consulting" | "chairman", args: Args, settings: WorkbookSet
 }
 
 /** The k-th (1-based) fiscal year from the covenant's first stepping year on, in order, as a native expression. */
-function nthYear(years: string, firstYear: number, k: number): string {
+export function nthYear(years: string, firstYear: number, k: number): string {
   return `SMALL(${years},COUNTIF(${years},"<"&${firstYear})+${k})`;
 }
 
 /** The running total of net income, losses included, from the first stepping year to `year`. */
-function runningIncome(years: string, incomes: string, firstYear: number, year: string): string {
+export function runningIncome(years: string, incomes: string, firstYear: number, year: string): string {
   return `SUMPRODUCT((${years}>=${firstYear})*(${years}<=${year})*${incomes})`;
 }
 
@@ -260,7 +255,7 @@ function countedYears(args: Args, index: number, firstYear: number): number {
  * years ended by then. Running total: the minimum never falls, so it is base + share × the largest
  * running total (or 0) over the years ended by then, one term per fiscal year taken in order.
  */
-function minimumTnw(args: Args, dateIndex: number): string {
+export function minimumTnw(args: Args, dateIndex: number): string {
   const method = args.keyword(dateIndex + 3, parseTnwMethod);
   const date = args.date(dateIndex);
   const years = args.expr(dateIndex + 1);
@@ -284,7 +279,7 @@ function minimumTnw(args: Args, dateIndex: number): string {
 }
 
 /** The ledger's rows re-performed cell by cell: year, net income, step-up and minimum of each fiscal year. */
-function tnwLedgerParts(args: Args, options: NativeOptions): string {
+export function tnwLedgerParts(args: Args, options: NativeOptions): string {
   const method = args.keyword(2, parseTnwMethod);
   const rows = spillRows(options);
   const years = args.expr(0);
@@ -316,7 +311,7 @@ function spillRows(options: NativeOptions): CellScalar[][] {
 }
 
 /** The fee schedule's rows: each pay date and the cumulative accrual to it rounded, less the rows before. */
-function feeScheduleParts(args: Args, options: NativeOptions): string {
+export function feeScheduleParts(args: Args, options: NativeOptions): string {
   const stream = args.keyword(0, (s) => parseStream(s));
   const dates = payDates();
   const shift = options.date1904 ? DATE_1904_OFFSET : 0;
@@ -336,7 +331,7 @@ function feeScheduleParts(args: Args, options: NativeOptions): string {
  * Excel's WORKDAY over a written holiday table: the US federal holidays as observed in the years the
  * count can reach, the workbook's extra holidays, and the formula's own (copied as dates).
  */
-function workdayOver(args: Args, options: NativeOptions, start: number, days: string, holidays: number | undefined): string {
+export function workdayOver(args: Args, options: NativeOptions, start: number, days: string, holidays: number | undefined): string {
   const from = args.knownDate(start);
   if (from === undefined) notNative("the start date is not a known value, and the holiday table is written for the years it spans");
   const shift = options.date1904 ? DATE_1904_OFFSET : 0;
@@ -357,90 +352,34 @@ function workdayOver(args: Args, options: NativeOptions, start: number, days: st
   return `WORKDAY(${args.date(start)},${days}${range})`;
 }
 
-function lendingLimit(args: Args): string {
+export function lendingLimit(args: Args): string {
   const commitment = args.has(2) ? args.expr(2) : num("loan.commitment");
   const line = args.has(3) ? `${commitment}-${args.sum(3)}` : commitment;
   return `MIN(${line},${args.expr(0)})`;
 }
 
-type Builder = (args: Args, options: NativeOptions) => string;
+/** Contract year 1 to 4: 1 plus one for each later contract year that has begun. */
+export function contractYearFormula(d: string): string {
+  return `1${contractYears()
+    .slice(1)
+    .map((cy) => `+(${d}>=${excelDate(cy.start)})`)
+    .join("")}`;
+}
 
-const BUILDERS: Record<string, Builder> = {
-  CONSULTING_LUMP: (a, o) => lump("consulting", a, o.settings),
-  CHAIRMAN_LUMP: (a, o) => lump("chairman", a, o.settings),
-  REMAINING_FEES: (a) => cents(`${annual(a.keyword(1, (s) => parseStream(s)))}*${remainingYears(a.date(0))}`),
-  FEES_EARNED: (a) => cents(`${annual(a.keyword(2, (s) => parseStream(s)))}*${yearsBetween(a.date(0), a.date(1))}`),
-  CONTRACT_YEAR: (a) => {
-    const d = a.date(0);
-    return `1${contractYears()
-      .slice(1)
-      .map((cy) => `+(${d}>=${excelDate(cy.start)})`)
-      .join("")}`;
-  },
-  TERMINATION_DATE: (a) => {
-    const type = a.keyword(1, parseTerminationType);
-    return type === "board" || type === "voluntary" ? `EDATE(${a.date(0)},${num("sep.notice_months")})` : a.date(0);
-  },
-  OPTION_EXPIRY: (a) => {
-    const t = a.date(0);
-    const type = a.keyword(1, parseTerminationType);
-    const oneYear = `EDATE(${t},${num("sep.option_exercise_months")})`;
-    if (type === "good_reason" || type === "change_of_control") return oneYear;
-    if (type === "cause" || type === "voluntary") return `${t}+${num("sep.option_forfeit_exercise_days")}`;
-    if (!a.has(2)) return oneYear;
-    const vest = a.date(2);
-    return `IF(${vest}<=${t},${oneYear},${vest}+${num("sep.option_post_vest_days")})`;
-  },
-  DISABILITY_NOTICE_DATE: (a) => `${a.date(0)}+${num("sep.disability_days")}`,
-  CHANGE_OF_CONTROL: (a) => `${a.expr(0)}>${num("sep.change_of_control_threshold")}`,
-  // Rounding the quotient to 9 places first keeps binary fractions (0.3/0.1) from losing a whole share.
-  DURESS_SHARES: (a) => `INT(ROUND(${a.expr(0)}*${a.has(2) ? a.expr(2) : "1"}/${a.expr(1)},9))`,
-  SPLIT_DOLLAR_COMPANY_INTEREST: (a) =>
-    cents(`${num("sep.split_dollar_company_interest_2003")}/${a.expr(1)}*(${a.expr(0)}${a.has(2) ? `-${a.expr(2)}` : ""})`),
-  SPLIT_DOLLAR_BUYOUT: (a) => {
-    const method = a.keyword(2, (s) => parseKeyword(s, BUYOUT_METHODS, "compound", "SEP 3(c)(iii)(B)", "method"));
-    const rate = num("sep.split_dollar_discount_rate");
-    return method === "compound" ? cents(`${a.expr(0)}/(1+${rate})^${a.expr(1)}`) : cents(`${a.expr(0)}*(1-${rate}*${a.expr(1)})`);
-  },
-  BORROWING_BASE: (a) => {
-    const deductions = [2, 3].filter((i) => a.has(i)).map((i) => `-${a.sum(i)}`).join("");
-    const base = `${num("loan.receivables_rate")}*${a.sum(0)}+MIN(${num("loan.inventory_rate")}*${a.sum(1)},${num("loan.inventory_cap")})${deductions}`;
-    return cents(base);
-  },
-  INVENTORY_ADVANCE: (a) => cents(`MIN(${num("loan.inventory_rate")}*${a.sum(0)},${num("loan.inventory_cap")})`),
-  AVAILABILITY: (a) => cents(`MAX(0,${lendingLimit(a)}-${a.sum(1)})`),
-  OVERADVANCE: (a) => cents(`MAX(0,${a.sum(1)}-${lendingLimit(a)})`),
-  MIN_TNW: (a) => cents(minimumTnw(a, 0)),
-  TNW_HEADROOM: (a) => cents(`${a.expr(0)}-${minimumTnw(a, 1)}`),
-  NET_INCOME_TEST: (a) =>
-    `IF(${a.date(0)}<${excelDate(termNumber("loan.net_income_test_from"))},"NOT TESTED",IF(${a.expr(1)}>=${num("loan.min_quarterly_net_income")},"PASS","FAIL"))`,
-  LEVERAGE_TEST: (a) => {
-    const limit = versioned(a, 2, (asOf) => num("loan.leverage_max", asOf));
-    // liabilities ≤ limit × TNW is the ratio test without a division that binary floats could blur.
-    return `IF(AND(${a.expr(1)}>0,${a.expr(0)}<=${limit}*${a.expr(1)}),"PASS","FAIL")`;
-  },
-  LEVERAGE_MAX: (a) => versioned(a, 0, (asOf) => num("loan.leverage_max", asOf)),
-  CROSS_DEFAULT: (a) => {
-    const threshold = num("loan.cross_default_threshold");
-    if (!a.has(1)) return `SUM(${a.expr(0)})>${threshold}`;
-    return `SUMPRODUCT(${a.expr(0)}*(1-${a.expr(1)}))>${threshold}`;
-  },
-  FACILITY_TERMINATION_DATE: (a) => versioned(a, 0, (asOf) => excelDate(termNumber("loan.termination_date", asOf))),
-  NOTICE_EFFECTIVE: (a, o) => {
-    const method = a.keyword(1, (s) => parseKeyword(s, NOTICE_METHODS, undefined, "SA 21", "method"));
-    return method === "fax" ? a.date(0) : workdayOver(a, o, 0, num("loan.courier_business_days"), 2);
-  },
-  ELECTION_DEADLINE: (a, o) => workdayOver(a, o, 0, num("sep.election_business_days"), 1),
-  SHARE_TRANSFER_DEADLINE: (a, o) => workdayOver(a, o, 0, num("sep.share_transfer_business_days"), 1),
-  WORKDAY: (a, o) => workdayOver(a, o, 0, `TRUNC(${a.expr(1)})`, 2),
-  FEE_SCHEDULE: feeScheduleParts,
-  TNW_LEDGER: tnwLedgerParts,
-  TERM: (a) => {
-    const id = a.value(0);
-    if (typeof id !== "string") notNative("the term id is not known text");
-    return versioned(a, 1, (asOf) => termExpression(id, asOf));
-  },
-};
+/** The last exercise date of a tranche, by what the SEP 4 table says happens to options. */
+export function optionExpiryFormula(a: Args): string {
+  const t = a.date(0);
+  const rule = SEP4[a.keyword(1, parseTerminationType)].options;
+  const oneYear = `EDATE(${t},${num("sep.option_exercise_months")})`;
+  if (rule === "accelerate") return oneYear;
+  if (rule === "forfeit unvested") return `${t}+${num("sep.option_forfeit_exercise_days")}`;
+  if (!a.has(2)) return oneYear;
+  const vest = a.date(2);
+  return `IF(${vest}<=${t},${oneYear},${vest}+${num("sep.option_post_vest_days")})`;
+}
+
+/** Builds a definition's native formula from its call's arguments; "" when it writes only parts (a spill). */
+export type NativeBuilder = (args: Args, options: NativeOptions) => string;
 
 /** The native expression (no "=") for formula text that may contain BTU calls; throws NotNative. */
 function nativeExpression(text: string, resolve: (text: string) => string, options: NativeOptions, notes: string[], parts: NativePart[]): string {
@@ -463,8 +402,8 @@ function nativeExpression(text: string, resolve: (text: string) => string, optio
 function explainCall(call: BtuCall, resolve: (text: string) => string, options: NativeOptions, parts: NativePart[]): { expression?: string; note?: string } {
   const spec = findFunction(call.name);
   if (!spec) return { note: `BTU.${call.name} is not a function of this add-in` };
-  const builder = BUILDERS[spec.name];
-  if (!builder) return { note: `not re-performable in native Excel: ${WHY_NOT[spec.name] ?? "no native form"}` };
+  if ("none" in spec.native) return { note: `not re-performable in native Excel: ${spec.native.none}` };
+  const builder = spec.native;
   const args = new Args(call, resolve, options, parts);
   try {
     const expression = builder(args, options);

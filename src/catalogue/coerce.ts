@@ -2,7 +2,7 @@
  * The one place that turns spreadsheet arguments (from Excel or HyperFormula) into core inputs:
  * blanks, omitted optionals, 1×1 ranges, 2-D ranges with empty cells, booleans and text.
  */
-import { ContractError } from "../core";
+import { ContractError, Decimal, sumAmounts, toDecimal } from "../core";
 
 /** A value as a spreadsheet hands it to a function: a scalar, a blank, or a 2-D range. */
 export type RawScalar = number | string | boolean | null | undefined | SheetError;
@@ -18,8 +18,9 @@ export class SheetError {
 
 export type ParamKind =
   | "date" // one Excel serial date
-  | "amount" // one number, kept exact
-  | "amounts" // a number or a range of numbers (blanks left out); summed where the clause adds them
+  | "money" // dollars: a number or a range of numbers (blanks count as 0), summed exactly (TERMS.md, Ranges)
+  | "price" // dollars per share: one number, not summed
+  | "fraction" // one number from 0 to 1 (a share, a portion)
   | "column" // a range kept cell by cell with blanks as null, to pair with a parallel range
   | "flags" // a range of TRUE/FALSE, blanks as FALSE, parallel to another range
   | "dates" // a range of dates (blanks left out), e.g. holidays
@@ -27,12 +28,28 @@ export type ParamKind =
   | "keyword" // text from a fixed list
   | "text"; // free text (an id)
 
+/** A keyword Excel offers in AutoComplete (a custom enum value) with its tooltip. */
+export interface KeywordChoice {
+  value: string;
+  help: string;
+}
+
 export interface ParamSpec {
   name: string;
   kind: ParamKind;
   optional?: boolean;
-  /** For keywords: the accepted keywords, first the core's own names (synonyms are accepted too). */
-  choices?: readonly string[];
+  /** Excel's argument help: what to enter and what blank means, figures formatted from the terms. */
+  help: string;
+  /** For keywords: the accepted keywords, the core's own names (clause ids and any case are accepted too). */
+  choices?: readonly KeywordChoice[];
+  /** For keywords: the custom enum Excel lists the choices under. */
+  enumName?: string;
+  /** For keywords: the core's reader, turning accepted text into its keyword (or a message naming the clause). */
+  parse?: (text: string) => string;
+  /** For ids: the values the formula builder offers. */
+  suggestions?: () => readonly string[];
+  /** For ids: the clause an argument value brings into the call (a term's clause, the clause itself). */
+  cites?: (value: string) => string | undefined;
 }
 
 export function isBlank(value: RawScalar): value is null | undefined | "" {
@@ -65,18 +82,18 @@ function numberIn(value: RawScalar, param: ParamSpec, clause: string, what: stri
   wrong(clause, `${param.name} must be ${what}; the text "${String(value)}" is not one. Enter a number${what.includes("date") ? " or DATE(y,m,d)" : ""}.`);
 }
 
-export type Coerced = number | string | readonly (number | null)[] | readonly boolean[] | readonly number[] | undefined;
+export type Coerced = number | string | Decimal | readonly (number | null)[] | readonly boolean[] | readonly number[] | undefined;
 
 /** Coerces one argument; `undefined` means omitted (only for optional parameters). */
 export function coerce(raw: RawArgument, param: ParamSpec, clause: string): Coerced {
   // The common case in a large sheet, a plain number where a number belongs, skips the range handling.
   if (typeof raw === "number") {
-    if (param.kind === "date" || param.kind === "number" || param.kind === "amount") return raw;
-    if (param.kind === "amounts") return [raw];
+    if (param.kind === "date" || param.kind === "number" || param.kind === "price" || param.kind === "fraction") return raw;
+    if (param.kind === "money") return toDecimal(raw, clause, param.name);
   }
   const values = cells(raw);
   passErrors(values);
-  if (values.every(isBlank) && param.kind !== "amounts" && param.kind !== "column" && param.kind !== "flags") {
+  if (values.every(isBlank) && param.kind !== "money" && param.kind !== "column" && param.kind !== "flags") {
     if (param.optional) return undefined;
     if (param.kind !== "dates") wrong(clause, `${param.name} is required.`);
   }
@@ -85,17 +102,22 @@ export function coerce(raw: RawArgument, param: ParamSpec, clause: string): Coer
       return numberIn(single(raw, param, clause), param, clause, "a date");
     case "number":
       return numberIn(single(raw, param, clause), param, clause, "a number");
-    case "amount":
+    case "price":
       return numberIn(single(raw, param, clause), param, clause, "an amount");
+    case "fraction":
+      return numberIn(single(raw, param, clause), param, clause, "a fraction");
     case "keyword":
     case "text": {
       const value = single(raw, param, clause);
-      if (typeof value !== "string") wrong(clause, `${param.name} must be text in quotes, such as "${param.kind === "keyword" ? "consulting" : "loan.inventory_cap"}".`);
-      return value;
+      const example = param.choices?.[0]?.value ?? param.suggestions?.()[0] ?? "";
+      if (typeof value !== "string") wrong(clause, `${param.name} must be text in quotes, such as "${example}".`);
+      return param.parse ? param.parse(value) : value;
     }
-    case "amounts":
+    case "money": {
       if (param.optional && values.every(isBlank)) return undefined;
-      return values.filter((v) => !isBlank(v)).map((v) => numberIn(v, param, clause, "an amount"));
+      const amounts = values.filter((v) => !isBlank(v)).map((v) => numberIn(v, param, clause, "an amount"));
+      return sumAmounts(amounts, clause, param.name);
+    }
     case "dates":
       return values.filter((v) => !isBlank(v)).map((v) => numberIn(v, param, clause, "a date"));
     case "column":

@@ -4,13 +4,13 @@
  */
 import { ContractError, DATE_1904_OFFSET, Decimal, Outcome } from "../core";
 import { Coerced, RawArgument, SheetError, coerce } from "./coerce";
-import { FunctionSpec, RunContext, findFunction } from "./specs";
+import { FunctionDefinition, RunContext, findFunction } from "./specs";
 
 export type CellScalar = number | string | boolean;
 export type CellResult = { ok: true; value: CellScalar | CellScalar[][] } | { ok: false; code: string; message: string };
 
 export interface Evaluation {
-  spec?: FunctionSpec;
+  spec?: FunctionDefinition;
   result: CellResult;
   /** The core's outcome with its explanation, when the call reached the core. */
   outcome?: Outcome<unknown>;
@@ -23,7 +23,7 @@ function toCell(value: unknown): CellScalar | CellScalar[][] {
 }
 
 /** Arguments in the core's 1900 serials, from a 1904 workbook's. */
-function toCoreDates(spec: FunctionSpec, coerced: Coerced[]): Coerced[] {
+function toCoreDates(spec: FunctionDefinition, coerced: Coerced[]): Coerced[] {
   return coerced.map((value, i) => {
     const kind = spec.params[i].kind;
     if (kind === "date" && typeof value === "number") return value + DATE_1904_OFFSET;
@@ -33,7 +33,7 @@ function toCoreDates(spec: FunctionSpec, coerced: Coerced[]): Coerced[] {
 }
 
 /** A result in a 1904 workbook's serials: date results, and the date columns of a spill. */
-function toWorkbookDates(spec: FunctionSpec, value: CellScalar | CellScalar[][]): CellScalar | CellScalar[][] {
+function toWorkbookDates(spec: FunctionDefinition, value: CellScalar | CellScalar[][]): CellScalar | CellScalar[][] {
   const shift = (v: CellScalar) => (typeof v === "number" ? v - DATE_1904_OFFSET : v);
   if (spec.result === "date") return shift(value as CellScalar);
   if (Array.isArray(value) && spec.spill) {

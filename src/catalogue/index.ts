@@ -6,3 +6,4 @@ export * from "./formula";
 export * from "./settings";
 export * from "./literals";
 export * from "./tokens";
+export * from "./examples";

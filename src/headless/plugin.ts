@@ -4,7 +4,7 @@
  * same adapter layer Excel's functions use. Only conversions here; all coercion is in src/catalogue.
  */
 import { ArraySize, CellError, FunctionArgumentType, FunctionPlugin, HyperFormula, ImplementedFunctions, SimpleRangeValue } from "hyperformula";
-import { CATALOGUE, FunctionSpec, RawArgument, RunContext, evaluate } from "../catalogue";
+import { CATALOGUE, FunctionDefinition, RawArgument, RunContext, evaluate } from "../catalogue";
 import { fromCellResult, toCellError, toRawArgument } from "./values";
 
 /** The parts of HyperFormula's AST and interpreter state the plugin reads (not exported by the package). */
@@ -28,8 +28,8 @@ interface InterpreterState {
 
 export const NAMESPACE = "BTU.";
 
-const methodName = (spec: FunctionSpec) => `btu_${spec.name}`;
-const sizeMethodName = (spec: FunctionSpec) => `btuSize_${spec.name}`;
+const methodName = (spec: FunctionDefinition) => `btu_${spec.name}`;
+const sizeMethodName = (spec: FunctionDefinition) => `btuSize_${spec.name}`;
 
 /** AST nodes whose value depends on other cells or on the clock: a spill's size cannot be read from them. */
 const REFERENCES = new Set(["CELL_REFERENCE", "CELL_RANGE", "COLUMN_RANGE", "ROW_RANGE", "NAMED_EXPRESSION"]);
@@ -68,7 +68,7 @@ export class BtuPlugin extends FunctionPlugin {
    * evaluated directly (what runFunction does for ANY arguments, without its per-call bookkeeping):
    * an error value passes through, an omitted argument is blank, a range stays a range.
    */
-  protected call(spec: FunctionSpec, ast: ProcedureAst, state: InterpreterState) {
+  protected call(spec: FunctionDefinition, ast: ProcedureAst, state: InterpreterState) {
     const count = ast.args.length;
     const raw: RawArgument[] = new Array(count);
     for (let i = 0; i < count; i++) {
@@ -88,7 +88,7 @@ export class BtuPlugin extends FunctionPlugin {
    * (it is computed), otherwise a bound (FEE_SCHEDULE's most rows, TNW_LEDGER's cells of fiscal_years);
    * HyperFormula pads a smaller result with empty cells.
    */
-  protected spillSize(spec: FunctionSpec, ast: ProcedureAst, state: InterpreterState): ArraySize {
+  protected spillSize(spec: FunctionDefinition, ast: ProcedureAst, state: InterpreterState): ArraySize {
     const columns = spec.spill!.columns.length;
     if (ast.args.every(isLiteral)) {
       const raw = ast.args.map((arg) => (arg.type === "EMPTY" ? undefined : toRawArgument(this.evaluateAst(arg as never, state as never))));
@@ -106,7 +106,7 @@ export class BtuPlugin extends FunctionPlugin {
   }
 
   /** A spill larger than the size fixed at parse time would break the engine: it becomes an error instead. */
-  private fitSpill(spec: FunctionSpec, ast: ProcedureAst, state: InterpreterState, result: SimpleRangeValue) {
+  private fitSpill(spec: FunctionDefinition, ast: ProcedureAst, state: InterpreterState, result: SimpleRangeValue) {
     const size = this.spillSize(spec, ast, state);
     if (size.isScalar() || (result.height() <= size.height && result.width() <= size.width)) return result;
     return toCellError("#VALUE!", `BTU.${spec.name}: the result has ${result.height()} rows but only ${size.height} were reserved when the formula was read; give the arguments as a range or literals.`);

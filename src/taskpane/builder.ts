@@ -2,22 +2,20 @@
  * The formula builder's rules: each parameter's input turned into argument text, and the formula.
  * Office-free and DOM-free, so the rules are unit-tested apart from the form.
  */
-import { FunctionSpec, ParamSpec } from "../catalogue";
-import { TERMS } from "../core";
+import { FunctionDefinition, ParamSpec } from "../catalogue";
 import { classifyArgument } from "./arguments";
 
 export type FieldControl = "date" | "choice" | "text";
 
 /** The values a parameter can take from a list: keywords, or the term ids of BTU.TERM. */
-export function choicesFor(spec: FunctionSpec, param: ParamSpec): readonly string[] {
-  if (param.kind === "keyword") return param.choices ?? [];
-  if (spec.name === "TERM" && param.name === "term_id") return TERMS.map((term) => term.id);
-  return [];
+export function choicesFor(param: ParamSpec): readonly string[] {
+  if (param.kind === "keyword") return (param.choices ?? []).map((choice) => choice.value);
+  return param.suggestions?.() ?? [];
 }
 
-export function controlFor(spec: FunctionSpec, param: ParamSpec): FieldControl {
+export function controlFor(param: ParamSpec): FieldControl {
   if (param.kind === "date") return "date";
-  return choicesFor(spec, param).length ? "choice" : "text";
+  return choicesFor(param).length ? "choice" : "text";
 }
 
 /** Argument text for one input, or an error message; "" means omitted. */
@@ -47,7 +45,7 @@ export interface BuiltFormula {
 }
 
 /** `=BTU.NAME(a,b,...)` with trailing omitted optionals left out. */
-export function buildFormula(spec: FunctionSpec, inputs: Record<string, string>): BuiltFormula {
+export function buildFormula(spec: FunctionDefinition, inputs: Record<string, string>): BuiltFormula {
   const missing: string[] = [];
   const errors: Record<string, string> = {};
   const args = spec.params.map((param) => {

@@ -2,8 +2,8 @@
  * Which functions and terms cite a clause, and which clauses a BTU call depends on: the catalogue's
  * `clauses`, the clause of a term read by BTU.TERM, the clause quoted by BTU.CLAUSE.
  */
-import { BtuCall, CATALOGUE, FunctionSpec, findFunction } from "../catalogue";
-import { TERMS, Term, findTerm } from "../core";
+import { BtuCall, CATALOGUE, FunctionDefinition, findFunction } from "../catalogue";
+import { TERMS, Term } from "../core";
 import { clauseById, normalizeClauseId } from "../core/clauses";
 import { classifyArgument } from "./arguments";
 
@@ -20,7 +20,7 @@ export function isWithin(cited: string, clause: string): boolean {
 }
 
 export interface FunctionCitation {
-  spec: FunctionSpec;
+  spec: FunctionDefinition;
   /** The clause ids the function cites that fall within the clause asked about. */
   cited: string[];
 }
@@ -43,12 +43,11 @@ export function clausesOfCall(call: BtuCall): string[] {
   const spec = findFunction(call.name);
   if (!spec) return [];
   const clauses = [...spec.clauses];
-  const id = textArgument(call, 0);
-  if (spec.name === "TERM" && id !== undefined) {
-    const term = findTerm(id);
-    if (term) clauses.push(term.clause);
-  }
-  if (spec.name === "CLAUSE" && id !== undefined) clauses.push(normalizeClauseId(id));
+  spec.params.forEach((param, i) => {
+    const value = param.cites ? textArgument(call, i) : undefined;
+    const cited = value === undefined ? undefined : param.cites!(value);
+    if (cited) clauses.push(normalizeClauseId(cited));
+  });
   return clauses;
 }
 

@@ -3,7 +3,7 @@
  * Excel passes it, and the core's own evaluation with its explanation. Office-free: cells are read
  * through the `RangeReader` the caller supplies (Excel in the pane, a fake in tests).
  */
-import { BtuCall, Evaluation, FunctionSpec, ParamSpec, RawArgument, RawScalar, RunContext, SheetError, evaluate, findBtuCalls, findFunction, normalizeStoredFormula } from "../catalogue";
+import { BtuCall, Evaluation, FunctionDefinition, ParamSpec, RawArgument, RawScalar, RunContext, SheetError, evaluate, findBtuCalls, findFunction, normalizeStoredFormula } from "../catalogue";
 import { ArgumentSource, classifyArgument, qualifiedAddress } from "./arguments";
 
 export interface QualifiedRef {
@@ -33,7 +33,7 @@ export interface ArgumentView {
 export interface CallView {
   name: string;
   text: string;
-  spec?: FunctionSpec;
+  spec?: FunctionDefinition;
   args: ArgumentView[];
   /** The core's answer; undefined when an argument could not be evaluated in the pane. */
   evaluation?: Evaluation;

@@ -16,10 +16,9 @@ import {
   provideFluentDesignSystem,
 } from "@fluentui/web-components";
 
-export const FONT_STACK = '"Segoe UI Variable Text", "Segoe UI", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", Arial, sans-serif';
-
 export function registerFluent(): void {
-  bodyFont.withDefault(FONT_STACK);
+  // One font stack: the pane's stylesheet (taskpane.css) names it as --font.
+  bodyFont.withDefault(getComputedStyle(document.documentElement).getPropertyValue("--font").trim());
   provideFluentDesignSystem().register(
     fluentButton(),
     fluentCheckbox(),

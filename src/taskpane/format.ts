@@ -32,7 +32,7 @@ export function formatScalar(value: RawScalar, kind: DisplayKind): string {
   if (typeof value === "string") return kind === "keyword" || kind === "text" ? `"${value}"` : value;
   if ((kind === "date" || kind === "dates") && isDateSerial(value)) return serialToIso(Math.floor(value));
   if (kind === "text") return String(value);
-  if (kind === "money" || kind === "amount" || kind === "amounts") return formatMoney(new Decimal(value));
+  if (kind === "money" || kind === "price") return formatMoney(new Decimal(value));
   return plain.format(value);
 }
 

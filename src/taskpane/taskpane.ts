@@ -7,10 +7,8 @@ import * as clauses from "../core/clauses";
 import { byId, el, replace } from "./dom";
 import { registerFluent } from "./fluent";
 import { Host } from "./host";
-import { MetadataIndex, loadMetadata } from "./metadata";
 import { explainSelection } from "./selection";
 import { loadSettings } from "./settings";
-import { adoptStyles } from "./styles";
 import { watchSelection } from "./workbook";
 import { mountAudit } from "./views/audit";
 import { mountClauses } from "./views/clauses";
@@ -22,7 +20,6 @@ const library = clauseLibrary(clauses);
 
 function start(host: Host): void {
   let settings: WorkbookSettings = loadSettings(host.settings);
-  let metadata: MetadataIndex | undefined;
   const run = (): RunContext => ({ settings, clauses: library });
 
   const tabs = byId<HTMLElement & { activeid: string }>("tabs");
@@ -34,7 +31,7 @@ function start(host: Host): void {
     openFunction: (name) => functionsView.open(name),
   };
   const clauseView = mountClauses(host, nav);
-  const functionsView = mountFunctions(host, nav, { metadata: () => metadata, run });
+  const functionsView = mountFunctions(host, nav, { run });
 
   const cellView = byId("cell-view");
   const cellStatus = byId("cell-status");
@@ -44,7 +41,7 @@ function start(host: Host): void {
     try {
       const model = await host.excel((context) => explainSelection(context, run()));
       if (mine !== sequence) return;
-      replace(cellView, ...renderSelection(model, nav, metadata));
+      replace(cellView, ...renderSelection(model, nav));
       cellStatus.textContent = model.calls.length
         ? `${model.cell.sheet}!${model.cell.address}: ${model.calls.map((c) => `BTU.${c.name}`).join(", ")} explained`
         : `${model.cell.sheet}!${model.cell.address}: no BTU formula`;
@@ -63,13 +60,6 @@ function start(host: Host): void {
   });
 
   replace(cellView, renderWaiting());
-  loadMetadata()
-    .then((index) => {
-      metadata = index;
-      functionsView.refresh();
-      void explainCell();
-    })
-    .catch((error) => console.warn(`Function help unavailable: ${error instanceof Error ? error.message : String(error)}`));
   host
     .excel((context) => watchSelection(context, () => void explainCell()))
     .then(() => explainCell())
@@ -83,7 +73,6 @@ function outsideExcel(): void {
   );
 }
 
-adoptStyles();
 registerFluent();
 replace(byId("cell-view"), spinner("Starting…"));
 Office.onReady((info) => {

@@ -31,7 +31,7 @@ describe("keyword choices", () => {
       const result = evaluate(name, probe("not-a-keyword", index) as never).result;
       if (result.ok) throw new Error("an unknown keyword must be refused");
       const listed = [...(/use one of (.*)\.$/.exec(result.message)?.[1] ?? "").matchAll(/"([^"]+)"/g)].map((m) => m[1]);
-      expect(CATALOGUE.find((spec) => spec.name === name)!.params[index].choices).toEqual(listed);
+      expect(CATALOGUE.find((spec) => spec.name === name)!.params[index].choices?.map((choice) => choice.value)).toEqual(listed);
     },
   );
 });

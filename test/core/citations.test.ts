@@ -8,8 +8,8 @@ import { describeFound, parseFile, stringLiterals, tsFiles } from "./source";
 
 const CLAUSE_ID = /^(SEP|FA|SA|LMA|ALLONGE) /;
 
-/** The core (terms.ts included, the library itself excluded) and the catalogue, whose specs list clauses. */
-const FILES = [...tsFiles("src/core", /^src\/core\/clauses$/), "src/catalogue/specs.ts"];
+/** The core (terms.ts included, the library itself excluded) and the definitions, which list clauses. */
+const FILES = [...tsFiles("src/core", /^src\/core\/clauses$/), ...tsFiles("src/catalogue/functions")];
 const citations = FILES.flatMap((file) => stringLiterals(parseFile(file)).filter((literal) => CLAUSE_ID.test(literal.value)));
 
 const known = (id: string) => clauseById(id)?.id === id;
@@ -17,7 +17,7 @@ const known = (id: string) => clauseById(id)?.id === id;
 test("the scan finds the citations (a broken scanner must not pass silently)", () => {
   const ids = new Set(citations.map((c) => c.value));
   for (const id of ["SEP 4(c)(i)", "SEP 3(c)(iv)(A)", "FA 1(h)-tnw", "FA 1(c)", "SA 21(b)", "LMA I.A", "ALLONGE 1"]) expect(ids).toContain(id);
-  expect(citations.some((c) => c.file === "src/catalogue/specs.ts")).toBe(true);
+  expect(citations.some((c) => c.file === "src/catalogue/functions/loan.ts")).toBe(true);
   expect(citations.some((c) => c.file === "src/core/terms.ts")).toBe(true);
 });
 

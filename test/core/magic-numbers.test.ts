@@ -13,7 +13,7 @@
  */
 import * as ts from "typescript";
 import { TERMS } from "../../src/core";
-import { Found, describeFound, numericLiterals, parseFile, parseText, stringLiterals, tsFiles } from "./source";
+import { Found, describeFound, numericLiterals, parseFile, parseText, stringLiterals, textPieces, tsFiles } from "./source";
 
 const GENERIC_LIMIT = 13;
 const CALENDAR_MODULES = new Set(["src/core/dates.ts", "src/core/calendar.ts"]);
@@ -104,9 +104,85 @@ describe("the scanner", () => {
   });
 });
 
-test("no contract figure is written as a literal in src/core (outside terms.ts and the clause library) or src/catalogue", () => {
-  const files = [...tsFiles("src/core", /^src\/core\/(terms\.ts|clauses)$/), ...tsFiles("src/catalogue")];
-  expect(files).toContain("src/core/separation/fees.ts");
-  expect(files).not.toContain("src/core/terms.ts");
-  expect(describeHits(files.flatMap((file) => contractLiterals(parseFile(file))))).toEqual([]);
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const NUMBER_WORDS: Record<number, string> = { 10: "ten", 14: "fourteen", 21: "twenty-one", 30: "thirty", 90: "ninety", 120: "one hundred twenty", 365: "three hundred sixty-five", 600: "six hundred" };
+const SMALL_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const grouped = (value: number) => value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+
+/**
+ * How each figure of the terms reads when written as prose: dollars with their commas, a rate as a
+ * percentage, a date in ISO, long and US order, a count of days or months in digits or words.
+ */
+function prosePatterns(): { pattern: RegExp; term: string }[] {
+  const patterns: { pattern: RegExp; term: string }[] = [];
+  const add = (source: string, term: string) => patterns.push({ pattern: new RegExp(source, "i"), term });
+  for (const term of TERMS) {
+    for (const { value } of term.history) {
+      if (typeof value === "number" && term.unit === "usd" && value >= 1000) add(`\\$?${escape(grouped(value))}(?![\\d,])`, term.id);
+      if (typeof value === "number" && term.unit === "rate") add(`(?<![\\d.])${escape(String(Number((value * 100).toPrecision(12))))}\\s?%`, term.id);
+      if (typeof value === "number" && (term.unit === "days" || term.unit === "business days" || term.unit === "months" || term.unit === "hours")) {
+        const words = [String(value), NUMBER_WORDS[value] ?? SMALL_WORDS[value]].filter(Boolean).map(escape).join("|");
+        const unit = term.unit === "hours" ? "hours" : term.unit === "months" ? "months?'?" : "(?:consecutive |calendar |business )?days?'?";
+        add(`(?<![\\w.])(?:${words})[- ]${unit}\\b`, term.id);
+      }
+      if (typeof value === "string" && ISO_DATE.test(value)) {
+        const [y, m, d] = value.split("-").map(Number);
+        add(`${value}|\\b${d} ${MONTH_NAMES[m - 1]},? ${y}\\b|\\b${MONTH_NAMES[m - 1]} ${d},? ${y}\\b`, term.id);
+      }
+    }
+  }
+  return patterns;
+}
+
+const PROSE = prosePatterns();
+
+/** Contract figures written out in the text of strings and templates. */
+function proseFigures(source: ts.SourceFile): Hit[] {
+  return textPieces(source).flatMap((piece) => PROSE.filter(({ pattern }) => pattern.test(piece.value)).map(({ term }) => ({ ...piece, term })));
+}
+
+describe("the prose scanner", () => {
+  test("finds figures written as words in messages and help", () => {
+    const source = parseText(
+      [
+        "const a = `at most $3,500,000 of inventory`;",
+        "const b = 'three months\\' notice';",
+        "const c = `${x} within ninety days`;",
+        "const d = 'ends on 30 June 2007';",
+        "const e = 'before June 30, 2003';",
+        "const f = 'a discount of 3% a year';",
+        "const g = `21 business days after ${x}`;",
+      ].join("\n"),
+      "src/taskpane/x.ts",
+    );
+    expect(proseFigures(source).map((hit) => hit.term)).toEqual(
+      expect.arrayContaining(["loan.inventory_cap", "sep.notice_months", "sep.option_post_vest_days", "sep.fee_end", "sep.death_pivot_date", "sep.discount_rate", "sep.election_business_days"]),
+    );
+  });
+
+  test("leaves alone what is not a contract figure", () => {
+    const source = parseText("const a = `${termDollars('loan.inventory_cap')} cap, 12 columns, 2 rows, 100% of the remainder`;", "src/taskpane/x.ts");
+    expect(proseFigures(source)).toEqual([]);
+  });
+});
+
+/** Folders whose text is the terms themselves, or is written from them. */
+const TERMS_DATA = /^src\/core\/(terms\.ts|clauses)$|^src\/functions\/functions\.ts$/;
+/**
+ * Where numbers are calculations with contract figures. Elsewhere a bare number is layout (column
+ * widths, font sizes), a file format's byte offsets (zip headers) or an engine setting, and 30 or 90
+ * there is not a notice period; prose is scanned in every folder.
+ */
+const CALCULATIONS = /^src\/(core|catalogue|audit)\//;
+
+test("no contract figure is written as a literal in the calculations, or as prose anywhere in src (the terms data and the generated wrappers aside)", () => {
+  const files = tsFiles("src", TERMS_DATA);
+  expect(files).toEqual(expect.arrayContaining(["src/taskpane/views/callCard.ts", "src/catalogue/functions/loan.ts", "src/audit/native.ts", "src/core/separation/fees.ts"]));
+  expect(files).not.toContain("src/functions/functions.ts");
+  const hits = files.flatMap((file) => {
+    const source = parseFile(file);
+    return [...(CALCULATIONS.test(file) ? contractLiterals(source) : []), ...proseFigures(source)];
+  });
+  expect(describeHits(hits)).toEqual([]);
 });

@@ -223,6 +223,9 @@ const SPECS: Spec[] = [
 const BUILDING_BLOCKS = new Set([
   "ContractError", "Trace", "Decimal", "invalid", "noAnswer", "calculate", "unwrap", "toCents", "formatMoney",
   "serialToIso", "isoToSerial", "serialOf", "fromSerial", "edate", "findTerm", "toDecimal", "sumAmounts",
+  // Keyword readers (test/catalogue/keywords.test.ts), the SEP 4 table's window, term lookups and prose formatters.
+  "parseTerminationType", "parseDiscountMethod", "parseStream", "parseBuyoutMethod", "parseTnwMethod", "parseNoticeMethod",
+  "windowStart", "termNumber", "termClause", "payDates", "longDate", "termDollars", "termPercent", "termDate", "termYear", "termCount", "quoted",
 ]);
 
 test("every public calculation of the core has a property below", () => {

@@ -43,9 +43,23 @@ function where(node: ts.Node): Found {
   return { file: source.fileName, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: node.getText() };
 }
 
+/**
+ * A definition's worked examples (`examples: [...]`) hold the figures TERMS.md states as inputs and
+ * results: expected values, not figures a calculation uses, so the figure scans do not enter them.
+ */
+function isWorkedExamples(node: ts.Node): boolean {
+  return ts.isPropertyAssignment(node) && node.name.getText() === "examples";
+}
+
+/** The agreement's own words, `quoted(clause, text)`: test/core/quotes.test.ts checks each against the clause text. */
+export function isQuote(node: ts.Node): node is ts.CallExpression {
+  return ts.isCallExpression(node) && node.expression.getText() === "quoted";
+}
+
 function collect(source: ts.SourceFile, keep: (node: ts.Node) => boolean): ts.Node[] {
   const nodes: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
+    if (isWorkedExamples(node) || isQuote(node)) return;
     if (keep(node)) nodes.push(node);
     ts.forEachChild(node, visit);
   };
@@ -56,6 +70,12 @@ function collect(source: ts.SourceFile, keep: (node: ts.Node) => boolean): ts.No
 /** Whole string literals ("…", '…', and `…` without substitutions), with their values. */
 export function stringLiterals(source: ts.SourceFile): (Found & { value: string })[] {
   return collect(source, (n) => ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)).map((n) => ({ ...where(n), value: (n as ts.StringLiteralLike).text }));
+}
+
+/** The text of every string and template piece (the literal parts between substitutions). */
+export function textPieces(source: ts.SourceFile): (Found & { value: string })[] {
+  const isPiece = (n: ts.Node) => ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n);
+  return collect(source, isPiece).map((n) => ({ ...where(n), value: (n as ts.LiteralLikeNode).text }));
 }
 
 /** Numeric and BigInt literals, with the number each one denotes. */

@@ -4,7 +4,7 @@
  */
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { CATALOGUE, FunctionSpec, ParamKind } from "../../src/catalogue";
+import { CATALOGUE, FunctionDefinition, ParamKind } from "../../src/catalogue";
 import type { FunctionMetadata } from "../../scripts/function-reference";
 
 const SOURCE = path.join(__dirname, "..", "..", "src", "functions", "functions.ts");
@@ -23,17 +23,18 @@ const metadataOf = (name: string) => functions.find((f) => f.id === name)!;
 /** Scalars Excel coerces for us; ranges stay untyped so text in them reaches the catalogue's checks. */
 const EXPECTED_TYPE: Record<ParamKind, { type: string; dimensionality?: string }> = {
   date: { type: "number" },
-  amount: { type: "number" },
+  price: { type: "number" },
+  fraction: { type: "number" },
   number: { type: "number" },
   keyword: { type: "string" },
   text: { type: "string" },
-  amounts: { type: "any", dimensionality: "matrix" },
+  money: { type: "any", dimensionality: "matrix" },
   column: { type: "any", dimensionality: "matrix" },
   flags: { type: "any", dimensionality: "matrix" },
   dates: { type: "any", dimensionality: "matrix" },
 };
 
-const EXPECTED_RESULT: Record<FunctionSpec["result"], { type?: string; dimensionality?: string }> = {
+const EXPECTED_RESULT: Record<FunctionDefinition["result"], { type?: string; dimensionality?: string }> = {
   money: { type: "number" },
   date: { type: "number" },
   number: { type: "number" },
@@ -44,6 +45,23 @@ const EXPECTED_RESULT: Record<FunctionSpec["result"], { type?: string; dimension
 
 /** Clause ids as printed in a description: "SEP 4(c)(i)", "FA 1(h)", "LMA I.A", "ALLONGE 1". */
 const CITED = /\b(?:SEP|FA|SA|LMA|ALLONGE) (?:\d+|[IVX]+\.[A-Z])(?:\([0-9a-z]+\))*/g;
+
+test("keyword parameters are custom enums whose values are the keywords, each with a tooltip", async () => {
+  const { metadataJson } = await generateCustomFunctionsMetadata(SOURCE);
+  const enums = (JSON.parse(metadataJson) as { enums: { id: string; values: { stringValue: string; tooltip: string }[] }[] }).enums;
+  for (const spec of CATALOGUE) {
+    spec.params.forEach((param, i) => {
+      if (param.kind !== "keyword") return;
+      const listed = metadataOf(spec.name).parameters[i] as { customEnumId?: string };
+      expect(listed.customEnumId).toBe(param.enumName);
+      const values = enums.find((e) => e.id === param.enumName)!.values;
+      expect(values.map((v) => v.stringValue)).toEqual(param.choices!.map((c) => c.value));
+      for (const value of values) expect(value.tooltip.length).toBeGreaterThan(5);
+    });
+  }
+  // The termination types of SEP 4, in the agreement's order: (a) to (h).
+  expect(enums.find((e) => e.id === "TerminationType")!.values.map((v) => v.stringValue)).toEqual(["cause", "board", "voluntary", "good_reason", "change_of_control", "not_elected", "death", "disability"]);
+});
 
 test("custom-functions-metadata reports no errors", () => {
   expect(errors).toEqual([]);

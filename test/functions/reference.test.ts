@@ -4,9 +4,8 @@
  */
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { CATALOGUE, evaluate } from "../../src/catalogue";
+import { CATALOGUE, evaluate, exampleArguments, exampleFormula, findFunction } from "../../src/catalogue";
 import { isoToSerial } from "../../src/core";
-import { EXAMPLES, exampleArguments, exampleFormula } from "../../scripts/function-examples";
 import { FunctionMetadata, buildFunctionReference } from "../../scripts/function-reference";
 
 let functionsJson: string;
@@ -60,9 +59,18 @@ test("a catalogue function missing from functions.json stops the build", () => {
   expect(() => buildFunctionReference(JSON.stringify({ functions: incomplete }))).toThrow(/BORROWING_BASE/);
 });
 
-describe.each(EXAMPLES.filter((example) => example.cell !== undefined).map((example) => [exampleFormula(example), example] as const))("%s", (_formula, example) => {
-  test(`gives ${example.shows}, as TERMS.md states`, () => {
-    const { result } = evaluate(example.name, exampleArguments(example));
+const EXAMPLES = CATALOGUE.flatMap((definition) => definition.examples.map((example) => ({ definition, example })));
+
+test("every function has a worked example, and every summary starts with a verb", () => {
+  for (const definition of CATALOGUE) {
+    expect(definition.examples.length).toBeGreaterThan(0);
+    expect(definition.summary).toMatch(/^(Gives|Lists|Counts|Tests|Looks|Shows) /);
+  }
+});
+
+describe.each(EXAMPLES.filter(({ example }) => example.cell !== undefined).map(({ definition, example }) => [exampleFormula(definition, example), definition, example] as const))("%s", (_formula, definition, example) => {
+  test(`gives ${example.shows}, as TERMS.md states or as worked by hand in the definition`, () => {
+    const { result } = evaluate(definition.name, exampleArguments(example));
     const cell = example.cell!;
     if (typeof cell === "object" && "error" in cell) expect(result).toMatchObject({ ok: false, code: cell.error });
     else expect(result).toEqual({ ok: true, value: typeof cell === "object" ? isoToSerial(cell.date) : cell });
@@ -70,8 +78,8 @@ describe.each(EXAMPLES.filter((example) => example.cell !== undefined).map((exam
 });
 
 test("the FEE_SCHEDULE example: 105 rows, first and last as TERMS.md states, total 816000.00", () => {
-  const [example] = EXAMPLES.filter((e) => e.name === "FEE_SCHEDULE");
-  const { result } = evaluate(example.name, exampleArguments(example));
+  const [example] = findFunction("FEE_SCHEDULE")!.examples;
+  const { result } = evaluate("FEE_SCHEDULE", exampleArguments(example));
   const rows = (result as { value: number[][] }).value;
   expect(rows).toHaveLength(105);
   expect(rows[0]).toEqual([isoToSerial("2003-07-14"), 7803.28]);

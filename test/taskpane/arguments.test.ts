@@ -69,9 +69,9 @@ describe("the formula builder", () => {
   });
 
   it("offers the term ids for BTU.TERM and the keywords for keyword parameters", () => {
-    expect(choicesFor(findFunction("TERM")!, findFunction("TERM")!.params[0])).toContain("loan.inventory_cap");
-    expect(choicesFor(lump, lump.params[1])).toContain("voluntary");
-    expect(choicesFor(lump, lump.params[0])).toEqual([]);
+    expect(choicesFor(findFunction("TERM")!.params[0])).toContain("loan.inventory_cap");
+    expect(choicesFor(lump.params[1])).toContain("voluntary");
+    expect(choicesFor(lump.params[0])).toEqual([]);
   });
 });
 

@@ -9,7 +9,12 @@ import { termClause, termDecimal, termIso, termNumber, termVersion } from "../te
 
 export type TestResult = "PASS" | "FAIL" | "NOT TESTED";
 
-export const NOTICE_METHODS: Record<"fax" | "courier", readonly string[]> = { fax: ["21(a)", "facsimile"], courier: ["21(b)", "overnight", "overnight_courier"] };
+export type NoticeMethod = "fax" | "courier";
+export const NOTICE_METHODS: Record<NoticeMethod, readonly string[]> = { fax: ["21(a)", "facsimile"], courier: ["21(b)", "overnight", "overnight_courier"] };
+
+export function parseNoticeMethod(input: string | undefined): NoticeMethod {
+  return parseKeyword(input, NOTICE_METHODS, undefined, "SA 21", "method");
+}
 
 function optionalDate(asOf: number | undefined, clause: string): Serial | undefined {
   return asOf === undefined ? undefined : dateArg(asOf, clause, "as_of");
@@ -112,7 +117,7 @@ export function facilityTerminationDate(asOf?: number): Outcome<number> {
 
 export function noticeEffective(sentDate: number, methodInput: string | undefined, holidays?: readonly number[]): Outcome<number> {
   return calculate(() => {
-    const method = parseKeyword(methodInput, NOTICE_METHODS, undefined, "SA 21", "method");
+    const method = parseNoticeMethod(methodInput);
     const clause = method === "fax" ? "SA 21(a)" : "SA 21(b)";
     const sent = dateArg(sentDate, clause, "sent_date");
     const trace = new Trace();

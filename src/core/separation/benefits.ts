@@ -3,7 +3,8 @@ import { Decimal, formatMoney, formatNumber, formatPercent, toCents } from "../d
 import { Amount, nonNegative, toDecimal } from "../inputs";
 import { parseKeyword } from "../keywords";
 import { Outcome, Trace, calculate, invalid } from "../outcome";
-import { termDecimal } from "../terms";
+import { quoted } from "../prose";
+import { termDecimal, termIso } from "../terms";
 
 export function duressShares(amount: Amount, fairMarketValue: Amount, portionInput?: Amount): Outcome<number> {
   return calculate(() => {
@@ -36,7 +37,7 @@ export function splitDollarCompanyInterest(cashValue: Amount, cashValue2003: Amo
     const base = toDecimal(cashValue2003, clause, "cash_value_2003");
     const interest2003 = termDecimal("sep.split_dollar_company_interest_2003");
     if (base.lessThan(interest2003)) {
-      invalid("SEP 3(c)(iii)(B)", `cash_value_2003 ${formatMoney(base)} is less than the Company Interest of ${formatMoney(interest2003)} on that date; enter the policy's whole cash value on 2003-01-01.`);
+      invalid("SEP 3(c)(iii)(B)", `cash_value_2003 ${formatMoney(base)} is less than the Company Interest of ${formatMoney(interest2003)} on that date; enter the policy's whole cash value on ${termIso("sep.split_dollar_valuation_date")}.`);
     }
     const ownIncrease = insuredIncrease === undefined ? new Decimal(0) : nonNegative(insuredIncrease, clause, "insured_increase");
     if (ownIncrease.greaterThan(now)) invalid(clause, `insured_increase ${formatMoney(ownIncrease)} cannot exceed cash_value ${formatMoney(now)}.`);
@@ -44,7 +45,7 @@ export function splitDollarCompanyInterest(cashValue: Amount, cashValue2003: Amo
     const pooled = now.minus(ownIncrease);
     const interest = share.times(pooled);
     return new Trace()
-      .step("Company share of cash value", () => formatPercent(share.toSignificantDigits(8)), "SEP 3(c)(iii)(B)", () => `${formatMoney(interest2003)} Company Interest ÷ ${formatMoney(base)} cash value on 2003-01-01; the interests grow pro rata.`)
+      .step("Company share of cash value", () => formatPercent(share.toSignificantDigits(8)), "SEP 3(c)(iii)(B)", () => `${formatMoney(interest2003)} Company Interest ÷ ${formatMoney(base)} cash value on ${termIso("sep.split_dollar_valuation_date")}; the interests grow pro rata.`)
       .step("Cash value shared pro rata", () => formatMoney(pooled), clause, "Cash value now less any increase New York Life shows came solely from the executive's own premium payments (apportioned to the Insured Interest).")
       .step("Company Interest", () => formatMoney(interest), clause, "Company share × cash value shared pro rata.")
       .done(toCents(interest));
@@ -54,10 +55,14 @@ export function splitDollarCompanyInterest(cashValue: Amount, cashValue2003: Amo
 export type BuyoutMethod = "compound" | "simple";
 export const BUYOUT_METHODS: Record<BuyoutMethod, readonly string[]> = { compound: ["pv", "present_value"], simple: ["literal", "straight"] };
 
+export function parseBuyoutMethod(input: string | undefined): BuyoutMethod {
+  return parseKeyword<BuyoutMethod>(input, BUYOUT_METHODS, "compound", "SEP 3(c)(iii)(B)", "method");
+}
+
 export function splitDollarBuyout(companyInterest: Amount, lifeExpectancyYears: Amount, methodInput?: string): Outcome<Decimal> {
   return calculate(() => {
     const clause = "SEP 3(c)(iii)(B)";
-    const method = parseKeyword<BuyoutMethod>(methodInput, BUYOUT_METHODS, "compound", clause, "method");
+    const method = parseBuyoutMethod(methodInput);
     const interest = nonNegative(companyInterest, clause, "company_interest");
     const years = nonNegative(lifeExpectancyYears, clause, "life_expectancy_years");
     const rate = termDecimal("sep.split_dollar_discount_rate");
@@ -66,11 +71,11 @@ export function splitDollarBuyout(companyInterest: Amount, lifeExpectancyYears: 
     const compoundRule = `Company Interest ÷ (1 + ${formatPercent(rate)})^${formatNumber(years)}.`;
     const simpleRule = `Company Interest × (1 − ${formatPercent(rate)} × ${formatNumber(years)}).`;
     const trace = new Trace()
-      .interpret(`"Discounted by a rate of 3% over a period equal to the number of remaining years in your life expectancy" is read as ${method === "compound" ? "compound discounting" : "a simple discount"}; the other reading is shown beside it.`)
-      .step("Company Interest", () => formatMoney(interest), clause, "Company Interest as of 2003-01-01 plus its pro-rata cash build-up since.")
+      .interpret(`${quoted("SEP 3(c)(iii)(B)", "discounted by a rate of 3% over a period equal to the number of remaining years in your life expectancy")} is read as ${method === "compound" ? "compound discounting" : "a simple discount"}; the other reading is shown beside it.`)
+      .step("Company Interest", () => formatMoney(interest), clause, () => `Company Interest as of ${termIso("sep.split_dollar_valuation_date")} plus its pro-rata cash build-up since.`)
       .step("Remaining life expectancy", () => `${formatNumber(years)} years`, clause, "From trade publications for the life insurance industry, at the time of the buy-out.");
     if (method === "simple") {
-      if (simpleFactor.isNegative()) invalid(clause, `a simple discount over ${formatNumber(years)} years exceeds 100% (more than 33⅓ years at 3%); use method "compound" or a shorter life expectancy.`);
+      if (simpleFactor.isNegative()) invalid(clause, `a simple discount over ${formatNumber(years)} years exceeds 100% (more than ${formatNumber(new Decimal(1).dividedBy(rate), 2)} years at ${formatPercent(rate)}); use method "compound" or a shorter life expectancy.`);
       const simple = interest.times(simpleFactor);
       return trace.step("Buy-out price (simple)", () => formatMoney(simple), clause, simpleRule).alternative("Compound discount", () => formatMoney(compound), clause, compoundRule).done(toCents(simple));
     }

@@ -6,27 +6,8 @@ import { Amount, dateArg, notAfter, notBefore, toDecimal } from "../inputs";
 import { Outcome, Trace, calculate, invalid, noAnswer } from "../outcome";
 import { termDecimal, termNumber } from "../terms";
 import { feeEnd, parseStream } from "./fees";
-import { TerminationType, parseTerminationType } from "./termination";
-
-const NOTICE_FROM: Record<"board" | "voluntary", Record<"consulting" | "chairman", string>> = {
-  board: { consulting: "sep.board_consulting_notice_from", chairman: "sep.board_chairman_notice_from" },
-  voluntary: { consulting: "sep.voluntary_consulting_notice_from", chairman: "sep.voluntary_chairman_notice_from" },
-};
-
-const NOTICE_CLAUSE: Record<"board" | "voluntary", Record<"consulting" | "chairman", string>> = {
-  board: { consulting: "SEP 4(b)(i)", chairman: "SEP 4(b)(ii)" },
-  voluntary: { consulting: "SEP 4(c)(i)", chairman: "SEP 4(c)(ii)" },
-};
-
-/** Clauses under which each type takes effect on the notice date itself. */
-const IMMEDIATE: Record<Exclude<TerminationType, "board" | "voluntary">, { clause: string; rule: string }> = {
-  cause: { clause: "SEP 4(a)", rule: "Termination for Cause takes effect upon notice." },
-  good_reason: { clause: "SEP 4(d)", rule: "Termination for Good Reason takes effect upon notice." },
-  change_of_control: { clause: "SEP 4(e)", rule: "The benefits are provided immediately prior to the Change of Control." },
-  not_elected: { clause: "SEP 4(f)", rule: "The periods terminate immediately when the shareholders fail to elect." },
-  death: { clause: "SEP 4(g)", rule: "The periods terminate immediately on death." },
-  disability: { clause: "SEP 4(h)", rule: "The Company may terminate the Consulting Period upon notice." },
-};
+import { SEP4 } from "./sep4";
+import { parseTerminationType } from "./termination";
 
 /**
  * The last notice date whose EDATE still falls on or before `end`. EDATE clamps to month ends, so
@@ -44,17 +25,21 @@ export function terminationDate(noticeDate: number, typeInput: string | undefine
     const stream = parseStream(streamInput, "SEP 4");
     const notice = dateArg(noticeDate, "SEP 4", "notice_date");
     const trace = new Trace();
-    if (type !== "board" && type !== "voluntary") {
-      const { clause, rule } = IMMEDIATE[type];
+    const rule = SEP4[type];
+    if (rule.takesEffect.on === "notice date") {
+      const clause = rule.clause.consulting;
       notBefore(notice, termNumber("sep.agreement_date"), clause, "The notice date");
       notAfter(notice, feeEnd(), clause, "The notice date");
-      return trace.step("Termination date", () => serialToIso(notice), clause, () => `${rule} The termination date is the notice date.`).done(notice);
+      const effect = rule.takesEffect.rule;
+      return trace.step("Termination date", () => serialToIso(notice), clause, () => `${effect} The termination date is the notice date.`).done(notice);
     }
     const parts = stream === "both" ? (["consulting", "chairman"] as const) : ([stream] as const);
+    if (rule.window.from !== "notice") throw new Error(`SEP4.${type}: a notice-months type needs a notice window`);
+    const noticeFrom = rule.window.noticeFrom;
     // `both` must satisfy both windows, so the later start governs.
-    const governing = parts.reduce((a, b) => (termNumber(NOTICE_FROM[type][a]) >= termNumber(NOTICE_FROM[type][b]) ? a : b));
-    const clause = NOTICE_CLAUSE[type][governing];
-    const windowStart = termNumber(NOTICE_FROM[type][governing]);
+    const governing = parts.reduce((a, b) => (termNumber(noticeFrom[a]) >= termNumber(noticeFrom[b]) ? a : b));
+    const clause = rule.clause[governing];
+    const windowStart = termNumber(noticeFrom[governing]);
     if (notice < windowStart) {
       invalid(clause, `notice given on ${serialToIso(notice)} precedes the window: notice may be given beginning on ${serialToIso(windowStart)}${stream === "both" ? " (both periods)" : ""}.`);
     }
@@ -65,7 +50,7 @@ export function terminationDate(noticeDate: number, typeInput: string | undefine
     }
     return trace
       .step("Notice window opens", () => serialToIso(windowStart), clause, `Notice may be given beginning on this date.`)
-      .step("Termination date", () => serialToIso(effective), clause, () => `Three months' prior written notice: notice date + ${months} calendar months (Excel EDATE).`)
+      .step("Termination date", () => serialToIso(effective), clause, () => `${months} months' prior written notice: notice date + ${months} calendar months (Excel EDATE).`)
       .done(effective);
   });
 }
@@ -90,23 +75,17 @@ export function optionExpiry(terminationDateInput: number, typeInput: string | u
       clause,
       "No vest date, or one on or before the termination date, means vested at termination.",
     );
-    switch (type) {
-      case "good_reason":
-      case "change_of_control":
-        return trace.step("Last exercise date", () => serialToIso(oneYear), clause, "4(d)/4(e): all outstanding options vest at once and remain exercisable for one year from termination.").done(lastExerciseDate(oneYear));
-      case "board":
-      case "not_elected":
-      case "death":
-      case "disability": {
-        if (vested) return trace.step("Last exercise date", () => serialToIso(oneYear), clause, "4(b)/4(f)/4(g)/4(h): vested options remain exercisable for one year from termination.").done(lastExerciseDate(oneYear));
-        const last = vest! + termNumber("sep.option_post_vest_days");
-        return trace.step("Last exercise date", () => serialToIso(last), clause, "Unvested options keep vesting and are exercisable for ninety days from vesting.").done(lastExerciseDate(last));
-      }
-      case "cause":
-      case "voluntary": {
+    const lastDate = (label: string, serial: number, rule: string) => trace.step(label, () => serialToIso(serial), clause, rule).done(lastExerciseDate(serial));
+    switch (SEP4[type].options) {
+      case "accelerate":
+        return lastDate("Last exercise date", oneYear, "4(d)/4(e): all outstanding options vest at once and remain exercisable for one year from termination.");
+      case "continue":
+        if (vested) return lastDate("Last exercise date", oneYear, "4(b)/4(f)/4(g)/4(h): vested options remain exercisable for one year from termination.");
+        return lastDate("Last exercise date", vest! + termNumber("sep.option_post_vest_days"), `Unvested options keep vesting and are exercisable for ${termNumber("sep.option_post_vest_days")} days from vesting.`);
+      case "forfeit unvested": {
         if (!vested) noAnswer(clause, `after a termination under 4(a) or 4(c) all unvested options are forfeited; this tranche vests on ${serialToIso(vest!)}, after the termination date.`);
-        const last = termination + termNumber("sep.option_forfeit_exercise_days");
-        return trace.step("Last exercise date", () => serialToIso(last), clause, "4(a)/4(c): ninety days to exercise options vested at termination.").done(lastExerciseDate(last));
+        const days = termNumber("sep.option_forfeit_exercise_days");
+        return lastDate("Last exercise date", termination + days, `4(a)/4(c): ${days} days to exercise options vested at termination.`);
       }
     }
   });
@@ -151,7 +130,7 @@ export function changeOfControl(votingPowerFraction: Amount): Outcome<boolean> {
     const clause = "SEP 7(b)";
     const fraction = toDecimal(votingPowerFraction, clause, "voting_power_fraction");
     if (fraction.isNegative() || fraction.greaterThan(1)) {
-      invalid(clause, `voting_power_fraction ${fraction.toString()} must be between 0 and 1 (e.g. 0.6 or 60% for sixty percent).`);
+      invalid(clause, `voting_power_fraction ${fraction.toString()} must be between 0 and 1 (e.g. 0.51 or 51%).`);
     }
     const threshold = termDecimal("sep.change_of_control_threshold");
     const result = fraction.greaterThan(threshold);

@@ -7,6 +7,7 @@ import { Serial, edate, serialToIso } from "../dates";
 import { dateArg, notAfter } from "../inputs";
 import { parseKeyword } from "../keywords";
 import { Outcome, Trace, calculate, invalid } from "../outcome";
+import { quoted } from "../prose";
 import { termClause, termDecimal, termIso, termNumber } from "../terms";
 
 export type Stream = "consulting" | "chairman" | "both";
@@ -107,7 +108,7 @@ export function remainderSteps(termination: Serial, stream: Stream, trace: Trace
 }
 
 const accrualNote = () =>
-  `Fees accrue from ${termIso("sep.fee_start")}: salary runs through the Separation Date (${termIso("sep.separation_date")}) and the Chairman Fee is stated 'from July 1, 2003'; each day earns annual fee ÷ days in its contract year.`;
+  `Fees accrue from ${termIso("sep.fee_start")}: salary runs through the Separation Date (${termIso("sep.separation_date")}) and the Chairman Fee is stated ${quoted("SEP 3(a)", "from July 1, 2003")}; each day earns annual fee ÷ days in its contract year.`;
 
 export function remainingFees(date: number, streamInput?: string): Outcome<Decimal> {
   return calculate(() => {

@@ -3,32 +3,17 @@
  * Consulting and Chairmanship Periods pays, inside which window, and the 3% discount of 4(c).
  */
 import { Decimal, ZERO, formatMoney, formatNumber, formatPercent, toCents } from "../decimal";
-import { Serial, edate, serialToIso } from "../dates";
+import { Serial, serialToIso } from "../dates";
 import { dateArg, notAfter } from "../inputs";
 import { parseKeyword } from "../keywords";
 import { Outcome, Trace, calculate, invalid, noAnswer } from "../outcome";
+import { longDate, quoted } from "../prose";
 import { termDecimal, termIso, termNumber } from "../terms";
 import { annualFee, contractYears, feeEnd, remainderSteps, remainingYears } from "./fees";
+import { DISCOUNT_METHODS, DiscountMethod, Part, Pays, SEP4, TERMINATION_TYPES, TerminationType, windowStart } from "./sep4";
 
-export type TerminationType = "cause" | "board" | "voluntary" | "good_reason" | "change_of_control" | "not_elected" | "death" | "disability";
-export type Part = "consulting" | "chairman";
-export type DiscountMethod = "simple" | "pv";
-
-export const TERMINATION_TYPES: Record<TerminationType, readonly string[]> = {
-  cause: ["4(a)", "for_cause"],
-  board: ["4(b)", "by_the_company", "other_than_for_cause"],
-  voluntary: ["4(c)", "resignation", "other_than_for_good_reason"],
-  good_reason: ["4(d)", "for_good_reason"],
-  change_of_control: ["4(e)", "coc"],
-  not_elected: ["4(f)", "failure_to_be_elected"],
-  death: ["4(g)"],
-  disability: ["4(h)"],
-};
-
-export const DISCOUNT_METHODS: Record<DiscountMethod, readonly string[]> = {
-  simple: ["literal", "straight"],
-  pv: ["present_value", "compound"],
-};
+export { DISCOUNT_METHODS, TERMINATION_TYPES };
+export type { DiscountMethod, Part, TerminationType };
 
 export function parseTerminationType(input: string | undefined): TerminationType {
   return parseKeyword(input, TERMINATION_TYPES, undefined, "SEP 4", "type");
@@ -38,10 +23,10 @@ export function parseDiscountMethod(input: string | undefined): DiscountMethod {
   return parseKeyword(input, DISCOUNT_METHODS, "simple", "SEP 4(c)(i)", "method");
 }
 
-/** What one way of terminating pays on one stream, and when it may take effect. */
+/** What one way of terminating pays on one part, and the termination dates it permits. */
 interface PartRule {
   clause: string;
-  pays: "nothing" | "remainder" | "discounted remainder" | "disability share" | "death";
+  pays: Pays;
   /** First permitted termination date, inclusive. */
   from: Serial;
   fromReason: string;
@@ -51,60 +36,21 @@ interface PartRule {
   note?: string;
 }
 
-/** Board and voluntary terminations need three months' notice given on or after the window's start. */
-function noticeWindowStart(noticeFromTerm: string): Serial {
-  return edate(termNumber(noticeFromTerm), termNumber("sep.notice_months"));
-}
-
 function partRule(type: TerminationType, part: Part): PartRule {
-  const consulting = part === "consulting";
+  const rule = SEP4[type];
+  const start = windowStart(rule, part);
   const end = feeEnd();
-  const agreement = termNumber("sep.agreement_date");
-  const periodsStart = termNumber("sep.separation_date");
-  const base = { until: end, untilReason: `the periods end on ${serialToIso(end)}` };
-  const anyTime = { from: agreement, fromReason: `the agreement is dated ${serialToIso(agreement)}`, ...base };
-  const inPeriods = { from: periodsStart, fromReason: `the Consulting Period begins on the Separation Date, ${serialToIso(periodsStart)}`, ...base };
-  switch (type) {
-    case "cause":
-      return { clause: "SEP 4(a)", pays: "nothing", ...anyTime, note: "After notice of termination for Cause the Company owes only fees earned but not paid through the notice date (inputs of your model)." };
-    case "board": {
-      const noticeTerm = consulting ? "sep.board_consulting_notice_from" : "sep.board_chairman_notice_from";
-      return {
-        clause: consulting ? "SEP 4(b)(i)" : "SEP 4(b)(ii)",
-        pays: "remainder",
-        from: noticeWindowStart(noticeTerm),
-        fromReason: `the Board may give three months' notice from ${serialToIso(termNumber(noticeTerm))}`,
-        ...base,
-        note: consulting
-          ? undefined
-          : "4(b)(ii): the Board may end the Chairmanship Period only if it has simultaneously or previously ended the Consulting Period; this figure assumes it has.",
-      };
-    }
-    case "voluntary": {
-      const noticeTerm = consulting ? "sep.voluntary_consulting_notice_from" : "sep.voluntary_chairman_notice_from";
-      return {
-        clause: consulting ? "SEP 4(c)(i)" : "SEP 4(c)(ii)",
-        pays: "discounted remainder",
-        from: noticeWindowStart(noticeTerm),
-        fromReason: `notice of three months may be given from ${serialToIso(termNumber(noticeTerm))}`,
-        ...base,
-      };
-    }
-    case "good_reason": {
-      const before = termNumber(consulting ? "sep.good_reason_consulting_before" : "sep.good_reason_chairman_before");
-      return { clause: "SEP 4(d)", pays: "remainder", ...anyTime, until: before - 1, untilReason: `Good Reason may end the ${consulting ? "Consulting" : "Chairmanship"} Period only before ${serialToIso(before)}` };
-    }
-    case "change_of_control":
-      return { clause: "SEP 4(e)", pays: "remainder", ...inPeriods, note: "Paid immediately before the Change of Control, in lieu of any other payments." };
-    case "not_elected":
-      return { clause: "SEP 4(f)", pays: "remainder", ...inPeriods };
-    case "death":
-      return { clause: "SEP 4(g)", pays: "death", ...anyTime };
-    case "disability":
-      return consulting
-        ? { clause: "SEP 4(h)", pays: "disability share", ...inPeriods, note: "Continuing payments, not a lump sum: the figure is their total." }
-        : { clause: "SEP 4(h)", pays: "nothing", ...inPeriods, note: "4(h) ends only the Consulting Period; the Chairman Fee continues and no chairman payment is due." };
-  }
+  const before = rule.before?.[part];
+  const period = part === "consulting" ? "Consulting" : "Chairmanship";
+  return {
+    clause: rule.clause[part],
+    pays: rule.pays[part],
+    from: start.from,
+    fromReason: start.reason,
+    until: before ? termNumber(before) - 1 : end,
+    untilReason: before ? `a termination ${rule.label} may end the ${period} Period only before ${termIso(before)}` : `the periods end on ${serialToIso(end)}`,
+    note: rule.note?.[part],
+  };
 }
 
 let dailyFactor: Decimal | undefined;
@@ -194,7 +140,7 @@ function settle(part: Part, termination: Serial, rule: PartRule, method: Discoun
 function settleDeath(part: Part, termination: Serial, rule: PartRule, trace: Trace) {
   const pivot = termNumber("sep.death_pivot_date");
   if (termination === pivot) {
-    noAnswer(rule.clause, `4(g) covers death "prior to" and "subsequent to" June 30, 2003, but not on ${serialToIso(pivot)} itself: the agreement gives no answer for this date.`);
+    noAnswer(rule.clause, `4(g) covers death "prior to" and "subsequent to" ${longDate(pivot)}, but not on ${serialToIso(pivot)} itself: the agreement gives no answer for this date.`);
   }
   if (termination > pivot) {
     return trace
@@ -217,7 +163,7 @@ function settleDiscounted(part: Part, termination: Serial, rule: PartRule, metho
   const simpleRule = `Simple (literal) reading: remainder × (1 − ${formatPercent(rate)} × ${formatNumber(years)}).`;
   const pvRule = `Present-value reading: each remaining day's fee discounted at ${formatPercent(rate)} a year, compounded annually, for the time from the termination date to that day.`;
   trace.interpret(
-    `"Less a discount equal to three percent (3%) per year for each year (and at the same rate for any partial year) of such remaining payments" is read ${method === "simple" ? "literally (simple discount)" : "as a present value"}; the other reading is shown beside it.`,
+    `${quoted("SEP 4(c)(i)", "less a discount equal to three percent (3%) per year for each year (and at the same rate for any partial year) of such remaining payments")} is read ${method === "simple" ? "literally (simple discount)" : "as a present value"}; the other reading is shown beside it.`,
   );
   trace.step("Discount", () => `${formatPercent(rate.times(years))} of the remainder (simple)`, rule.clause, () => `${formatPercent(rate)} per year × ${formatNumber(years)} remaining years.`);
   if (method === "simple") {

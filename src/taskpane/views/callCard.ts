@@ -4,12 +4,10 @@ import { CellScalar, ParamSpec, SheetError, findFunction } from "../../catalogue
 import { Explanation } from "../../core";
 import { Child, breakable, el } from "../dom";
 import { dateDetail, formatArgument, formatScalar } from "../format";
-import { MetadataIndex } from "../metadata";
 import { Navigation, clauseToggle, eyebrow, heading, messageBar } from "./common";
 
 export interface CardOptions {
   nav: Navigation;
-  metadata?: MetadataIndex;
   /** Every call of the formula, to name the outer call of a nested one. */
   calls: readonly CallView[];
 }
@@ -155,8 +153,8 @@ function failure(call: CallView, nav: Navigation): Child[] {
 }
 
 export function callCard(call: CallView, options: CardOptions): HTMLElement {
-  const { nav, metadata, calls } = options;
-  const description = metadata?.get(call.name)?.description;
+  const { nav, calls } = options;
+  const description = call.spec?.summary;
   const result = call.evaluation?.result;
   const outer = call.nestedIn !== undefined ? calls[call.nestedIn] : undefined;
   const explanation = call.evaluation?.outcome?.ok ? call.evaluation.outcome.explanation : undefined;

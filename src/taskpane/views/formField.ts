@@ -1,13 +1,14 @@
 /** One parameter of the formula builder: a date input, a list of choices, or a text field. */
-import { FunctionSpec, ParamKind, ParamSpec } from "../../catalogue";
+import { ParamKind, ParamSpec } from "../../catalogue";
 import { isoToSerial } from "../../core";
 import { choicesFor, controlFor } from "../builder";
 import { Child, breakable, el, replace } from "../dom";
 import { longDate } from "../format";
 
 const PLACEHOLDERS: Partial<Record<ParamKind, string>> = {
-  amount: "e.g. 5000000 or B2",
-  amounts: "e.g. 5000000, B2 or B2:B9",
+  price: "e.g. 3.17 or B2",
+  fraction: "e.g. 0.5 or B2",
+  money: "e.g. 5000000, B2 or B2:B9",
   number: "e.g. 21 or B2",
   column: "e.g. {2004,2005,2006} or A2:A4",
   flags: "e.g. {TRUE,FALSE} or C2:C4",
@@ -24,10 +25,10 @@ export interface FormField {
 
 type ValueElement = HTMLElement & { value: string };
 
-export function formField(spec: FunctionSpec, param: ParamSpec, help: string | undefined, onChange: (value: string) => void): FormField {
+export function formField(param: ParamSpec, help: string | undefined, onChange: (value: string) => void): FormField {
   const id = `fn-field-${param.name}`;
   const helpId = `${id}-help`;
-  const kind = controlFor(spec, param);
+  const kind = controlFor(param);
   const name: Child[] = [breakable(param.name), param.optional ? el("span", { class: "param-tag" }, "optional") : null];
   const ariaLabel = `${param.name}${param.optional ? " (optional)" : ""}`;
   const described = help ? helpId : undefined;
@@ -45,7 +46,7 @@ export function formField(spec: FunctionSpec, param: ParamSpec, help: string | u
     control = input;
     echo = shown;
   } else if (kind === "choice") {
-    const choices = choicesFor(spec, param);
+    const choices = choicesFor(param);
     control = el(
       "fluent-select",
       { class: "field-select", attrs: { id, "aria-label": ariaLabel } },

@@ -1,37 +1,24 @@
 /**
- * The "Functions" tab: the catalogue with Excel's own argument help (functions.json), a form that
- * builds a formula, a live preview from the core, and "Insert into selected cell".
+ * The "Functions" tab: the catalogue by group with the help Excel shows (both from the definitions),
+ * a form that builds a formula, a live preview from the core, and "Insert into selected cell".
  */
-import { CATALOGUE, FunctionSpec, RunContext, findFunction } from "../../catalogue";
+import { CATALOGUE, GROUPS, RunContext, findFunction } from "../../catalogue";
 import { BuiltFormula, buildFormula } from "../builder";
 import { byId, el, replace } from "../dom";
 import { explainFormula, formulaReferences } from "../explain";
 import { Host } from "../host";
-import { MetadataIndex } from "../metadata";
 import { activeSheetName, insertFormula, rangeReader } from "../workbook";
 import { callCard, resultFigure } from "./callCard";
 import { Navigation, button, eyebrow, messageBar, spinner } from "./common";
 import { formField } from "./formField";
 
 export interface FunctionsState {
-  metadata(): MetadataIndex | undefined;
   run(): RunContext;
 }
 
 export interface FunctionsView {
   open(name: string): void;
-  /** Re-renders the list (once Excel's metadata has arrived). */
-  refresh(): void;
 }
-
-function groupOf(spec: FunctionSpec): string {
-  const first = spec.clauses[0];
-  if (!first) return "Terms and text";
-  return first.startsWith("SEP") ? "Separation agreement" : "Loan documents";
-}
-
-const GROUPS = ["Separation agreement", "Loan documents", "Terms and text"];
-
 
 const PREVIEW_DEBOUNCE_MS = 250;
 
@@ -43,12 +30,11 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
 
   const renderList = () => {
     const wanted = filter.value.trim().toLowerCase();
-    const metadata = state.metadata();
-    const matches = CATALOGUE.filter((spec) => !wanted || spec.name.toLowerCase().includes(wanted.replace(/^btu\./, "")) || (metadata?.get(spec.name)?.description ?? "").toLowerCase().includes(wanted));
+    const matches = CATALOGUE.filter((spec) => !wanted || spec.name.toLowerCase().includes(wanted.replace(/^btu\./, "")) || spec.summary.toLowerCase().includes(wanted));
     replace(
       list,
       ...GROUPS.map((group) => {
-        const specs = matches.filter((spec) => groupOf(spec) === group);
+        const specs = matches.filter((spec) => spec.group === group);
         if (!specs.length) return null;
         return el(
           "section",
@@ -65,7 +51,7 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
                   "button",
                   { class: "fn-item", attrs: { type: "button" }, on: { click: () => open(spec.name) } },
                   el("span", { class: "fn-item-name" }, `BTU.${spec.name}`),
-                  el("span", { class: "fn-item-desc" }, metadata?.get(spec.name)?.description ?? spec.params.map((p) => p.name).join(", ")),
+                  el("span", { class: "fn-item-desc" }, spec.summary),
                 ),
               ),
             ),
@@ -79,7 +65,6 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
   const open = (name: string) => {
     const spec = findFunction(name);
     if (!spec) return;
-    const metadata = state.metadata()?.get(spec.name);
     const inputs: Record<string, string> = {};
     const formulaView = el("code", { class: "formula built-formula", attrs: { id: "fn-formula" } }, "");
     const preview = el("div", { class: "preview-result", attrs: { id: "fn-preview", "aria-live": "polite" } });
@@ -113,7 +98,7 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
         if (mine !== sequence) return;
         const call = calls[0];
         const result = call?.evaluation?.result;
-        const card = call ? callCard(call, { nav, metadata: state.metadata(), calls }) : null;
+        const card = call ? callCard(call, { nav, calls }) : null;
         replace(
           preview,
           !result
@@ -145,8 +130,7 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
     };
 
     const fields = spec.params.map((param) => {
-      const help = metadata?.parameters.find((p) => p.name === param.name)?.description;
-      const made = formField(spec, param, help, (value) => {
+      const made = formField(param, param.help, (value) => {
         inputs[param.name] = value;
         update();
       });
@@ -161,9 +145,9 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
         "article",
         { class: "card fn-detail" },
         button("← All functions", showList, { appearance: "stealth", class: "back-button" }),
-        eyebrow(groupOf(spec)),
+        eyebrow(spec.group),
         el("h2", { class: "fn-heading", attrs: { tabindex: "-1" } }, `BTU.${spec.name}`),
-        metadata?.description ? el("p", { class: "call-description" }, metadata.description) : null,
+        el("p", { class: "call-description" }, spec.summary),
         el("code", { class: "signature" }, signature),
         spec.clauses.length ? el("p", { class: "muted" }, "Applies ", ...spec.clauses.flatMap((id, i) => [i ? ", " : "", el("button", { class: "inline-link", attrs: { type: "button" }, on: { click: () => nav.openClause(id) } }, id)])) : null,
         el("form", { class: "builder", attrs: { "aria-label": `Build a BTU.${spec.name} formula` }, on: { submit: (event) => event.preventDefault() } }, ...fields.map((field) => field.element)),
@@ -186,5 +170,5 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
 
   filter.addEventListener("input", renderList);
   renderList();
-  return { open, refresh: renderList };
+  return { open };
 }

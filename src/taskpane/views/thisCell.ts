@@ -3,7 +3,6 @@ import { findFunction } from "../../catalogue";
 import { formatScalar } from "../format";
 import { SelectionModel } from "../selection";
 import { Child, el } from "../dom";
-import { MetadataIndex } from "../metadata";
 import { callCard } from "./callCard";
 import { Navigation, button } from "./common";
 
@@ -52,11 +51,11 @@ function noFormula(model: SelectionModel, nav: Navigation): HTMLElement {
   );
 }
 
-export function renderSelection(model: SelectionModel, nav: Navigation, metadata?: MetadataIndex): Child[] {
+export function renderSelection(model: SelectionModel, nav: Navigation): Child[] {
   if (!model.calls.length) return [cellHeader(model), noFormula(model, nav)];
   const summary =
     model.calls.length > 1 ? el("p", { class: "muted calls-summary" }, `${model.calls.length} BTU calls in this formula, each explained below (outer call first).`) : null;
-  return [cellHeader(model), summary, ...model.calls.map((call) => callCard(call, { nav, metadata, calls: model.calls }))];
+  return [cellHeader(model), summary, ...model.calls.map((call) => callCard(call, { nav, calls: model.calls }))];
 }
 
 export function renderWaiting(): HTMLElement {

@@ -3,7 +3,7 @@
  * settings under these keys; the functions, the CLI and the Audit sheet all read the same values.
  */
 export interface WorkbookSettings {
-  /** Used when CONSULTING_LUMP / CHAIRMAN_LUMP are given no method: "simple" or "pv". */
+  /** Used by the functions whose definition lists this setting when they are given no method: "simple" or "pv". */
   discountMethod?: string;
   /** Closures (Excel serials) added to the business-day calendar of every deadline function. */
   extraHolidays?: number[];

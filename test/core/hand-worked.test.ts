@@ -625,6 +625,20 @@ describe("TERM ids of TERMS.md", () => {
     ["loan.min_quarterly_net_income", 1],
     ["loan.cross_default_threshold", 50000],
     ["loan.transaction_fee", 20000],
+    // The SEP 2 grants, the cure and notice periods and the office date that TERMS.md's "Term ids" adds.
+    ["sep.stock_grant_shares", 75000],
+    ["sep.option_grant_shares", 50000],
+    ["sep.grant_date", serial("2002-12-17")],
+    ["sep.option_exercise_price", 1.86],
+    ["sep.bonus", 100000],
+    ["sep.cause_cure_days", 30],
+    ["sep.good_reason_cure_days", 10],
+    ["sep.disability_window_days", 365],
+    ["loan.insurance_cancellation_notice_days", 10],
+    ["loan.records_move_notice_days", 30],
+    ["loan.office_move_notice_days", 30],
+    ["loan.sale_notice_days", 10],
+    ["sep.office_until", serial("2004-06-30")],
   ];
 
   test.each(fixed)("%s = %p", (id, expected) => {
@@ -638,6 +652,15 @@ describe("TERM ids of TERMS.md", () => {
     ["loan.leverage_max", 0.75],
   ])("%s before 2004-01-28 is the recited original %p", (id, expected) => {
     expect(value(termValue(id, serial("2004-01-27")))).toBe(expected);
+  });
+
+  test("a covenant the First Amendment adds (FA 1(i)) is #N/A before 2004-01-28, saying it is not in force", () => {
+    for (const id of ["loan.min_quarterly_net_income", "loan.net_income_test_from"]) {
+      const message = failure(termValue(id, serial("2004-01-27")), "#N/A", "FA 1(i)").message;
+      expect(message).toContain("not in force");
+      expect(message).toContain("2004-01-28");
+    }
+    expect(value(termValue("loan.min_quarterly_net_income", serial("2004-01-28")))).toBe(1);
   });
 
   test("an amended figure the amendment does not recite is #N/A before 2004-01-28", () => {

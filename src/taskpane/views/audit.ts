@@ -1,6 +1,6 @@
 /** The "Audit" tab: the Audit sheet, values-only copies, and the workbook settings that change results. */
-import { RunContext, WorkbookSettings } from "../../catalogue";
-import { DISCOUNT_METHODS, isoToSerial, serialToIso } from "../../core";
+import { CATALOGUE, RunContext, WorkbookSettings } from "../../catalogue";
+import { isoToSerial, serialToIso } from "../../core";
 import { createAuditSheet } from "../audit";
 import { byId, el, replace } from "../dom";
 import { longDate } from "../format";
@@ -15,10 +15,9 @@ export interface AuditState {
   run(): RunContext;
 }
 
-const METHOD_LABELS: Record<string, string> = {
-  simple: "literal reading",
-  pv: "present value",
-};
+/** The functions whose blank method the setting fills, and that parameter's choices, from their definitions. */
+const METHOD_READERS = CATALOGUE.filter((definition) => definition.settings?.includes("discountMethod"));
+const METHOD_CHOICES = METHOD_READERS[0]?.params.find((param) => param.kind === "keyword" && param.name === "method")?.choices ?? [];
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -93,9 +92,10 @@ export function mountAudit(host: Host, state: AuditState): void {
 
   replace(
     method,
-    el("fluent-option", { attrs: { value: "" } }, "Not set (simple)"),
-    ...Object.keys(DISCOUNT_METHODS).map((key) => el("fluent-option", { attrs: { value: key } }, `${key}: ${METHOD_LABELS[key] ?? key}`)),
+    el("fluent-option", { attrs: { value: "" } }, `Not set (${METHOD_CHOICES[0]?.value ?? "default"})`),
+    ...METHOD_CHOICES.map((choice) => el("fluent-option", { attrs: { value: choice.value } }, `${choice.value}: ${choice.help}`)),
   );
+  byId("setting-method-help").textContent = `For ${METHOD_READERS.map((definition) => `BTU.${definition.name}`).join(" and ")} cells that give no method (${METHOD_READERS.flatMap((definition) => definition.clauses).filter((id) => /^SEP 4\(c\)/.test(id)).join(", ")}).`;
 
   byId("holiday-add").addEventListener("click", () => {
     if (!holidayDate.value) return;

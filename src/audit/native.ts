@@ -4,14 +4,8 @@
  * arguments stay the original formula's (references qualified with their sheet).
  */
 import { BtuCall, CellScalar, ResultKind, WorkbookSettings, findBtuCalls, findFunction } from "../catalogue";
-import { CellValue, ContractError, DATE_1904_OFFSET } from "../core";
-import { federalHolidaysIn } from "../core/calendar";
-import { Serial, fromSerial } from "../core/dates";
-import { termNumber, termVersion } from "../core/terms";
-import { contractYears, feeEnd, feeStart, parseStream, payDates } from "../core/separation/fees";
-import { parseDiscountMethod, parseTerminationType } from "../core/separation/termination";
-import { Part, SEP4 } from "../core/separation/sep4";
-import { parseTnwMethod } from "../core/loan/tnw";
+import { CellValue, ContractError, DATE_1904_OFFSET, SEP4, contractYears, federalHolidaysIn, feeEnd, feeStart, fromSerial, payDates, termNumber, termVersion } from "../core";
+import type { DiscountMethod, Part, Serial, Stream, TerminationType, TnwMethod } from "../core";
 import { argumentValue } from "./references";
 
 export interface NativeOptions {
@@ -114,14 +108,22 @@ export class Args {
     return this.options.lookupValue ? this.options.lookupValue(raw) : argumentValue(raw, () => undefined, this.options.date1904);
   }
 
-  /** A keyword the formula's shape depends on: it must be a literal or a cell whose value is known. */
-  keyword<K>(i: number, parse: (input: string | undefined) => K, fallback?: string): K {
+  /**
+   * A keyword the formula's shape depends on: it must be a literal or a cell whose value is known. It
+   * is read by its parameter's own reader; blank takes `fallback` (a workbook setting), else the default.
+   */
+  keyword<K extends string>(i: number, fallback?: string): K {
+    const param = findFunction(this.call.name)!.params[i];
     const raw = this.text(i);
-    if (raw === undefined) return parse(fallback);
+    if (raw === undefined) {
+      const chosen = fallback ?? param.default;
+      if (chosen === undefined) notNative(`argument ${i + 1} (${param.name}) is required`);
+      return param.parse!(chosen) as K;
+    }
     const value = this.value(i);
     if (typeof value !== "string") notNative(`argument ${i + 1} (${raw}) is not a known keyword, and the native formula's shape depends on it`);
     if (!/^"/.test(raw)) this.notes.push(`${raw} holds "${value}": the native formula re-performs that choice only.`);
-    return parse(value);
+    return param.parse!(value) as K;
   }
 
   /** Adds a part to the cell's rows; returns its index (`{#index}` refers to its native cell). */
@@ -213,7 +215,7 @@ function presentValue(t: string, fee: string): string {
 /** A termination payment of one part, by what the SEP 4 table says the type pays. */
 export function lump(part: Part, args: Args, settings: WorkbookSettings | undefined): string {
   const t = args.date(0);
-  const type = args.keyword(1, parseTerminationType);
+  const type = args.keyword<TerminationType>(1);
   const fee = annual(part);
   const remainder = `${fee}*${remainingYears(t)}`;
   switch (SEP4[type].pays[part]) {
@@ -226,7 +228,7 @@ export function lump(part: Part, args: Args, settings: WorkbookSettings | undefi
     case "disability share":
       return cents(`${num("sep.disability_share")}*${remainder}`);
     case "discounted remainder": {
-      const method = args.keyword(2, parseDiscountMethod, settings?.discountMethod);
+      const method = args.keyword<DiscountMethod>(2, settings?.discountMethod);
       if (method === "pv") return cents(presentValue(t, fee));
       return cents(`${remainder}*(1-${num("sep.discount_rate")}*${remainingYears(t)})`);
     }
@@ -256,7 +258,7 @@ function countedYears(args: Args, index: number, firstYear: number): number {
  * running total (or 0) over the years ended by then, one term per fiscal year taken in order.
  */
 export function minimumTnw(args: Args, dateIndex: number): string {
-  const method = args.keyword(dateIndex + 3, parseTnwMethod);
+  const method = args.keyword<TnwMethod>(dateIndex + 3);
   const date = args.date(dateIndex);
   const years = args.expr(dateIndex + 1);
   const incomes = args.expr(dateIndex + 2);
@@ -280,7 +282,7 @@ export function minimumTnw(args: Args, dateIndex: number): string {
 
 /** The ledger's rows re-performed cell by cell: year, net income, step-up and minimum of each fiscal year. */
 export function tnwLedgerParts(args: Args, options: NativeOptions): string {
-  const method = args.keyword(2, parseTnwMethod);
+  const method = args.keyword<TnwMethod>(2);
   const rows = spillRows(options);
   const years = args.expr(0);
   const incomes = args.expr(1);
@@ -312,7 +314,7 @@ function spillRows(options: NativeOptions): CellScalar[][] {
 
 /** The fee schedule's rows: each pay date and the cumulative accrual to it rounded, less the rows before. */
 export function feeScheduleParts(args: Args, options: NativeOptions): string {
-  const stream = args.keyword(0, (s) => parseStream(s));
+  const stream = args.keyword<Stream>(0);
   const dates = payDates();
   const shift = options.date1904 ? DATE_1904_OFFSET : 0;
   const period = num("sep.pay_period_days");
@@ -369,7 +371,7 @@ export function contractYearFormula(d: string): string {
 /** The last exercise date of a tranche, by what the SEP 4 table says happens to options. */
 export function optionExpiryFormula(a: Args): string {
   const t = a.date(0);
-  const rule = SEP4[a.keyword(1, parseTerminationType)].options;
+  const rule = SEP4[a.keyword<TerminationType>(1)].options;
   const oneYear = `EDATE(${t},${num("sep.option_exercise_months")})`;
   if (rule === "accelerate") return oneYear;
   if (rule === "forfeit unvested") return `${t}+${num("sep.option_forfeit_exercise_days")}`;

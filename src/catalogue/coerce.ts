@@ -46,6 +46,8 @@ export interface ParamSpec {
   enumName?: string;
   /** For keywords: the core's reader, turning accepted text into its keyword (or a message naming the clause). */
   parse?: (text: string) => string;
+  /** For optional keywords: what blank means, the core's own default (shown in help, used by the audit). */
+  default?: string;
   /** For ids: the values the formula builder offers. */
   suggestions?: () => readonly string[];
   /** For ids: the clause an argument value brings into the call (a term's clause, the clause itself). */
@@ -82,6 +84,24 @@ function numberIn(value: RawScalar, param: ParamSpec, clause: string, what: stri
   wrong(clause, `${param.name} must be ${what}; the text "${String(value)}" is not one. Enter a number${what.includes("date") ? " or DATE(y,m,d)" : ""}.`);
 }
 
+/** A range's numbers, blanks left out; a cell holding anything else is named by its place in the range. */
+function rangeAmounts(raw: RawArgument, param: ParamSpec, clause: string): number[] {
+  if (!Array.isArray(raw)) return isBlank(raw) ? [] : [numberIn(raw, param, clause, "an amount")];
+  const amounts: number[] = [];
+  raw.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (isBlank(value)) return;
+      if (typeof value === "number") amounts.push(value);
+      else {
+        const shown = typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : `the text "${String(value)}"`;
+        const place = raw.length === 1 || row.length === 1 ? `cell ${raw.length === 1 ? c + 1 : r + 1}` : `row ${r + 1}, column ${c + 1}`;
+        wrong(clause, `${param.name} must be amounts: ${place} of the range holds ${shown}. Enter a number there or clear the cell.`);
+      }
+    }),
+  );
+  return amounts;
+}
+
 export type Coerced = number | string | Decimal | readonly (number | null)[] | readonly boolean[] | readonly number[] | undefined;
 
 /** Coerces one argument; `undefined` means omitted (only for optional parameters). */
@@ -115,8 +135,7 @@ export function coerce(raw: RawArgument, param: ParamSpec, clause: string): Coer
     }
     case "money": {
       if (param.optional && values.every(isBlank)) return undefined;
-      const amounts = values.filter((v) => !isBlank(v)).map((v) => numberIn(v, param, clause, "an amount"));
-      return sumAmounts(amounts, clause, param.name);
+      return sumAmounts(rangeAmounts(raw, param, clause), clause, param.name);
     }
     case "dates":
       return values.filter((v) => !isBlank(v)).map((v) => numberIn(v, param, clause, "a date"));

@@ -17,8 +17,8 @@ export const optional = (name: string, kind: ParamKind, help: string): ParamSpec
  * A keyword parameter: the choices Excel lists (a custom enum), the core's reader for what the user
  * typed (any case, a clause id as a synonym), and whether blank is allowed.
  */
-export function keyword(name: string, enumName: string, choices: readonly KeywordChoice[], parse: (text: string) => string, help: string, isOptional = false): ParamSpec {
-  return { name, kind: "keyword", help, optional: isOptional, choices, enumName, parse };
+export function keyword(name: string, enumName: string, choices: readonly KeywordChoice[], parse: (text: string) => string, help: string, blank?: { default: string }): ParamSpec {
+  return { name, kind: "keyword", help, optional: blank !== undefined, default: blank?.default, choices, enumName, parse };
 }
 
 /** The holidays parameter of every business-day deadline. */

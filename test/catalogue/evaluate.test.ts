@@ -1,4 +1,4 @@
-import { CATALOGUE, SheetError, clauseLibrary, evaluate, findFunction } from "../../src/catalogue";
+import { CATALOGUE, RawArgument, SheetError, clauseLibrary, evaluate, exampleArguments, findFunction } from "../../src/catalogue";
 import * as clauses from "../../src/core/clauses";
 
 // Serials worked from Excel's 1900 system: 38442 = 2005-03-31 (TERMS.md), 39082 = 2006-12-31.
@@ -103,5 +103,45 @@ describe("evaluate: the one adapter every front end calls", () => {
     expect(new Set(names).size).toBe(names.length);
     expect(names).toHaveLength(31);
     for (const spec of CATALOGUE) for (const param of spec.params) expect(param.name).toMatch(/^[a-z][a-z0-9_]*$/);
+  });
+});
+
+/**
+ * TERMS.md, Ranges: every dollar parameter takes one number or a range whose numbers are summed, with
+ * empty cells as 0, and a text cell in the range is an error naming where it is. Checked on each
+ * definition's own worked example (values from TERMS.md or worked by hand there): splitting each
+ * dollar argument X into the range {X; blank; 0} must give the same result.
+ */
+describe("the range rule for every dollar parameter", () => {
+  const cases = CATALOGUE.flatMap((definition) =>
+    definition.params.flatMap((param, index) => {
+      const example = definition.examples.find((e) => e.cell !== undefined && typeof e.args[index] === "number");
+      return param.kind === "money" && example ? [[`${definition.name}(${param.name})`, definition.name, index, exampleArguments(example)] as const] : [];
+    }),
+  );
+
+  test("covers the dollar parameters the issue names", () => {
+    const names = cases.map(([label]) => label);
+    for (const wanted of ["DURESS_SHARES(amount)", "LEVERAGE_TEST(total_liabilities)", "LEVERAGE_TEST(tangible_net_worth)", "TNW_HEADROOM(tangible_net_worth)", "SPLIT_DOLLAR_COMPANY_INTEREST(cash_value)", "SPLIT_DOLLAR_BUYOUT(company_interest)", "AVAILABILITY(borrowing_base)", "OVERADVANCE(borrowing_base)"]) {
+      expect(names).toContain(wanted);
+    }
+  });
+
+  test.each(cases)("%s: a range with a blank and a 0 gives the single number's result", (_label, name, index, args) => {
+    const single = evaluate(name, args).result;
+    expect(single.ok).toBe(true);
+    const ranged = args.map((arg, i) => (i === index ? [[arg as number], [null], [0]] : arg)) as RawArgument[];
+    expect(evaluate(name, ranged).result).toEqual(single);
+  });
+
+  test.each(cases)("%s: text in the range is #VALUE! naming its cell", (_label, name, index, args) => {
+    const ranged = args.map((arg, i) => (i === index ? [[arg as number], ["n/a"]] : arg)) as RawArgument[];
+    const result = evaluate(name, ranged).result;
+    expect(result).toMatchObject({ ok: false, code: "#VALUE!" });
+    expect(!result.ok && result.message).toContain('cell 2 of the range holds the text "n/a"');
+  });
+
+  test("a split amount is summed exactly: DURESS_SHARES({458000.27; 860}, 3.17) = 144750, as for 458,860.27", () => {
+    expect(evaluate("DURESS_SHARES", [[[458000.27], [860]], 3.17]).result).toEqual({ ok: true, value: 144750 });
   });
 });

@@ -2,6 +2,7 @@
  * Each keyword parameter's `choices` (shown by the formula builder and in error help) must be exactly
  * what the core accepts: checked against the "use one of …" list of the core's own error.
  */
+import fc from "fast-check";
 import { CATALOGUE, evaluate } from "../../src/catalogue";
 
 /** Arguments that reach each function's keyword check (dates inside the agreements, plain amounts). */
@@ -34,4 +35,23 @@ describe("keyword choices", () => {
       expect(CATALOGUE.find((spec) => spec.name === name)!.params[index].choices?.map((choice) => choice.value)).toEqual(listed);
     },
   );
+});
+
+describe("any text a user types for a keyword", () => {
+  // The core only ever sees its own words: reading what was typed (case, clause ids, junk) is the
+  // catalogue's, so the property that junk never throws and never computes lives here.
+  it.each(keywordParams.map(({ spec, param, index }) => [`${spec.name}.${param.name}`, spec.name, index, param] as const))("%s: a keyword, or #VALUE! naming a clause", (_label, name, index, param) => {
+    const keys = param.choices!.map((choice) => choice.value);
+    const typed = fc.oneof(fc.constantFrom(...keys), fc.constantFrom(...keys).map((k) => ` ${k.toUpperCase()} `), fc.string({ maxLength: 12 }));
+    fc.assert(
+      fc.property(typed, (text) => {
+        const result = evaluate(name, PROBES[name](text, index) as never).result;
+        if (!result.ok) {
+          expect(result.code).toBe("#VALUE!");
+          expect(result.message).toMatch(/^(SEP|FA|SA|LMA|ALLONGE) /);
+        }
+      }),
+      { numRuns: 60, seed: 9 },
+    );
+  });
 });

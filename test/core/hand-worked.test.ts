@@ -5,6 +5,10 @@
  */
 import {
   availability,
+  calculate,
+  parseDiscountMethod,
+  parseNoticeMethod,
+  parseTerminationType,
   borrowingBase,
   chairmanLump,
   changeOfControl,
@@ -67,7 +71,7 @@ describe("termination payments (SEP 4)", () => {
 
     test("consulting on 2005-03-31 equals change_of_control and not_elected on that date", () => {
       // 91 days of CY2 (Apr 1..Jun 30) + CY3 + CY4: 204000 × (2 + 91/365) = 458860.273… → 458860.27
-      for (const type of ["board", "change_of_control", "not_elected"]) {
+      for (const type of ["board", "change_of_control", "not_elected"] as const) {
         expect(cents(consultingLump(serial("2005-03-31"), type))).toBe("458860.27");
       }
     });
@@ -110,16 +114,16 @@ describe("termination payments (SEP 4)", () => {
       expect(pvExplanation.interpretation).toMatch(/present value/);
     });
 
-    test("keywords are case-insensitive and accept the clause id", () => {
+    test("the readers of type and method ignore case and accept the clause id", () => {
       for (const type of ["VOLUNTARY", "Voluntary", "4(c)", "SEP 4(c)"]) {
-        expect(cents(consultingLump(serial("2005-03-31"), type))).toBe("427896.63");
+        expect(cents(consultingLump(serial("2005-03-31"), parseTerminationType(type)))).toBe("427896.63");
       }
-      expect(cents(consultingLump(serial("2006-06-30"), "voluntary", "PV"))).toBe("201006.35");
+      expect(cents(consultingLump(serial("2006-06-30"), "voluntary", parseDiscountMethod("PV")))).toBe("201006.35");
     });
 
     test("an unknown type or method is #VALUE! listing the keywords", () => {
-      expect(failure(consultingLump(serial("2005-03-31"), "fired"), "#VALUE!").message).toContain('"voluntary"');
-      expect(failure(consultingLump(serial("2005-03-31"), "voluntary", "annuity"), "#VALUE!").message).toContain('"pv"');
+      expect(failure(calculate(() => parseTerminationType("fired") as never), "#VALUE!").message).toContain('"voluntary"');
+      expect(failure(calculate(() => parseDiscountMethod("annuity") as never), "#VALUE!").message).toContain('"pv"');
     });
   });
 
@@ -163,7 +167,7 @@ describe("termination payments (SEP 4)", () => {
   });
 
   test("a termination after 2007-06-30 is #VALUE! for every type", () => {
-    for (const type of ["cause", "board", "voluntary", "change_of_control", "not_elected", "death", "disability"]) {
+    for (const type of ["cause", "board", "voluntary", "change_of_control", "not_elected", "death", "disability"] as const) {
       expect(failure(consultingLump(serial("2007-07-01"), type), "#VALUE!").message).toContain("2007-06-30");
     }
   });
@@ -281,7 +285,7 @@ describe("TERMINATION_DATE (three months' notice = EDATE + 3)", () => {
   });
 
   test("every other type takes effect on the notice date itself", () => {
-    for (const type of ["cause", "good_reason", "change_of_control", "not_elected", "death", "disability"]) {
+    for (const type of ["cause", "good_reason", "change_of_control", "not_elected", "death", "disability"] as const) {
       expectDate(value(terminationDate(serial("2005-02-15"), type)), "2005-02-15");
     }
   });
@@ -289,7 +293,7 @@ describe("TERMINATION_DATE (three months' notice = EDATE + 3)", () => {
 
 describe("OPTION_EXPIRY (SEP 3(c)(iv)(A))", () => {
   test("good_reason and change_of_control: everything vests, EDATE(T, 12)", () => {
-    for (const type of ["good_reason", "change_of_control"]) {
+    for (const type of ["good_reason", "change_of_control"] as const) {
       expectDate(value(optionExpiry(serial("2004-03-15"), type)), "2005-03-15");
       expectDate(value(optionExpiry(serial("2004-03-15"), type, serial("2004-09-01"))), "2005-03-15");
     }
@@ -297,7 +301,7 @@ describe("OPTION_EXPIRY (SEP 3(c)(iv)(A))", () => {
 
   test("board, not_elected, death, disability: vested EDATE(T, 12); unvested vest date + 90", () => {
     // 2005-06-15 + 90: 15 days to Jun 30, +31 (Jul) = 46, +31 (Aug) = 77, +13 → 2005-09-13
-    for (const type of ["board", "not_elected", "death", "disability"]) {
+    for (const type of ["board", "not_elected", "death", "disability"] as const) {
       expectDate(value(optionExpiry(serial("2005-03-31"), type)), "2006-03-31");
       expectDate(value(optionExpiry(serial("2005-03-31"), type, serial("2005-06-15"))), "2005-09-13");
     }
@@ -305,7 +309,7 @@ describe("OPTION_EXPIRY (SEP 3(c)(iv)(A))", () => {
 
   test("cause and voluntary: vested T + 90; unvested forfeited (#N/A)", () => {
     // 2004-02-29 + 90: 31 (Mar) + 30 (Apr) = 61, + 29 → 2004-05-29
-    for (const type of ["cause", "voluntary"]) {
+    for (const type of ["cause", "voluntary"] as const) {
       expectDate(value(optionExpiry(serial("2004-02-29"), type)), "2004-05-29");
       failure(optionExpiry(serial("2004-02-29"), type, serial("2004-06-01")), "#N/A", "SEP 3(c)(iv)(A)");
     }
@@ -360,7 +364,7 @@ describe("NOTICE_EFFECTIVE (SA 21)", () => {
   });
 
   test("an unknown method is #VALUE!", () => {
-    expect(failure(noticeEffective(serial("2005-03-04"), "pigeon"), "#VALUE!").message).toContain('"courier"');
+    expect(failure(calculate(() => parseNoticeMethod("pigeon") as never), "#VALUE!").message).toContain('"courier"');
   });
 });
 

@@ -8,7 +8,7 @@ import * as native from "../../audit/native";
 import type { FunctionDefinition } from "../definition";
 import { asOf, holidays, keyword, optional, param } from "../params";
 import { withWorkbookHolidays } from "../settings";
-import { column, date, dates, flags, money, num, optMoney, optNum, str } from "./values";
+import { column, date, dates, flags, kw, money, num, optMoney, optNum } from "./values";
 
 const amended = termDate("loan.amendment_date");
 /** The last day of the original terms, which picks their version of a term. */
@@ -22,8 +22,8 @@ const tnwMethod = keyword(
     { value: "running_total", help: `${termPercent("loan.tnw_income_share")} of the income to date, losses included, never lowering the minimum.` },
   ],
   core.parseTnwMethod,
-  `"per_year" (each profitable year adds ${termPercent("loan.tnw_income_share")}, losses add nothing) or "running_total" (${termPercent("loan.tnw_income_share")} of income to date, losses included, never lowering the minimum); blank means "per_year".`,
-  true,
+  `"per_year" (each profitable year adds ${termPercent("loan.tnw_income_share")}, losses add nothing) or "running_total" (${termPercent("loan.tnw_income_share")} of income to date, losses included, never lowering the minimum); blank means "${core.DEFAULT_TNW_METHOD}".`,
+  { default: core.DEFAULT_TNW_METHOD },
 );
 
 const fiscalYears = param("fiscal_years", "column", "Fiscal (calendar) years, such as {2004,2005,2006} or a column; rows left empty are skipped, a year given twice is #VALUE!.");
@@ -119,7 +119,7 @@ export const LOAN: readonly FunctionDefinition[] = [
     result: "money",
     returns: "The required minimum in dollars.",
     clauses: ["FA 1(h)-tnw"],
-    run: ([d, years, incomes, method]) => core.minTnw(num(d), column(years), column(incomes), str(method)),
+    run: ([d, years, incomes, method]) => core.minTnw(num(d), column(years), column(incomes), kw<core.TnwMethod>(method)),
     native: (a) => native.cents(native.minimumTnw(a, 0)),
     examples: [{ args: [date("2006-12-31"), { array: [2004, 2005, 2006] }, { array: [1200000, -300000, 800000] }], shows: "11000000.00", cell: 11000000 }],
   },
@@ -131,7 +131,7 @@ export const LOAN: readonly FunctionDefinition[] = [
     result: "money",
     returns: "Headroom in dollars: actual minus required.",
     clauses: ["FA 1(h)-tnw"],
-    run: ([tnw, d, years, incomes, method]) => core.tnwHeadroom(money(tnw), num(d), column(years), column(incomes), str(method)),
+    run: ([tnw, d, years, incomes, method]) => core.tnwHeadroom(money(tnw), num(d), column(years), column(incomes), kw<core.TnwMethod>(method)),
     native: (a) => native.cents(`${a.sum(0)}-${native.minimumTnw(a, 1)}`),
     // 12,000,000 − 11,000,000 (the MIN_TNW example).
     examples: [{ args: [12000000, date("2006-12-31"), { array: [2004, 2005, 2006] }, { array: [1200000, -300000, 800000] }], shows: "1000000.00", cell: 1000000 }],
@@ -156,7 +156,7 @@ export const LOAN: readonly FunctionDefinition[] = [
       ],
     },
     clauses: ["FA 1(h)-tnw"],
-    run: ([years, incomes, method]) => core.tnwLedger(column(years), column(incomes), str(method)),
+    run: ([years, incomes, method]) => core.tnwLedger(column(years), column(incomes), kw<core.TnwMethod>(method)),
     native: native.tnwLedgerParts,
     // 10,000,000 + 600,000 after 2004; the 2005 loss adds nothing; + 400,000 after 2006.
     examples: [{ args: [{ array: [2004, 2005, 2006] }, { array: [1200000, -300000, 800000] }], shows: "3 rows; last 2006, 800000.00, 400000.00, 11000000.00" }],
@@ -264,8 +264,8 @@ export const LOAN: readonly FunctionDefinition[] = [
     returns: "The effective date, as a date serial.",
     clauses: ["SA 21(a)", "SA 21(b)"],
     settings: ["extraHolidays"],
-    run: ([sent, method, h], { settings }) => core.noticeEffective(num(sent), str(method), withWorkbookHolidays(dates(h), settings)),
-    native: (a, o) => (a.keyword(1, core.parseNoticeMethod) === "fax" ? a.date(0) : native.workdayOver(a, o, 0, native.num("loan.courier_business_days"), 2)),
+    run: ([sent, method, h], { settings }) => core.noticeEffective(num(sent), kw<core.NoticeMethod>(method)!, withWorkbookHolidays(dates(h), settings)),
+    native: (a, o) => (a.keyword<core.NoticeMethod>(1) === "fax" ? a.date(0) : native.workdayOver(a, o, 0, native.num("loan.courier_business_days"), 2)),
     examples: [{ args: [date("2004-12-23"), "courier"], shows: "2004-12-27 (24 Dec 2004 is the observed Christmas)", cell: date("2004-12-27") }],
   },
   {

@@ -8,8 +8,8 @@ import * as native from "../../audit/native";
 import type { KeywordChoice } from "../coerce";
 import type { FunctionDefinition } from "../definition";
 import { holidays, keyword, optional, param } from "../params";
-import { withWorkbookHolidays } from "../settings";
-import { date, dates, money, num, optMoney, optNum, str } from "./values";
+import { WorkbookSettings, withWorkbookHolidays } from "../settings";
+import { date, dates, kw, money, num, optMoney, optNum } from "./values";
 
 const TYPE_CHOICES: readonly KeywordChoice[] = (Object.keys(core.SEP4) as core.TerminationType[]).map((type) => ({
   value: type,
@@ -27,9 +27,12 @@ const discountMethod = keyword(
     { value: "pv", help: `Present value at ${termPercent("sep.discount_rate")} a year.` },
   ],
   core.parseDiscountMethod,
-  `Discount used for "voluntary": "simple" (${termPercent("sep.discount_rate")} times the remaining years, the literal reading) or "pv" (present value at ${termPercent("sep.discount_rate")} a year); blank uses the workbook setting, else "simple".`,
-  true,
+  `Discount used for "voluntary": "simple" (${termPercent("sep.discount_rate")} times the remaining years, the literal reading) or "pv" (present value at ${termPercent("sep.discount_rate")} a year); blank uses the workbook setting, else "${core.DEFAULT_DISCOUNT_METHOD}".`,
+  { default: core.DEFAULT_DISCOUNT_METHOD },
 );
+
+/** The workbook's default discount method, read like a typed one; unset leaves the core's default. */
+const workbookMethod = (settings: WorkbookSettings | undefined) => (settings?.discountMethod ? core.parseDiscountMethod(settings.discountMethod) : undefined);
 
 const STREAM_CHOICES: readonly KeywordChoice[] = [
   { value: "consulting", help: `The Consulting Fee, ${termDollars("consulting.annual_fee")} a year.` },
@@ -37,8 +40,8 @@ const STREAM_CHOICES: readonly KeywordChoice[] = [
   { value: "both", help: "Both fees, added before rounding." },
 ];
 
-const stream = (help: string) => keyword("stream", "FeeStream", STREAM_CHOICES, (text) => core.parseStream(text), help, true);
-const streamHelp = `Which fee: "consulting" (${termDollars("consulting.annual_fee")} a year), "chairman" (${termDollars("chairman.annual_fee")} a year) or "both"; blank means "consulting".`;
+const stream = (help: string) => keyword("stream", "FeeStream", STREAM_CHOICES, (text) => core.parseStream(text), help, { default: core.DEFAULT_STREAM });
+const streamHelp = `Which fee: "consulting" (${termDollars("consulting.annual_fee")} a year), "chairman" (${termDollars("chairman.annual_fee")} a year) or "both"; blank means "${core.DEFAULT_STREAM}".`;
 
 /** The first termination date a notice-based type allows for a part, as a long date. */
 const earliest = (type: core.TerminationType, part: core.Part) => longDate(core.windowStart(core.SEP4[type], part).from);
@@ -58,7 +61,7 @@ const lump = (part: core.Part, name: string): FunctionDefinition => {
     returns: `The ${part} part of the termination payment, in dollars.`,
     clauses: ["SEP 4", "SEP 3(a)", "SEP 3(b)", ...new Set(Object.values(core.SEP4).map((rule) => rule.clause[part]))],
     settings: ["discountMethod"],
-    run: ([t, type, method], { settings }) => (consulting ? core.consultingLump : core.chairmanLump)(num(t), str(type), str(method) ?? settings?.discountMethod),
+    run: ([t, type, method], { settings }) => (consulting ? core.consultingLump : core.chairmanLump)(num(t), kw<core.TerminationType>(type)!, kw<core.DiscountMethod>(method) ?? workbookMethod(settings)),
     native: (a, o) => native.lump(part, a, o.settings),
     examples: consulting
       ? [
@@ -87,8 +90,8 @@ export const SEPARATION: readonly FunctionDefinition[] = [
     result: "money",
     returns: "Remaining fees in dollars.",
     clauses: ["SEP 3(a)", "SEP 3(b)"],
-    run: ([d, s]) => core.remainingFees(num(d), str(s)),
-    native: (a) => native.cents(`${native.annual(a.keyword(1, (s) => core.parseStream(s)))}*${native.remainingYears(a.date(0))}`),
+    run: ([d, s]) => core.remainingFees(num(d), kw<core.Stream>(s)),
+    native: (a) => native.cents(`${native.annual(a.keyword<core.Stream>(1))}*${native.remainingYears(a.date(0))}`),
     // (204,000 + 204,000 + 204,000) for the three contract years after 2004-06-30.
     examples: [{ args: [date("2004-06-30")], shows: "612000.00", cell: 612000 }],
   },
@@ -99,13 +102,13 @@ export const SEPARATION: readonly FunctionDefinition[] = [
     params: [
       param("from_date", "date", `First day counted (a date); days before ${termDate("sep.fee_start")} earn nothing.`),
       param("to_date", "date", `Last day counted (a date), on or after from_date; days after ${termDate("sep.fee_end")} earn nothing.`),
-      stream(`Which fee: "consulting", "chairman" or "both" (added before rounding); blank means "consulting".`),
+      stream(`Which fee: "consulting", "chairman" or "both" (added before rounding); blank means "${core.DEFAULT_STREAM}".`),
     ],
     result: "money",
     returns: "Fees earned in dollars.",
     clauses: ["SEP 3(a)", "SEP 3(b)"],
-    run: ([from, to, s]) => core.feesEarned(num(from), num(to), str(s)),
-    native: (a) => native.cents(`${native.annual(a.keyword(2, (s) => core.parseStream(s)))}*${native.yearsBetween(a.date(0), a.date(1))}`),
+    run: ([from, to, s]) => core.feesEarned(num(from), num(to), kw<core.Stream>(s)),
+    native: (a) => native.cents(`${native.annual(a.keyword<core.Stream>(2))}*${native.yearsBetween(a.date(0), a.date(1))}`),
     examples: [{ args: [date("2003-07-01"), date("2003-12-31"), "both"], shows: "152830.60", cell: 152830.6 }],
   },
   {
@@ -113,7 +116,7 @@ export const SEPARATION: readonly FunctionDefinition[] = [
     group: "Fees and termination payments",
     summary: `Lists the bi-weekly fee payments of SEP 3(a) as a spilled table of pay date and amount: ${termCount("sep.pay_period_days")}-day periods from ${termDate("sep.fee_start")}, the last cut at ${termDate("sep.fee_end")}.`,
     params: [
-      stream(`Which fee: "consulting", "chairman" or "both"; blank means "consulting".`),
+      stream(`Which fee: "consulting", "chairman" or "both"; blank means "${core.DEFAULT_STREAM}".`),
       optional("from_date", "date", `Keep the payments made on or after this date; blank keeps them from the first (${longDate(core.payDates()[0])}).`),
       optional("to_date", "date", `Keep the payments made on or before this date; blank keeps them to the last (${longDate(core.payDates()[core.payDates().length - 1])}).`),
     ],
@@ -127,7 +130,7 @@ export const SEPARATION: readonly FunctionDefinition[] = [
       maxRows: core.payDates().length,
     },
     clauses: ["SEP 3(a)", "SEP 3(b)"],
-    run: ([s, from, to]) => core.feeSchedule(str(s), optNum(from), optNum(to)),
+    run: ([s, from, to]) => core.feeSchedule(kw<core.Stream>(s), optNum(from), optNum(to)),
     native: native.feeScheduleParts,
     examples: [{ args: ["consulting"], shows: "105 rows; first 2003-07-14 7803.28; last 2007-06-30 2794.52; total 816000.00" }],
   },
@@ -142,14 +145,14 @@ export const SEPARATION: readonly FunctionDefinition[] = [
         `Date the written notice is given (a date); for "board" and "voluntary" it must fall in the notice window (consulting from ${termDate("sep.board_consulting_notice_from")}, chairman from ${termDate("sep.board_chairman_notice_from")}).`,
       ),
       terminationType(),
-      stream(`Period ended: "consulting", "chairman" or "both" (both windows apply); blank means "consulting".`),
+      stream(`Period ended: "consulting", "chairman" or "both" (both windows apply); blank means "${core.DEFAULT_STREAM}".`),
     ],
     result: "date",
     returns: "The termination date, as a date serial.",
     clauses: ["SEP 4(b)(i)", "SEP 4(b)(ii)", "SEP 4(c)(i)", "SEP 4(c)(ii)"],
-    run: ([notice, type, s]) => core.terminationDate(num(notice), str(type), str(s)),
+    run: ([notice, type, s]) => core.terminationDate(num(notice), kw<core.TerminationType>(type)!, kw<core.Stream>(s)),
     native: (a) => {
-      const type = a.keyword(1, core.parseTerminationType);
+      const type = a.keyword<core.TerminationType>(1);
       return core.SEP4[type].takesEffect.on === "notice months" ? `EDATE(${a.date(0)},${native.num("sep.notice_months")})` : a.date(0);
     },
     // Notice on the first day of the window, plus three calendar months.
@@ -179,7 +182,7 @@ export const SEPARATION: readonly FunctionDefinition[] = [
     result: "date",
     returns: "The last exercise date, as a date serial; #N/A where the tranche is forfeited.",
     clauses: ["SEP 3(c)(iv)(A)"],
-    run: ([t, type, vest]) => core.optionExpiry(num(t), str(type), optNum(vest)),
+    run: ([t, type, vest]) => core.optionExpiry(num(t), kw<core.TerminationType>(type)!, optNum(vest)),
     native: native.optionExpiryFormula,
     // Board termination on 2005-03-31 with the tranche vested: one year from termination.
     examples: [{ args: [date("2005-03-31"), "board"], shows: "2006-03-31", cell: date("2006-03-31") }],
@@ -261,16 +264,16 @@ export const SEPARATION: readonly FunctionDefinition[] = [
           { value: "simple", help: `Times 1 minus ${termPercent("sep.split_dollar_discount_rate")} per year.` },
         ],
         core.parseBuyoutMethod,
-        `"compound" (divide by 1 plus ${termPercent("sep.split_dollar_discount_rate")} to the power of the years) or "simple" (times 1 minus ${termPercent("sep.split_dollar_discount_rate")} per year, #VALUE! past the years at which it reaches zero); blank means "compound".`,
-        true,
+        `"compound" (divide by 1 plus ${termPercent("sep.split_dollar_discount_rate")} to the power of the years) or "simple" (times 1 minus ${termPercent("sep.split_dollar_discount_rate")} per year, #VALUE! past the years at which it reaches zero); blank means "${core.DEFAULT_BUYOUT_METHOD}".`,
+        { default: core.DEFAULT_BUYOUT_METHOD },
       ),
     ],
     result: "money",
     returns: "The buy-out price in dollars.",
     clauses: ["SEP 3(c)(iii)(B)"],
-    run: ([ci, years, method]) => core.splitDollarBuyout(money(ci), num(years), str(method)),
+    run: ([ci, years, method]) => core.splitDollarBuyout(money(ci), num(years), kw<core.BuyoutMethod>(method)),
     native: (a) => {
-      const method = a.keyword(2, core.parseBuyoutMethod);
+      const method = a.keyword<core.BuyoutMethod>(2);
       const rate = native.num("sep.split_dollar_discount_rate");
       return method === "compound" ? native.cents(`${a.sum(0)}/(1+${rate})^${a.expr(1)}`) : native.cents(`${a.sum(0)}*(1-${rate}*${a.expr(1)})`);
     },

@@ -9,6 +9,8 @@ import type { Coerced } from "../coerce";
 export const num = (v: Coerced) => v as number;
 export const optNum = (v: Coerced) => v as number | undefined;
 export const str = (v: Coerced) => v as string | undefined;
+/** A keyword, already read by its parameter's reader into the core's type; undefined when blank. */
+export const kw = <K extends string>(v: Coerced) => v as K | undefined;
 export const money = (v: Coerced) => v as Decimal;
 export const optMoney = (v: Coerced) => v as Decimal | undefined;
 export const dates = (v: Coerced) => v as readonly number[] | undefined;

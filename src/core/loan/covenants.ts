@@ -12,7 +12,7 @@ export type TestResult = "PASS" | "FAIL" | "NOT TESTED";
 export type NoticeMethod = "fax" | "courier";
 export const NOTICE_METHODS: Record<NoticeMethod, readonly string[]> = { fax: ["21(a)", "facsimile"], courier: ["21(b)", "overnight", "overnight_courier"] };
 
-export function parseNoticeMethod(input: string | undefined): NoticeMethod {
+export function parseNoticeMethod(input: string): NoticeMethod {
   return parseKeyword(input, NOTICE_METHODS, undefined, "SA 21", "method");
 }
 
@@ -115,9 +115,8 @@ export function facilityTerminationDate(asOf?: number): Outcome<number> {
   });
 }
 
-export function noticeEffective(sentDate: number, methodInput: string | undefined, holidays?: readonly number[]): Outcome<number> {
+export function noticeEffective(sentDate: number, method: NoticeMethod, holidays?: readonly number[]): Outcome<number> {
   return calculate(() => {
-    const method = parseNoticeMethod(methodInput);
     const clause = method === "fax" ? "SA 21(a)" : "SA 21(b)";
     const sent = dateArg(sentDate, clause, "sent_date");
     const trace = new Trace();

@@ -131,13 +131,15 @@ function missingYears(first: number, last: number, rows: readonly FiscalYearInco
   return missing;
 }
 
-export function parseTnwMethod(input: string | undefined): TnwMethod {
-  return parseKeyword(input, TNW_METHODS, "per_year", CLAUSE, "method");
+/** The reading a blank method means (TERMS.md: per year). */
+export const DEFAULT_TNW_METHOD: TnwMethod = "per_year";
+
+export function parseTnwMethod(input: string): TnwMethod {
+  return parseKeyword(input, TNW_METHODS, undefined, CLAUSE, "method");
 }
 
-export function minTnw(testDate: number, years: readonly (number | null)[], incomes: readonly (Amount | null)[], methodInput?: string): Outcome<Decimal> {
+export function minTnw(testDate: number, years: readonly (number | null)[], incomes: readonly (Amount | null)[], method: TnwMethod = DEFAULT_TNW_METHOD): Outcome<Decimal> {
   return calculate(() => {
-    const method = parseTnwMethod(methodInput);
     const date = dateArg(testDate, CLAUSE, "test_date");
     const entries = readFiscalYears(years, incomes);
     const trace = new Trace();
@@ -150,10 +152,9 @@ export function tnwHeadroom(
   testDate: number,
   years: readonly (number | null)[],
   incomes: readonly (Amount | null)[],
-  methodInput?: string,
+  method: TnwMethod = DEFAULT_TNW_METHOD,
 ): Outcome<Decimal> {
   return calculate(() => {
-    const method = parseTnwMethod(methodInput);
     const actual = toDecimal(tangibleNetWorth, CLAUSE, "tangible_net_worth");
     const date = dateArg(testDate, CLAUSE, "test_date");
     const entries = readFiscalYears(years, incomes);
@@ -167,9 +168,8 @@ export function tnwHeadroom(
   });
 }
 
-export function tnwLedger(years: readonly (number | null)[], incomes: readonly (Amount | null)[], methodInput?: string): Outcome<number[][]> {
+export function tnwLedger(years: readonly (number | null)[], incomes: readonly (Amount | null)[], method: TnwMethod = DEFAULT_TNW_METHOD): Outcome<number[][]> {
   return calculate(() => {
-    const method = parseTnwMethod(methodInput);
     const covenant = covenantOn();
     const rows = ledger(covenant, readFiscalYears(years, incomes), method);
     const firstYear = fromSerial(covenant.firstYearEnd).year;

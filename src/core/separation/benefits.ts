@@ -55,14 +55,16 @@ export function splitDollarCompanyInterest(cashValue: Amount, cashValue2003: Amo
 export type BuyoutMethod = "compound" | "simple";
 export const BUYOUT_METHODS: Record<BuyoutMethod, readonly string[]> = { compound: ["pv", "present_value"], simple: ["literal", "straight"] };
 
-export function parseBuyoutMethod(input: string | undefined): BuyoutMethod {
-  return parseKeyword<BuyoutMethod>(input, BUYOUT_METHODS, "compound", "SEP 3(c)(iii)(B)", "method");
+/** The buy-out discount a blank method means (TERMS.md: compound). */
+export const DEFAULT_BUYOUT_METHOD: BuyoutMethod = "compound";
+
+export function parseBuyoutMethod(input: string): BuyoutMethod {
+  return parseKeyword<BuyoutMethod>(input, BUYOUT_METHODS, undefined, "SEP 3(c)(iii)(B)", "method");
 }
 
-export function splitDollarBuyout(companyInterest: Amount, lifeExpectancyYears: Amount, methodInput?: string): Outcome<Decimal> {
+export function splitDollarBuyout(companyInterest: Amount, lifeExpectancyYears: Amount, method: BuyoutMethod = DEFAULT_BUYOUT_METHOD): Outcome<Decimal> {
   return calculate(() => {
     const clause = "SEP 3(c)(iii)(B)";
-    const method = parseBuyoutMethod(methodInput);
     const interest = nonNegative(companyInterest, clause, "company_interest");
     const years = nonNegative(lifeExpectancyYears, clause, "life_expectancy_years");
     const rate = termDecimal("sep.split_dollar_discount_rate");

@@ -5,9 +5,8 @@ import { MAX_SERIAL, edate, serialToIso } from "../dates";
 import { Amount, dateArg, notAfter, notBefore, toDecimal } from "../inputs";
 import { Outcome, Trace, calculate, invalid, noAnswer } from "../outcome";
 import { termDecimal, termNumber } from "../terms";
-import { feeEnd, parseStream } from "./fees";
-import { SEP4 } from "./sep4";
-import { parseTerminationType } from "./termination";
+import { DEFAULT_STREAM, Stream, feeEnd } from "./fees";
+import { SEP4, TerminationType } from "./sep4";
 
 /**
  * The last notice date whose EDATE still falls on or before `end`. EDATE clamps to month ends, so
@@ -19,10 +18,8 @@ function latestNoticeFor(end: number, months: number): number {
   return latest;
 }
 
-export function terminationDate(noticeDate: number, typeInput: string | undefined, streamInput?: string): Outcome<number> {
+export function terminationDate(noticeDate: number, type: TerminationType, stream: Stream = DEFAULT_STREAM): Outcome<number> {
   return calculate(() => {
-    const type = parseTerminationType(typeInput);
-    const stream = parseStream(streamInput, "SEP 4");
     const notice = dateArg(noticeDate, "SEP 4", "notice_date");
     const trace = new Trace();
     const rule = SEP4[type];
@@ -61,10 +58,9 @@ function lastExerciseDate(serial: number): number {
   return serial;
 }
 
-export function optionExpiry(terminationDateInput: number, typeInput: string | undefined, vestDateInput?: number): Outcome<number> {
+export function optionExpiry(terminationDateInput: number, type: TerminationType, vestDateInput?: number): Outcome<number> {
   return calculate(() => {
     const clause = "SEP 3(c)(iv)(A)";
-    const type = parseTerminationType(typeInput);
     const termination = dateArg(terminationDateInput, clause, "termination_date");
     const vest = vestDateInput === undefined ? undefined : dateArg(vestDateInput, clause, "vest_date");
     const vested = vest === undefined || vest <= termination;

@@ -18,8 +18,12 @@ export const STREAMS: Record<Stream, readonly string[]> = {
   both: ["all", "total"],
 };
 
-export function parseStream(input: string | undefined, clause = "SEP 3(a)"): Stream {
-  return parseKeyword(input, STREAMS, "consulting", clause, "stream");
+/** The fee a blank stream means (TERMS.md, REMAINING_FEES). */
+export const DEFAULT_STREAM: Stream = "consulting";
+
+/** Reads a stream keyword as typed (any case, a synonym). */
+export function parseStream(input: string, clause = "SEP 3(a)"): Stream {
+  return parseKeyword(input, STREAMS, undefined, clause, "stream");
 }
 
 export function annualFee(stream: Stream): Decimal {
@@ -110,9 +114,8 @@ export function remainderSteps(termination: Serial, stream: Stream, trace: Trace
 const accrualNote = () =>
   `Fees accrue from ${termIso("sep.fee_start")}: salary runs through the Separation Date (${termIso("sep.separation_date")}) and the Chairman Fee is stated ${quoted("SEP 3(a)", "from July 1, 2003")}; each day earns annual fee ÷ days in its contract year.`;
 
-export function remainingFees(date: number, streamInput?: string): Outcome<Decimal> {
+export function remainingFees(date: number, stream: Stream = DEFAULT_STREAM): Outcome<Decimal> {
   return calculate(() => {
-    const stream = parseStream(streamInput);
     const termination = dateArg(date, "SEP 3(a)", "date");
     notAfter(termination, feeEnd(), "SEP 3", "The date");
     const trace = new Trace().interpret(accrualNote);
@@ -121,9 +124,8 @@ export function remainingFees(date: number, streamInput?: string): Outcome<Decim
   });
 }
 
-export function feesEarned(fromDate: number, toDate: number, streamInput?: string): Outcome<Decimal> {
+export function feesEarned(fromDate: number, toDate: number, stream: Stream = DEFAULT_STREAM): Outcome<Decimal> {
   return calculate(() => {
-    const stream = parseStream(streamInput);
     const from = dateArg(fromDate, "SEP 3(a)", "from_date");
     const to = dateArg(toDate, "SEP 3(a)", "to_date");
     if (to < from) invalid("SEP 3(a)", `to_date ${serialToIso(to)} is before from_date ${serialToIso(from)}; swap them.`);
@@ -176,9 +178,8 @@ export function scheduleRows(stream: Stream): ScheduleRow[] {
   });
 }
 
-export function feeSchedule(streamInput?: string, fromDate?: number, toDate?: number): Outcome<[number, number][]> {
+export function feeSchedule(stream: Stream = DEFAULT_STREAM, fromDate?: number, toDate?: number): Outcome<[number, number][]> {
   return calculate(() => {
-    const stream = parseStream(streamInput);
     const from = fromDate === undefined ? -Infinity : dateArg(fromDate, "SEP 3(a)", "from_date");
     const to = toDate === undefined ? Infinity : dateArg(toDate, "SEP 3(a)", "to_date");
     if (to < from) invalid("SEP 3(a)", "to_date is before from_date; swap them.");

@@ -15,12 +15,16 @@ import { DISCOUNT_METHODS, DiscountMethod, Part, Pays, SEP4, TERMINATION_TYPES, 
 export { DISCOUNT_METHODS, TERMINATION_TYPES };
 export type { DiscountMethod, Part, TerminationType };
 
-export function parseTerminationType(input: string | undefined): TerminationType {
+/** Reads a termination type as typed (any case, the clause id or the agreement's phrase). */
+export function parseTerminationType(input: string): TerminationType {
   return parseKeyword(input, TERMINATION_TYPES, undefined, "SEP 4", "type");
 }
 
-export function parseDiscountMethod(input: string | undefined): DiscountMethod {
-  return parseKeyword(input, DISCOUNT_METHODS, "simple", "SEP 4(c)(i)", "method");
+/** The discount a blank method means, where the workbook sets none (TERMS.md, the literal reading). */
+export const DEFAULT_DISCOUNT_METHOD: DiscountMethod = "simple";
+
+export function parseDiscountMethod(input: string): DiscountMethod {
+  return parseKeyword(input, DISCOUNT_METHODS, undefined, "SEP 4(c)(i)", "method");
 }
 
 /** What one way of terminating pays on one part, and the termination dates it permits. */
@@ -94,10 +98,8 @@ function checkWindow(termination: Serial, rule: PartRule): void {
   }
 }
 
-export function lumpSum(part: Part, terminationDate: number, typeInput: string | undefined, methodInput?: string): Outcome<Decimal> {
+export function lumpSum(part: Part, terminationDate: number, type: TerminationType, method: DiscountMethod = DEFAULT_DISCOUNT_METHOD): Outcome<Decimal> {
   return calculate(() => {
-    const type = parseTerminationType(typeInput);
-    const method = parseDiscountMethod(methodInput);
     const termination = dateArg(terminationDate, "SEP 4", "termination_date");
     notAfter(termination, feeEnd(), "SEP 4", "The termination date");
     const rule = partRule(type, part);
@@ -175,11 +177,11 @@ function settleDiscounted(part: Part, termination: Serial, rule: PartRule, metho
   return trace.done(toCents(value));
 }
 
-export function consultingLump(terminationDate: number, type: string | undefined, method?: string): Outcome<Decimal> {
+export function consultingLump(terminationDate: number, type: TerminationType, method: DiscountMethod = DEFAULT_DISCOUNT_METHOD): Outcome<Decimal> {
   return lumpSum("consulting", terminationDate, type, method);
 }
 
-export function chairmanLump(terminationDate: number, type: string | undefined, method?: string): Outcome<Decimal> {
+export function chairmanLump(terminationDate: number, type: TerminationType, method: DiscountMethod = DEFAULT_DISCOUNT_METHOD): Outcome<Decimal> {
   return lumpSum("chairman", terminationDate, type, method);
 }
 

@@ -19,7 +19,10 @@ const PLACEHOLDER_BASE_URL = "https://btu-addin.example.com/";
 
 function productionBaseUrl() {
   const url = (process.env.ADDIN_BASE_URL || PLACEHOLDER_BASE_URL).trim();
-  if (!url.startsWith("https://")) throw new Error(`ADDIN_BASE_URL must be an https URL (Office loads add-ins only over https), not "${url}".`);
+  if (!url.startsWith("https://"))
+    throw new Error(
+      `ADDIN_BASE_URL must be an https URL (Office loads add-ins only over https), not "${url}".`
+    );
   return url.endsWith("/") ? url : `${url}/`;
 }
 
@@ -39,21 +42,35 @@ class AddinFilesPlugin {
   apply(compiler) {
     const name = "AddinFilesPlugin";
     compiler.hooks.thisCompilation.tap(name, (compilation) => {
-      compilation.hooks.processAssets.tap({ name, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        // Absent only when custom-functions-metadata found errors; it has reported them already.
-        const metadata = compilation.getAsset("functions.json");
-        if (!metadata) return;
-        const { html, css } = functionReference().buildFunctionReference(metadata.source.source().toString());
-        compilation.emitAsset("help/functions.html", new sources.RawSource(html));
-        compilation.emitAsset("help/help.css", new sources.RawSource(css));
-      });
-      compilation.hooks.processAssets.tap({ name, stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE }, () => {
-        if (this.baseUrl === DEV_BASE_URL) return;
-        for (const file of ["manifest.xml", "functions.json"]) {
-          const asset = compilation.getAsset(file);
-          if (asset) compilation.updateAsset(file, new sources.RawSource(asset.source.source().toString().split(DEV_BASE_URL).join(this.baseUrl)));
+      compilation.hooks.processAssets.tap(
+        { name, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          // Absent only when custom-functions-metadata found errors; it has reported them already.
+          const metadata = compilation.getAsset("functions.json");
+          if (!metadata) return;
+          const { html, css } = functionReference().buildFunctionReference(
+            metadata.source.source().toString()
+          );
+          compilation.emitAsset("help/functions.html", new sources.RawSource(html));
+          compilation.emitAsset("help/help.css", new sources.RawSource(css));
         }
-      });
+      );
+      compilation.hooks.processAssets.tap(
+        { name, stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
+        () => {
+          if (this.baseUrl === DEV_BASE_URL) return;
+          for (const file of ["manifest.xml", "functions.json"]) {
+            const asset = compilation.getAsset(file);
+            if (asset)
+              compilation.updateAsset(
+                file,
+                new sources.RawSource(
+                  asset.source.source().toString().split(DEV_BASE_URL).join(this.baseUrl)
+                )
+              );
+          }
+        }
+      );
     });
   }
 }
@@ -81,7 +98,10 @@ module.exports = async (env = {}, argv = {}) => {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", onlyCompileBundledFiles: true } },
+          use: {
+            loader: "ts-loader",
+            options: { configFile: "tsconfig.build.json", onlyCompileBundledFiles: true },
+          },
         },
       ],
     },
@@ -89,7 +109,10 @@ module.exports = async (env = {}, argv = {}) => {
     optimization: { splitChunks: { cacheGroups: { defaultVendors: false } } },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

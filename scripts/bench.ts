@@ -33,7 +33,11 @@ function time(run: () => void): number {
 
 /** Deterministic inputs: receivables, inventory (some above the cap), letters of credit. */
 function inputs(row: number): [number, number, number] {
-  return [1_000_000 + ((row * 7919) % 9_000_000), 500_000 + ((row * 104729) % 14_000_000), (row * 31) % 400_000];
+  return [
+    1_000_000 + ((row * 7919) % 9_000_000),
+    500_000 + ((row * 104729) % 14_000_000),
+    (row * 31) % 400_000,
+  ];
 }
 
 function sheet(formula: (r: number) => string): (number | string)[][] {
@@ -66,15 +70,20 @@ function spreadsheetBench(): { build: [number, number]; recalc: [number, number]
       engine!.destroy();
     }
   }
-  return { build: [median(build.btu), median(build.native)], recalc: [median(recalc.btu), median(recalc.native)] };
+  return {
+    build: [median(build.btu), median(build.native)],
+    recalc: [median(recalc.btu), median(recalc.native)],
+  };
 }
 
 /** Calls per second of `call` over `n` varied inputs, median of REPEATS runs after a warm-up. */
 function perSecond(n: number, call: (i: number) => unknown): number {
   for (let i = 0; i < n; i++) call(i);
-  const runs = Array.from({ length: REPEATS }, () => time(() => {
-    for (let i = 0; i < n; i++) call(i);
-  }));
+  const runs = Array.from({ length: REPEATS }, () =>
+    time(() => {
+      for (let i = 0; i < n; i++) call(i);
+    })
+  );
   return n / (median(runs) / 1000);
 }
 
@@ -84,7 +93,10 @@ const RATE_INV = termNumber("loan.inventory_rate");
 const CAP = termNumber("loan.inventory_cap");
 const ANNUAL = termNumber("consulting.annual_fee");
 const START = termNumber("sep.fee_start");
-const CONTRACT_YEARS: [number, number][] = [0, 366, 731, 1096].map((offset, i) => [START + offset, i === 0 ? 366 : 365]);
+const CONTRACT_YEARS: [number, number][] = [0, 366, 731, 1096].map((offset, i) => [
+  START + offset,
+  i === 0 ? 366 : 365,
+]);
 
 function floatBorrowingBase(ar: number, inv: number, lc: number): number {
   return Math.round((RATE_AR * ar + Math.min(RATE_INV * inv, CAP) - lc) * 100) / 100;
@@ -92,7 +104,8 @@ function floatBorrowingBase(ar: number, inv: number, lc: number): number {
 
 function floatConsultingBoard(t: number): number {
   let years = 0;
-  for (const [start, days] of CONTRACT_YEARS) years += Math.max(0, start + days - 1 - Math.max(t, start - 1)) / days;
+  for (const [start, days] of CONTRACT_YEARS)
+    years += Math.max(0, start + days - 1 - Math.max(t, start - 1)) / days;
   return Math.round(ANNUAL * years * 100) / 100;
 }
 
@@ -100,8 +113,14 @@ function coreBench(): { base: [number, number]; lump: [number, number] } {
   const n = 20_000;
   const dates = (i: number) => 38261 + (i % 900);
   return {
-    base: [perSecond(n, (i) => borrowingBase(...inputs(i))), perSecond(n, (i) => floatBorrowingBase(...inputs(i)))],
-    lump: [perSecond(n, (i) => consultingLump(dates(i), "board")), perSecond(n, (i) => floatConsultingBoard(dates(i)))],
+    base: [
+      perSecond(n, (i) => borrowingBase(...inputs(i))),
+      perSecond(n, (i) => floatBorrowingBase(...inputs(i))),
+    ],
+    lump: [
+      perSecond(n, (i) => consultingLump(dates(i), "board")),
+      perSecond(n, (i) => floatConsultingBoard(dates(i))),
+    ],
   };
 }
 
@@ -132,7 +151,9 @@ function measure(command: string, args: string[]): Measured {
   const gnuTime = "/usr/bin/time";
   const withTime = existsSync(gnuTime);
   const start = process.hrtime.bigint();
-  const run = withTime ? spawnSync(gnuTime, ["-f", "BTU-BENCH %M", command, ...args], { encoding: "utf8" }) : spawnSync(command, args, { encoding: "utf8" });
+  const run = withTime
+    ? spawnSync(gnuTime, ["-f", "BTU-BENCH %M", command, ...args], { encoding: "utf8" })
+    : spawnSync(command, args, { encoding: "utf8" });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (run.status !== 0) throw new Error(`${command} failed: ${run.stderr}`);
   const rss = /BTU-BENCH ([0-9]+)/.exec(run.stderr ?? "");
@@ -155,24 +176,62 @@ async function filePath(): Promise<void> {
   const cap = termNumber("loan.inventory_cap");
   const profile = libreOfficeProfile(path.join(dir, "lo-profile"));
   const hasLibreOffice = spawnSync("soffice", ["--version"]).status === 0;
-  console.log(`(c) btu recalc vs LibreOffice ${hasLibreOffice ? "" : "(not installed: apt-get install -y libreoffice-calc) "}recalculating on load and saving, native formulas only; medians of 3`);
+  console.log(
+    `(c) btu recalc vs LibreOffice ${hasLibreOffice ? "" : "(not installed: apt-get install -y libreoffice-calc) "}recalculating on load and saving, native formulas only; medians of 3`
+  );
   for (const cells of [10_000, 50_000, 200_000]) {
     const input = path.join(dir, `native-${cells}.xlsx`);
-    await fs.writeFile(input, scaledBook(cells, (r) => [`ROUND(${rate}*A${r}+MIN(${share}*B${r},${cap})-C${r},2)`]));
-    const ours = medianOf([0, 1, 2].map(() => measure(process.execPath, [...BTU, "recalc", input, "-o", path.join(dir, "ours.xlsx")])));
+    await fs.writeFile(
+      input,
+      scaledBook(cells, (r) => [`ROUND(${rate}*A${r}+MIN(${share}*B${r},${cap})-C${r},2)`])
+    );
+    const ours = medianOf(
+      [0, 1, 2].map(() =>
+        measure(process.execPath, [...BTU, "recalc", input, "-o", path.join(dir, "ours.xlsx")])
+      )
+    );
     let line = `    ${f0(cells)} formula cells: btu ${f2(ours.seconds)} s${ours.peakMb ? `, ${f0(ours.peakMb)} MB peak` : ""}`;
     if (hasLibreOffice) {
-      const lo = medianOf([0, 1, 2].map(() => measure("soffice", [profile, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", path.join(dir, "lo"), input])));
+      const lo = medianOf(
+        [0, 1, 2].map(() =>
+          measure("soffice", [
+            profile,
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            path.join(dir, "lo"),
+            input,
+          ])
+        )
+      );
       line += `; LibreOffice ${f2(lo.seconds)} s${lo.peakMb ? `, ${f0(lo.peakMb)} MB` : ""}; time ratio ${f2(ours.seconds / lo.seconds)}${ours.peakMb && lo.peakMb ? `, memory ratio ${f2(ours.peakMb / lo.peakMb)}` : ""}`;
     }
     console.log(line);
   }
   const rows = 20_000;
   const input = path.join(dir, "btu-40000.xlsx");
-  await fs.writeFile(input, scaledBook(rows, (r) => [`BTU.CONSULTING_LUMP(D${r},"voluntary")`, `BTU.BORROWING_BASE(A${r},B${r},C${r})`]));
-  const recalc = medianOf([0, 1, 2].map(() => measure(process.execPath, [...BTU, "recalc", input, "-o", path.join(dir, "r.xlsx")])));
-  const audit = medianOf([0, 1, 2].map(() => measure(process.execPath, [...BTU, "audit", input, "-o", path.join(dir, "a.xlsx")])));
-  console.log(`(d) ${f0(rows)} rows, ${f0(rows * 2)} BTU cells: recalc ${f2(recalc.seconds)} s${recalc.peakMb ? ` (${f0(recalc.peakMb)} MB)` : ""}, audit ${f2(audit.seconds)} s${audit.peakMb ? ` (${f0(audit.peakMb)} MB)` : ""}; audit/recalc ratio ${f2(audit.seconds / recalc.seconds)}`);
+  await fs.writeFile(
+    input,
+    scaledBook(rows, (r) => [
+      `BTU.CONSULTING_LUMP(D${r},"voluntary")`,
+      `BTU.BORROWING_BASE(A${r},B${r},C${r})`,
+    ])
+  );
+  const recalc = medianOf(
+    [0, 1, 2].map(() =>
+      measure(process.execPath, [...BTU, "recalc", input, "-o", path.join(dir, "r.xlsx")])
+    )
+  );
+  const audit = medianOf(
+    [0, 1, 2].map(() =>
+      measure(process.execPath, [...BTU, "audit", input, "-o", path.join(dir, "a.xlsx")])
+    )
+  );
+  console.log(
+    `(d) ${f0(rows)} rows, ${f0(rows * 2)} BTU cells: recalc ${f2(recalc.seconds)} s${recalc.peakMb ? ` (${f0(recalc.peakMb)} MB)` : ""}, audit ${f2(audit.seconds)} s${audit.peakMb ? ` (${f0(audit.peakMb)} MB)` : ""}; audit/recalc ratio ${f2(audit.seconds / recalc.seconds)}`
+  );
   await fs.rm(dir, { recursive: true, force: true });
 }
 
@@ -180,17 +239,29 @@ const f0 = (n: number) => Math.round(n).toLocaleString("en-US");
 const f2 = (n: number) => n.toFixed(2);
 
 async function main(): Promise<void> {
-  console.log(`Node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} ×${os.cpus().length}; medians of ${REPEATS} runs after a warm-up.\n`);
+  console.log(
+    `Node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} ×${os.cpus().length}; medians of ${REPEATS} runs after a warm-up.\n`
+  );
   // `npm run bench -- --files` measures only the file path, (c) and (d).
   if (process.argv.includes("--files")) return filePath();
   const sheetTimes = spreadsheetBench();
-  console.log(`(a) HyperFormula, ${f0(ROWS)} cells: BTU.BORROWING_BASE(A,B,C) vs =0.8*A+MIN(0.35*B,3500000)-C`);
-  console.log(`    build + first evaluation: ${f0(sheetTimes.build[0])} ms vs ${f0(sheetTimes.build[1])} ms  ratio ${f2(sheetTimes.build[0] / sheetTimes.build[1])}`);
-  console.log(`    recalculation after all of column A changes: ${f0(sheetTimes.recalc[0])} ms vs ${f0(sheetTimes.recalc[1])} ms  ratio ${f2(sheetTimes.recalc[0] / sheetTimes.recalc[1])}`);
+  console.log(
+    `(a) HyperFormula, ${f0(ROWS)} cells: BTU.BORROWING_BASE(A,B,C) vs =0.8*A+MIN(0.35*B,3500000)-C`
+  );
+  console.log(
+    `    build + first evaluation: ${f0(sheetTimes.build[0])} ms vs ${f0(sheetTimes.build[1])} ms  ratio ${f2(sheetTimes.build[0] / sheetTimes.build[1])}`
+  );
+  console.log(
+    `    recalculation after all of column A changes: ${f0(sheetTimes.recalc[0])} ms vs ${f0(sheetTimes.recalc[1])} ms  ratio ${f2(sheetTimes.recalc[0] / sheetTimes.recalc[1])}`
+  );
   const core = coreBench();
   console.log(`(b) core calls/s (decimal, with explanation) vs plain float in this script`);
-  console.log(`    borrowingBase: ${f0(core.base[0])}/s vs ${f0(core.base[1])}/s  float is ${f2(core.base[1] / core.base[0])}× faster`);
-  console.log(`    consultingLump (board): ${f0(core.lump[0])}/s vs ${f0(core.lump[1])}/s  float is ${f2(core.lump[1] / core.lump[0])}× faster`);
+  console.log(
+    `    borrowingBase: ${f0(core.base[0])}/s vs ${f0(core.base[1])}/s  float is ${f2(core.base[1] / core.base[0])}× faster`
+  );
+  console.log(
+    `    consultingLump (board): ${f0(core.lump[0])}/s vs ${f0(core.lump[1])}/s  float is ${f2(core.lump[1] / core.lump[0])}× faster`
+  );
   await filePath();
 }
 

@@ -50,24 +50,80 @@ interface SectionSpec {
 
 const SECTIONS: SectionSpec[] = [
   // The letterhead line is where the letter starts; "EXHIBIT 10.50" above it is the SEC filing label.
-  { file: "sep", document: "SEP", kind: "body", frontId: "SEP preamble",
-    start: /^\[BTU INTERNATIONAL, INC\. LETTERHEAD\]$/, headingLines: 1, end: /^Intending to be legally bound/ },
+  {
+    file: "sep",
+    document: "SEP",
+    kind: "body",
+    frontId: "SEP preamble",
+    start: /^\[BTU INTERNATIONAL, INC\. LETTERHEAD\]$/,
+    headingLines: 1,
+    end: /^Intending to be legally bound/,
+  },
   // The exhibit's own signature lines start with underscores.
-  { file: "sep", document: "SEP", kind: "exhibit", frontId: "SEP Exhibit 1",
-    start: /^EXHIBIT 1$/, headingLines: 2, end: /^_{5,}/ },
-  { file: "loan", document: "FA", kind: "body", frontId: "FA recitals",
-    start: /^FIRST AMENDMENT TO LOAN AGREEMENT$/, headingLines: 1, end: /^IN WITNESS WHEREOF/ },
-  { file: "loan", document: "ALLONGE", kind: "body", frontId: "ALLONGE recitals",
-    start: /^ALLONGE TO AND AMENDMENT OF REVOLVING CREDIT NOTE$/, headingLines: 1, end: /^Signed as a sealed instrument/ },
-  { file: "loan", document: "SA", kind: "body", frontId: "SA preamble",
-    start: /^SECURITY AGREEMENT$/, headingLines: 1, end: /^IN WITNESS WHEREOF/ },
-  { file: "loan", document: "SA", kind: "exhibit", frontId: "SA Exhibit A",
-    start: /^EXHIBIT A$/, headingLines: 2, end: /^EXHIBIT "A"$/ },
+  {
+    file: "sep",
+    document: "SEP",
+    kind: "exhibit",
+    frontId: "SEP Exhibit 1",
+    start: /^EXHIBIT 1$/,
+    headingLines: 2,
+    end: /^_{5,}/,
+  },
+  {
+    file: "loan",
+    document: "FA",
+    kind: "body",
+    frontId: "FA recitals",
+    start: /^FIRST AMENDMENT TO LOAN AGREEMENT$/,
+    headingLines: 1,
+    end: /^IN WITNESS WHEREOF/,
+  },
+  {
+    file: "loan",
+    document: "ALLONGE",
+    kind: "body",
+    frontId: "ALLONGE recitals",
+    start: /^ALLONGE TO AND AMENDMENT OF REVOLVING CREDIT NOTE$/,
+    headingLines: 1,
+    end: /^Signed as a sealed instrument/,
+  },
+  {
+    file: "loan",
+    document: "SA",
+    kind: "body",
+    frontId: "SA preamble",
+    start: /^SECURITY AGREEMENT$/,
+    headingLines: 1,
+    end: /^IN WITNESS WHEREOF/,
+  },
+  {
+    file: "loan",
+    document: "SA",
+    kind: "exhibit",
+    frontId: "SA Exhibit A",
+    start: /^EXHIBIT A$/,
+    headingLines: 2,
+    end: /^EXHIBIT "A"$/,
+  },
   // "DEBTOR:" / "SECURED PARTY:" under the heading say whose collateral this is, so they stay in the text.
-  { file: "loan", document: "SA", kind: "exhibit", frontId: "SA Financing Statement Exhibit A",
-    start: /^EXHIBIT "A"$/, headingLines: 2, end: /^LOAN MODIFICATION AGREEMENT$/ },
-  { file: "loan", document: "LMA", kind: "body", frontId: "LMA preamble",
-    start: /^LOAN MODIFICATION AGREEMENT$/, headingLines: 1, end: /^\[Signature Page Follows\]$/ },
+  {
+    file: "loan",
+    document: "SA",
+    kind: "exhibit",
+    frontId: "SA Financing Statement Exhibit A",
+    start: /^EXHIBIT "A"$/,
+    headingLines: 2,
+    end: /^LOAN MODIFICATION AGREEMENT$/,
+  },
+  {
+    file: "loan",
+    document: "LMA",
+    kind: "body",
+    frontId: "LMA preamble",
+    start: /^LOAN MODIFICATION AGREEMENT$/,
+    headingLines: 1,
+    end: /^\[Signature Page Follows\]$/,
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -89,7 +145,8 @@ const KNOWN_GAPS = new Set<string>(["LMA II.C"]);
 
 const TITLES: Record<string, string> = {
   // Separation agreement
-  "SEP preamble": "Letter of February 7, 2003: transition out of employment and purpose of the agreement",
+  "SEP preamble":
+    "Letter of February 7, 2003: transition out of employment and purpose of the agreement",
   "SEP 3(c)(i)": "No further participation in plans; COBRA continuation at full premium",
   "SEP 3(c)(ii)": "Reimbursement of business expenses",
   "SEP 3(c)(iii)": "Collateral Assignment Agreement for the split-dollar life insurance policy",
@@ -106,24 +163,28 @@ const TITLES: Record<string, string> = {
   "SEP 4(a)(iii)": "Cause: conviction of or plea to a felony or crime of moral turpitude",
   "SEP 4(b)(i)": "Board termination of the Consulting Period from July 1, 2004",
   "SEP 4(b)(ii)": "Board termination of the Chairmanship Period from July 1, 2005",
-  "SEP 4(c)(i)": "Your termination of the Consulting Period from July 1, 2004; Consulting Lump Sum Payment",
-  "SEP 4(c)(ii)": "Your termination of the Chairmanship Period from July 1, 2005; Chairmanship Lump Sum Payment",
-  "SEP 7(a)": "Definition of \"Affiliates\"",
-  "SEP 7(b)": "Definition of \"Change of Control\"",
+  "SEP 4(c)(i)":
+    "Your termination of the Consulting Period from July 1, 2004; Consulting Lump Sum Payment",
+  "SEP 4(c)(ii)":
+    "Your termination of the Chairmanship Period from July 1, 2005; Chairmanship Lump Sum Payment",
+  "SEP 7(a)": 'Definition of "Affiliates"',
+  "SEP 7(b)": 'Definition of "Change of Control"',
   "SEP Exhibit 1": "Collateral Assignment Agreement",
 
   // First Amendment to Loan Agreement
   "FA recitals": "First Amendment to Loan Agreement: parties and recitals",
   "FA 1": "Amendments to the Original Loan Agreement",
   "FA 1(a)": "Termination Date extended to May 31, 2007",
-  "FA 1(b)": "Borrowing Base redefined (80% of Eligible Receivables plus 35% of Eligible Inventory up to $3,500,000, less letters of credit)",
+  "FA 1(b)":
+    "Borrowing Base redefined (80% of Eligible Receivables plus 35% of Eligible Inventory up to $3,500,000, less letters of credit)",
   "FA 1(c)": "No Fixed Asset component in the Borrowing Base",
   "FA 1(d)": "Fixed Asset listing dropped from the Borrowing Base Report",
   "FA 1(e)": "Section 3 replaced: Security Interest",
   "FA 1(f)": "Event of Default (i) replaced: dissolution, liquidation or merger",
   "FA 1(g)": "Event of Default (j) replaced: cross default above $50,000.00",
   "FA 1(h)-address": "Section 8.16 notice address for Peter H. Dodson, Esquire",
-  "FA 1(h)-tnw": "Minimum Tangible Net Worth reduced to $10,000,000 plus 50% of annual after-tax income",
+  "FA 1(h)-tnw":
+    "Minimum Tangible Net Worth reduced to $10,000,000 plus 50% of annual after-tax income",
   "FA 1(i)": "New covenant: Minimum Net Income [Profitability] of $1.00 per fiscal quarter",
   "FA 1(j)": "Leverage Ratio modified to 2.0 to 1.0",
   "FA 2": "Representations and warranties of the Borrower",
@@ -133,7 +194,8 @@ const TITLES: Record<string, string> = {
   "FA 6": "Order of remedies; waiver of marshaling",
 
   // Allonge
-  "ALLONGE recitals": "Allonge to and Amendment of Revolving Credit Note: the Original Note and recitals",
+  "ALLONGE recitals":
+    "Allonge to and Amendment of Revolving Credit Note: the Original Note and recitals",
   "ALLONGE 1": "Termination Date of the Original Note extended to May 31, 2007",
   "ALLONGE 2": "Original Note otherwise ratified and confirmed",
 
@@ -141,7 +203,7 @@ const TITLES: Record<string, string> = {
   "SA preamble": "Security Agreement: parties, location of tangible Collateral and records",
   "SA 1": "Grant of security interest; application of proceeds; Collateral notifications",
   "SA 2": "Definitions",
-  "SA 2(a)": "Definition of \"Collateral\"",
+  "SA 2(a)": 'Definition of "Collateral"',
   "SA 2(a)(i)": "Collateral: all Inventory",
   "SA 2(a)(ii)": "Collateral: accounts, contract rights and chattel paper",
   "SA 2(a)(iii)": "Collateral: rights to acquire goods and services",
@@ -150,13 +212,13 @@ const TITLES: Record<string, string> = {
   "SA 2(a)(vi)": "Collateral: documents and instruments",
   "SA 2(a)(vii)": "Collateral: books and records",
   "SA 2(a)(viii)": "Collateral: proceeds",
-  "SA 2(b)": "Definition of \"Contract Rights\"",
-  "SA 2(c)": "Definition of \"Inventory\"",
-  "SA 2(d)": "Definition of \"Debtor(s)\"",
-  "SA 2(e)": "Definition of \"Loan Documents\"",
-  "SA 2(f)": "Definition of \"Obligation(s)\"",
-  "SA 2(g)": "Definition of \"Person\" or \"Party\"",
-  "SA 2(h)": "Definition of \"Event of Default\"",
+  "SA 2(b)": 'Definition of "Contract Rights"',
+  "SA 2(c)": 'Definition of "Inventory"',
+  "SA 2(d)": 'Definition of "Debtor(s)"',
+  "SA 2(e)": 'Definition of "Loan Documents"',
+  "SA 2(f)": 'Definition of "Obligation(s)"',
+  "SA 2(g)": 'Definition of "Person" or "Party"',
+  "SA 2(h)": 'Definition of "Event of Default"',
   "SA 3": "Proceeds held in trust after an Event of Default",
   "SA 4": "Allowances and adjustments to Debtors",
   "SA 5": "Intentionally omitted",
@@ -200,12 +262,14 @@ const TITLES: Record<string, string> = {
   "SA 21(a)": "Notice by facsimile",
   "SA 21(b)": "Notice by overnight courier",
   "SA Exhibit A": "Exhibit A: other locations",
-  "SA Financing Statement Exhibit A": "Exhibit \"A\" to Financing Statement: description of the Collateral",
+  "SA Financing Statement Exhibit A":
+    'Exhibit "A" to Financing Statement: description of the Collateral',
   "SA Financing Statement Exhibit A 1": "Collateral: inventory",
   "SA Financing Statement Exhibit A 2": "Collateral: accounts, contract rights and chattel paper",
   "SA Financing Statement Exhibit A 3": "Collateral: rights to acquire goods and services",
   "SA Financing Statement Exhibit A 4": "Collateral: products and accessions",
-  "SA Financing Statement Exhibit A 5": "Collateral: obligations owing to the Debtor for goods and services",
+  "SA Financing Statement Exhibit A 5":
+    "Collateral: obligations owing to the Debtor for goods and services",
   "SA Financing Statement Exhibit A 6": "Collateral: documents and instruments",
   "SA Financing Statement Exhibit A 7": "Collateral: books and records",
   "SA Financing Statement Exhibit A 8": "Collateral: proceeds",
@@ -278,9 +342,19 @@ function romanValue(s: string): number | null {
 }
 
 function toRoman(n: number): string {
-  const table: [number, string][] = [[10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+  const table: [number, string][] = [
+    [10, "x"],
+    [9, "ix"],
+    [5, "v"],
+    [4, "iv"],
+    [1, "i"],
+  ];
   let out = "";
-  for (const [v, s] of table) while (n >= v) { out += s; n -= v; }
+  for (const [v, s] of table)
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
   return out;
 }
 
@@ -315,7 +389,12 @@ function leadingLabels(line: Line): { labels: LabelToken[]; rest: string } {
     const m = rest.match(LABEL_RE);
     if (!m) break;
     const token = m[1];
-    labels.push({ token, value: token.replace(/[().]/g, ""), column, candidates: candidatesFor(token) });
+    labels.push({
+      token,
+      value: token.replace(/[().]/g, ""),
+      column,
+      candidates: candidatesFor(token),
+    });
     const consumed = m[0].length;
     column += consumed;
     rest = rest.slice(consumed);
@@ -352,7 +431,12 @@ function endsParagraph(block: Block): boolean {
 }
 
 function reflow(lines: string[]): string {
-  return lines.map((l) => l.trim()).filter((l) => l !== "").join(" ").replace(/\s+/g, " ").trim();
+  return lines
+    .map((l) => l.trim())
+    .filter((l) => l !== "")
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -400,7 +484,12 @@ interface Level {
   node: Node;
 }
 
-function idPart(kind: LabelKind, label: LabelToken, parent: Node | null, sectionRoot: Node | null): string {
+function idPart(
+  kind: LabelKind,
+  label: LabelToken,
+  parent: Node | null,
+  sectionRoot: Node | null
+): string {
   if (kind === "lower" || kind === "roman" || kind === "upper") return label.token;
   // "SA 21", "SA Financing Statement Exhibit A 1" under a root; "LMA I.A", "LMA I.A.1" below it.
   return parent === sectionRoot ? " " + label.value : "." + label.value;
@@ -408,8 +497,13 @@ function idPart(kind: LabelKind, label: LabelToken, parent: Node | null, section
 
 function parseSection(spec: SectionSpec, lines: Line[], out: Node[]): void {
   const front: Node = {
-    part: "", fixedId: spec.frontId, parent: null, document: spec.document,
-    segments: [], childrenAtLastAppend: 0, children: [],
+    part: "",
+    fixedId: spec.frontId,
+    parent: null,
+    document: spec.document,
+    segments: [],
+    childrenAtLastAppend: 0,
+    children: [],
   };
   out.push(front);
   // Numbered paragraphs of a body hang from the document; an exhibit's items hang from the exhibit.
@@ -431,13 +525,18 @@ function parseSection(spec: SectionSpec, lines: Line[], out: Node[]): void {
   let prevText = "";
   for (const block of blocks) {
     const first = block.lines[0];
-    let { labels, rest } = leadingLabels(first);
+    const leading = leadingLabels(first);
+    const rest = leading.rest;
+    let labels = leading.labels;
     const blockText = reflow(block.lines.map((l) => l.text));
 
     // An amendment that quotes the replacement section ("...substituting the following section (i):")
     // prints the quoted section's own label; it is part of the amending paragraph, not a new one.
     if (labels.length > 0) {
-      const quoted = new RegExp("section\\s+" + labels[0].token.replace(/[().]/g, "\\$&") + "\\s*:$", "i");
+      const quoted = new RegExp(
+        "section\\s+" + labels[0].token.replace(/[().]/g, "\\$&") + "\\s*:$",
+        "i"
+      );
       if (quoted.test(prevText)) labels = [];
     }
 
@@ -451,10 +550,13 @@ function parseSection(spec: SectionSpec, lines: Line[], out: Node[]): void {
       const minIndent = Math.min(...block.lines.map((l) => l.indent));
       const leavesTarget =
         target.labelIndent !== undefined &&
-        (first.indent < target.labelIndent || (target.contIndent !== undefined && minIndent < target.contIndent));
+        (first.indent < target.labelIndent ||
+          (target.contIndent !== undefined && minIndent < target.contIndent));
       if (leavesTarget) {
         if (!target.parent) {
-          throw new Error(`line ${first.lineNo}: text after top-level paragraph ${nodeId(target)} has nowhere to go`);
+          throw new Error(
+            `line ${first.lineNo}: text after top-level paragraph ${nodeId(target)} has nowhere to go`
+          );
         }
         target = target.parent;
       }
@@ -480,10 +582,21 @@ function parseSection(spec: SectionSpec, lines: Line[], out: Node[]): void {
 }
 
 /** Finds where a label belongs by the sequence: the next sibling of an open level, else a first child. */
-function placeLabel(spec: SectionSpec, label: LabelToken, stack: Level[], sectionRoot: Node | null, lineNo: number): Node {
+function placeLabel(
+  spec: SectionSpec,
+  label: LabelToken,
+  stack: Level[],
+  sectionRoot: Node | null,
+  lineNo: number
+): Node {
   const make = (kind: LabelKind, parent: Node | null): Node => ({
-    part: idPart(kind, label, parent, sectionRoot), parent, document: spec.document, kind,
-    segments: [], childrenAtLastAppend: 0, children: [],
+    part: idPart(kind, label, parent, sectionRoot),
+    parent,
+    document: spec.document,
+    kind,
+    segments: [],
+    childrenAtLastAppend: 0,
+    children: [],
   });
   const attach = (node: Node): Node => {
     node.parent?.children.push(node);
@@ -499,7 +612,8 @@ function placeLabel(spec: SectionSpec, label: LabelToken, stack: Level[], sectio
       const candidate = make(c.kind, level.node.parent);
       const id = nodeId(candidate);
       const next = c.ord === level.ord + 1 || (c.ord === level.ord + 2 && KNOWN_GAPS.has(id));
-      const repeat = c.ord === level.ord && DUPLICATE_LABELS[id] !== undefined && !level.node.suffix;
+      const repeat =
+        c.ord === level.ord && DUPLICATE_LABELS[id] !== undefined && !level.node.suffix;
       if (!next && !repeat) continue;
       if (repeat) [level.node.suffix, candidate.suffix] = DUPLICATE_LABELS[id];
       stack.length = depth;
@@ -511,7 +625,9 @@ function placeLabel(spec: SectionSpec, label: LabelToken, stack: Level[], sectio
   const starts = label.candidates.filter((c) => c.ord === 1);
   if (starts.length === 0) {
     const open = stack.map((l) => nodeId(l.node)).join(" > ") || "(none)";
-    throw new Error(`line ${lineNo}: label ${label.token} continues no open sequence (open: ${open})`);
+    throw new Error(
+      `line ${lineNo}: label ${label.token} continues no open sequence (open: ${open})`
+    );
   }
   // "(i)" / "I." starting a new level are numerals, not the ninth letter.
   const start = starts.find((c) => c.kind === "roman" || c.kind === "ROMAN") ?? starts[0];
@@ -529,7 +645,11 @@ function placeLabel(spec: SectionSpec, label: LabelToken, stack: Level[], sectio
  * Printed headings: SEP's capitals ("BY YOU OTHER THAN FOR GOOD REASON."), the LMA's run-in
  * headings ("Ratification."), and heading-only paragraphs ("BACKGROUND").
  */
-function printedHeading(document: DocumentId, kind: LabelKind | undefined, text: string): string | undefined {
+function printedHeading(
+  document: DocumentId,
+  kind: LabelKind | undefined,
+  text: string
+): string | undefined {
   const caps = text.match(/^([A-Z][A-Z0-9 ,'&-]*[A-Z])\.(?:\s|$)/);
   if (caps && caps[1].length > 1) return caps[1];
   if (/^[A-Z][A-Z ,'&-]+[A-Z]$/.test(text)) return text;
@@ -580,7 +700,8 @@ export function parseClauses(sepText: string, loanText: string): Clause[] {
     seen.add(c.id);
   }
   const unused = Object.keys(TITLES).filter((id) => !seen.has(id));
-  if (unused.length) throw new Error(`TITLES names clauses that were not found: ${unused.join(", ")}`);
+  if (unused.length)
+    throw new Error(`TITLES names clauses that were not found: ${unused.join(", ")}`);
   return clauses;
 }
 
@@ -592,7 +713,10 @@ export const CLAUSES_DIR = path.join(__dirname, "..", "src", "core", "clauses");
 
 export function readSources(): { sepText: string; loanText: string } {
   return {
-    sepText: fs.readFileSync(path.join(CLAUSES_DIR, "text", "separation-agreement-2003.txt"), "utf8"),
+    sepText: fs.readFileSync(
+      path.join(CLAUSES_DIR, "text", "separation-agreement-2003.txt"),
+      "utf8"
+    ),
     loanText: fs.readFileSync(path.join(CLAUSES_DIR, "text", "loan-amendment-2004.txt"), "utf8"),
   };
 }

@@ -15,7 +15,7 @@ import { writeAtomically } from "../src/headless/files";
 
 export const SAMPLE = path.join(__dirname, "..", "examples", "btu-sample.xlsx");
 
-const MONEY = '#,##0.00;[Red]-#,##0.00';
+const MONEY = "#,##0.00;[Red]-#,##0.00";
 const DATE = "yyyy-mm-dd";
 const INPUT_FILL: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
 const HEADER_FILL: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
@@ -57,8 +57,21 @@ const day = (y: number, m: number, d: number) => serialOf(y, m, d);
 
 function termination(workbook: Workbook): void {
   const sheet = workbook.addWorksheet("Termination", { frozenRows: 2 });
-  title(sheet, "Separation agreement (7 Feb 2003): termination payments", "SEP 4: lump sums for each way of ending the Consulting and Chairmanship Periods. Yellow cells are inputs.");
-  sheet.columns = [{ width: 34 }, { width: 14 }, { width: 16 }, { width: 18 }, { width: 18 }, { width: 18 }, { width: 18 }, { width: 18 }];
+  title(
+    sheet,
+    "Separation agreement (7 Feb 2003): termination payments",
+    "SEP 4: lump sums for each way of ending the Consulting and Chairmanship Periods. Yellow cells are inputs."
+  );
+  sheet.columns = [
+    { width: 34 },
+    { width: 14 },
+    { width: 16 },
+    { width: 18 },
+    { width: 18 },
+    { width: 18 },
+    { width: 18 },
+    { width: 18 },
+  ];
 
   sheet.getCell("A4").value = "Key scenario: Consulting Period ends on";
   sheet.getCell("A4").font = { bold: true };
@@ -66,8 +79,18 @@ function termination(workbook: Workbook): void {
   header(sheet, 5, ["Result", "Clause", "", "Amount"]);
   const key: [string, string, string, string?][] = [
     ["Board terminates (4(b)(i))", "SEP 4(b)(i)", 'BTU.CONSULTING_LUMP($C$4,"board")', MONEY],
-    ["Voluntary, simple 3% discount", "SEP 4(c)(i)", 'BTU.CONSULTING_LUMP($C$4,"voluntary","simple")', MONEY],
-    ["Voluntary, present-value discount", "SEP 4(c)(i)", 'BTU.CONSULTING_LUMP($C$4,"voluntary","pv")', MONEY],
+    [
+      "Voluntary, simple 3% discount",
+      "SEP 4(c)(i)",
+      'BTU.CONSULTING_LUMP($C$4,"voluntary","simple")',
+      MONEY,
+    ],
+    [
+      "Voluntary, present-value discount",
+      "SEP 4(c)(i)",
+      'BTU.CONSULTING_LUMP($C$4,"voluntary","pv")',
+      MONEY,
+    ],
     ["Remaining consulting fees", "SEP 3(a)", "BTU.REMAINING_FEES($C$4)", MONEY],
     ["Contract year of the date", "SEP 3(b)", "BTU.CONTRACT_YEAR($C$4)"],
   ];
@@ -78,9 +101,19 @@ function termination(workbook: Workbook): void {
   });
 
   const top = 13;
-  sheet.getCell(top - 1, 1).value = "Scenario table: each type of termination × dates inside its window (both discount methods)";
+  sheet.getCell(top - 1, 1).value =
+    "Scenario table: each type of termination × dates inside its window (both discount methods)";
   sheet.getCell(top - 1, 1).font = { bold: true };
-  header(sheet, top, ["Type (keyword)", "Clause", "Termination date", "Consulting (simple)", "Consulting (pv)", "Chairman (simple)", "Chairman (pv)", "Total (simple)"]);
+  header(sheet, top, [
+    "Type (keyword)",
+    "Clause",
+    "Termination date",
+    "Consulting (simple)",
+    "Consulting (pv)",
+    "Chairman (simple)",
+    "Chairman (pv)",
+    "Total (simple)",
+  ]);
   const scenarios: [string, string, number][] = [
     ["cause", "SEP 4(a)", day(2004, 3, 31)],
     ["cause", "SEP 4(a)", day(2006, 3, 31)],
@@ -108,7 +141,14 @@ function termination(workbook: Workbook): void {
     input(sheet.getCell(r, 3), date, DATE);
     // Column D is filled down the way Excel stores it: one shared formula.
     const consulting = sheet.getCell(r, 4);
-    consulting.value = (i === 0 ? { formula: `BTU.CONSULTING_LUMP(C${r},A${r},"simple")`, shareType: "shared", ref: `D${first}:D${last}` } : { sharedFormula: `D${first}` });
+    consulting.value =
+      i === 0
+        ? {
+            formula: `BTU.CONSULTING_LUMP(C${r},A${r},"simple")`,
+            shareType: "shared",
+            ref: `D${first}:D${last}`,
+          }
+        : { sharedFormula: `D${first}` };
     consulting.numFmt = MONEY;
     formula(sheet.getCell(r, 5), `BTU.CONSULTING_LUMP(C${r},A${r},"pv")`, MONEY);
     formula(sheet.getCell(r, 6), `BTU.CHAIRMAN_LUMP(C${r},A${r},"simple")`, MONEY);
@@ -121,10 +161,30 @@ function termination(workbook: Workbook): void {
   sheet.getCell(dates - 1, 1).font = { bold: true };
   header(sheet, dates, ["Event", "Clause", "Input date", "Result date"]);
   const events: [string, string, number, string][] = [
-    ["Board notice (consulting) → termination", "SEP 4(b)(i)", day(2004, 7, 1), 'BTU.TERMINATION_DATE(C{r},"board")'],
-    ["Vested options after board termination", "SEP 3(c)(iv)(A)", day(2005, 10, 31), 'BTU.OPTION_EXPIRY(C{r},"board")'],
-    ["Duress notification → election deadline", "SEP 4(c)(i)", day(2004, 12, 20), "BTU.ELECTION_DEADLINE(C{r})"],
-    ["First day disabled → earliest 4(h) notice", "SEP 4(h)", day(2005, 1, 10), "BTU.DISABILITY_NOTICE_DATE(C{r})"],
+    [
+      "Board notice (consulting) → termination",
+      "SEP 4(b)(i)",
+      day(2004, 7, 1),
+      'BTU.TERMINATION_DATE(C{r},"board")',
+    ],
+    [
+      "Vested options after board termination",
+      "SEP 3(c)(iv)(A)",
+      day(2005, 10, 31),
+      'BTU.OPTION_EXPIRY(C{r},"board")',
+    ],
+    [
+      "Duress notification → election deadline",
+      "SEP 4(c)(i)",
+      day(2004, 12, 20),
+      "BTU.ELECTION_DEADLINE(C{r})",
+    ],
+    [
+      "First day disabled → earliest 4(h) notice",
+      "SEP 4(h)",
+      day(2005, 1, 10),
+      "BTU.DISABILITY_NOTICE_DATE(C{r})",
+    ],
   ];
   events.forEach(([label, clause, date, text], i) => {
     const r = dates + 1 + i;
@@ -137,8 +197,21 @@ function termination(workbook: Workbook): void {
 
 function feeSchedule(workbook: Workbook): void {
   const sheet = workbook.addWorksheet("Fee schedule", { frozenRows: 6 });
-  title(sheet, "Bi-weekly fee schedule, 2003-07-01 to 2007-06-30", "SEP 3(a)-(b): 105 pay dates; each row is cumulative accrual to the pay date, rounded to cents, less earlier rows.");
-  sheet.columns = [{ width: 14 }, { width: 16 }, { width: 4 }, { width: 14 }, { width: 16 }, { width: 4 }, { width: 30 }, { width: 18 }];
+  title(
+    sheet,
+    "Bi-weekly fee schedule, 2003-07-01 to 2007-06-30",
+    "SEP 3(a)-(b): 105 pay dates; each row is cumulative accrual to the pay date, rounded to cents, less earlier rows."
+  );
+  sheet.columns = [
+    { width: 14 },
+    { width: 16 },
+    { width: 4 },
+    { width: 14 },
+    { width: 16 },
+    { width: 4 },
+    { width: 30 },
+    { width: 18 },
+  ];
   sheet.getCell("G4").value = "Total consulting (sum of rows)";
   formula(sheet.getCell("H4"), "SUM(B7:B111)", MONEY);
   sheet.getCell("G5").value = "Fees earned over the periods";
@@ -150,8 +223,16 @@ function feeSchedule(workbook: Workbook): void {
   sheet.getCell("A4").font = sheet.getCell("D4").font = { bold: true };
   header(sheet, 6, ["Pay date", "Consulting", "", "Pay date", "Chairman"]);
   // Stored as Excel stores a spilled range it cannot write as a dynamic array: a legacy array formula over the 105 rows.
-  sheet.getCell("A7").value = { formula: 'BTU.FEE_SCHEDULE("consulting")', shareType: "array", ref: "A7:B111" };
-  sheet.getCell("D7").value = { formula: 'BTU.FEE_SCHEDULE("chairman")', shareType: "array", ref: "D7:E111" };
+  sheet.getCell("A7").value = {
+    formula: 'BTU.FEE_SCHEDULE("consulting")',
+    shareType: "array",
+    ref: "A7:B111",
+  };
+  sheet.getCell("D7").value = {
+    formula: 'BTU.FEE_SCHEDULE("chairman")',
+    shareType: "array",
+    ref: "D7:E111",
+  };
   for (let r = 7; r <= 111; r++) {
     sheet.getCell(r, 1).numFmt = sheet.getCell(r, 4).numFmt = DATE;
     sheet.getCell(r, 2).numFmt = sheet.getCell(r, 5).numFmt = MONEY;
@@ -160,7 +241,11 @@ function feeSchedule(workbook: Workbook): void {
 
 function borrowingBase(workbook: Workbook): void {
   const sheet = workbook.addWorksheet("Borrowing base");
-  title(sheet, "Borrowing Base Certificate: Sovereign Bank revolving credit", "FA 1(b), LMA I.A, SA 13(h). Yellow cells are inputs; the stress case cuts receivables by 40%.");
+  title(
+    sheet,
+    "Borrowing Base Certificate: Sovereign Bank revolving credit",
+    "FA 1(b), LMA I.A, SA 13(h). Yellow cells are inputs; the stress case cuts receivables by 40%."
+  );
   sheet.columns = [{ width: 44 }, { width: 14 }, { width: 18 }, { width: 18 }];
   header(sheet, 4, ["Item", "Clause", "Actual", "Stress case"]);
   sheet.getCell("A5").value = "Certificate date";
@@ -196,13 +281,38 @@ function borrowingBase(workbook: Workbook): void {
     formula(sheet.getCell(r, 4), `C${r}`, MONEY);
   });
   const results: [string, string, (c: string) => string, string][] = [
-    ["Receivables advance", "FA 1(b)", (c) => `BTU.TERM("loan.receivables_rate")*SUM(${c}6:${c}8)`, MONEY],
-    ["Inventory advance (35%, capped)", "FA 1(b)", (c) => `BTU.INVENTORY_ADVANCE(${c}9:${c}11)`, MONEY],
-    ["Borrowing Base", "FA 1(b)", (c) => `BTU.BORROWING_BASE(${c}6:${c}8,${c}9:${c}11,${c}12,${c}13,${c}5)`, MONEY],
+    [
+      "Receivables advance",
+      "FA 1(b)",
+      (c) => `BTU.TERM("loan.receivables_rate")*SUM(${c}6:${c}8)`,
+      MONEY,
+    ],
+    [
+      "Inventory advance (35%, capped)",
+      "FA 1(b)",
+      (c) => `BTU.INVENTORY_ADVANCE(${c}9:${c}11)`,
+      MONEY,
+    ],
+    [
+      "Borrowing Base",
+      "FA 1(b)",
+      (c) => `BTU.BORROWING_BASE(${c}6:${c}8,${c}9:${c}11,${c}12,${c}13,${c}5)`,
+      MONEY,
+    ],
     ["Revolving Credit commitment", "LMA I.A", () => 'BTU.TERM("loan.commitment")', MONEY],
     ["Availability", "FA 1(b)", (c) => `BTU.AVAILABILITY(${c}19,${c}14)`, MONEY],
-    ["Over-advance (cure within 30 days of notice)", "SA 13(h)", (c) => `BTU.OVERADVANCE(${c}19,${c}14)`, MONEY],
-    ["Availability if letters of credit also use the line", "LMA I.A", (c) => `BTU.AVAILABILITY(${c}19,${c}14,,${c}12+${c}13)`, MONEY],
+    [
+      "Over-advance (cure within 30 days of notice)",
+      "SA 13(h)",
+      (c) => `BTU.OVERADVANCE(${c}19,${c}14)`,
+      MONEY,
+    ],
+    [
+      "Availability if letters of credit also use the line",
+      "LMA I.A",
+      (c) => `BTU.AVAILABILITY(${c}19,${c}14,,${c}12+${c}13)`,
+      MONEY,
+    ],
     ["Facility termination date", "FA 1(a)", (c) => `BTU.FACILITY_TERMINATION_DATE(${c}5)`, DATE],
   ];
   header(sheet, 16, ["Result", "Clause", "Actual", "Stress case"]);
@@ -213,14 +323,38 @@ function borrowingBase(workbook: Workbook): void {
     formula(sheet.getCell(r, 3), text("C"), fmt);
     formula(sheet.getCell(r, 4), text("D"), fmt);
   });
-  sheet.getCell(19, 1).font = sheet.getCell(19, 3).font = sheet.getCell(19, 4).font = { bold: true };
+  sheet.getCell(19, 1).font =
+    sheet.getCell(19, 3).font =
+    sheet.getCell(19, 4).font =
+      { bold: true };
 }
 
 function covenants(workbook: Workbook): void {
   const sheet = workbook.addWorksheet("Covenants");
-  title(sheet, "Financial covenants FY2004–FY2006", "FA 1(h)-tnw minimum tangible net worth, FA 1(i) quarterly net income, FA 1(j) leverage, FA 1(g) cross default.");
-  sheet.columns = [{ width: 14 }, { width: 16 }, { width: 18 }, { width: 14 }, { width: 18 }, { width: 18 }, { width: 20 }, { width: 14 }];
-  header(sheet, 4, ["Fiscal year", "Net income", "Tangible net worth", "Year end", "Minimum TNW", "Headroom", "Minimum (running_total)"]);
+  title(
+    sheet,
+    "Financial covenants FY2004–FY2006",
+    "FA 1(h)-tnw minimum tangible net worth, FA 1(i) quarterly net income, FA 1(j) leverage, FA 1(g) cross default."
+  );
+  sheet.columns = [
+    { width: 14 },
+    { width: 16 },
+    { width: 18 },
+    { width: 14 },
+    { width: 18 },
+    { width: 18 },
+    { width: 20 },
+    { width: 14 },
+  ];
+  header(sheet, 4, [
+    "Fiscal year",
+    "Net income",
+    "Tangible net worth",
+    "Year end",
+    "Minimum TNW",
+    "Headroom",
+    "Minimum (running_total)",
+  ]);
   const years: [number, number, number][] = [
     [2004, 1200000, 14500000],
     [2005, -300000, 14100000],
@@ -237,14 +371,28 @@ function covenants(workbook: Workbook): void {
     formula(sheet.getCell(r, 7), `BTU.MIN_TNW(D${r},$A$5:$A$7,$B$5:$B$7,"running_total")`, MONEY);
   });
 
-  sheet.getCell("A10").value = "TNW ledger (BTU.TNW_LEDGER): year, net income, step-up, minimum after the year end";
+  sheet.getCell("A10").value =
+    "TNW ledger (BTU.TNW_LEDGER): year, net income, step-up, minimum after the year end";
   sheet.getCell("A10").font = { bold: true };
   header(sheet, 11, ["Fiscal year", "Net income", "Step-up", "Minimum"]);
-  sheet.getCell("A12").value = { formula: "BTU.TNW_LEDGER(A5:A7,B5:B7)", shareType: "array", ref: "A12:D14" };
+  sheet.getCell("A12").value = {
+    formula: "BTU.TNW_LEDGER(A5:A7,B5:B7)",
+    shareType: "array",
+    ref: "A12:D14",
+  };
   for (let r = 12; r <= 14; r++) for (let c = 2; c <= 4; c++) sheet.getCell(r, c).numFmt = MONEY;
 
   const top = 17;
-  header(sheet, top, ["Quarter end", "Net income", "Total liabilities", "TNW", "Net income test", "Leverage ratio", "Maximum", "Leverage test"]);
+  header(sheet, top, [
+    "Quarter end",
+    "Net income",
+    "Total liabilities",
+    "TNW",
+    "Net income test",
+    "Leverage ratio",
+    "Maximum",
+    "Leverage test",
+  ]);
   const quarters: [number, number, number, number][] = [
     [day(2004, 3, 31), 250000, 9800000, 13600000],
     [day(2004, 6, 30), 310000, 10400000, 13900000],
@@ -288,7 +436,10 @@ function covenants(workbook: Workbook): void {
   });
   const end = cross + debts.length;
   sheet.getCell(end + 1, 1).value = "Cross default, disputes left out";
-  formula(sheet.getCell(end + 1, 2), `BTU.CROSS_DEFAULT(B${cross + 1}:B${end},C${cross + 1}:C${end})`);
+  formula(
+    sheet.getCell(end + 1, 2),
+    `BTU.CROSS_DEFAULT(B${cross + 1}:B${end},C${cross + 1}:C${end})`
+  );
   sheet.getCell(end + 2, 1).value = "Cross default if nothing were disputed";
   formula(sheet.getCell(end + 2, 2), `BTU.CROSS_DEFAULT(B${cross + 1}:B${end})`);
 }
@@ -309,11 +460,15 @@ async function main(): Promise<void> {
   const recalculation = recalculate(loaded);
   const { summary } = recalculation;
   if (summary.errors.length || summary.notRecomputed.length) {
-    throw new Error(`the sample has errors: ${JSON.stringify([...summary.errors, ...summary.notRecomputed])}`);
+    throw new Error(
+      `the sample has errors: ${JSON.stringify([...summary.errors, ...summary.notRecomputed])}`
+    );
   }
   applySheetEdits(loaded, recalcEdits(loaded, recalculation));
   await writeAtomically(SAMPLE, loaded.pkg.write());
-  console.log(`${path.relative(process.cwd(), SAMPLE)}: ${summary.formulas} formulas (${summary.btuCells} BTU cells) on ${summary.sheets} sheets, cached values computed.`);
+  console.log(
+    `${path.relative(process.cwd(), SAMPLE)}: ${summary.formulas} formulas (${summary.btuCells} BTU cells) on ${summary.sheets} sheets, cached values computed.`
+  );
 }
 
 if (require.main === module) {

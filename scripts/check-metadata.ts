@@ -21,5 +21,5 @@ generateCustomFunctionsMetadata(FUNCTIONS).then(
   (error: unknown) => {
     console.error(error);
     process.exit(1);
-  },
+  }
 );

@@ -4,7 +4,14 @@
  * from the definitions) plus each definition's group, clauses, settings and worked examples. webpack.config.js calls
  * `buildFunctionReference` on every build, so dist/help/ always matches dist/functions.json.
  */
-import { CATALOGUE, FunctionDefinition, GROUPS, ParamKind, SETTING_KEYS, exampleFormula } from "../src/catalogue";
+import {
+  CATALOGUE,
+  FunctionDefinition,
+  GROUPS,
+  ParamKind,
+  SETTING_KEYS,
+  exampleFormula,
+} from "../src/catalogue";
 import { TERMS, Term, formatMoney, Decimal } from "../src/core";
 import { clauseById } from "../src/core/clauses";
 
@@ -14,12 +21,21 @@ export interface FunctionMetadata {
   name: string;
   description?: string;
   helpUrl?: string;
-  parameters: { name: string; description?: string; type?: string; dimensionality?: string; optional?: boolean }[];
+  parameters: {
+    name: string;
+    description?: string;
+    type?: string;
+    dimensionality?: string;
+    optional?: boolean;
+  }[];
   result?: { type?: string; dimensionality?: string };
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!
+  );
 }
 
 /** The anchor of a function on the page: the id in lower case, as in its help URL. */
@@ -88,7 +104,10 @@ function clauseList(spec: FunctionDefinition): string {
 }
 
 function examples(spec: FunctionDefinition): string {
-  const rows = spec.examples.map((example) => `<tr><td><code>${escapeHtml(exampleFormula(spec, example))}</code></td><td>${escapeHtml(example.shows)}</td></tr>`);
+  const rows = spec.examples.map(
+    (example) =>
+      `<tr><td><code>${escapeHtml(exampleFormula(spec, example))}</code></td><td>${escapeHtml(example.shows)}</td></tr>`
+  );
   return `<table class="examples"><caption>Worked examples</caption><thead><tr><th scope="col">Formula</th><th scope="col">Result</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
@@ -142,13 +161,21 @@ function section(meta: FunctionMetadata, spec: FunctionDefinition): string {
 }
 
 /** Pairs each catalogue function with its metadata; a missing or reordered entry stops the build. */
-function pair(metadata: FunctionMetadata[]): { meta: FunctionMetadata; spec: FunctionDefinition }[] {
+function pair(
+  metadata: FunctionMetadata[]
+): { meta: FunctionMetadata; spec: FunctionDefinition }[] {
   return CATALOGUE.map((spec) => {
     const meta = metadata.find((m) => m.id === spec.name);
-    if (!meta) throw new Error(`functions.json has no ${spec.name}: every catalogue function needs a @customfunction in src/functions/functions.ts.`);
+    if (!meta)
+      throw new Error(
+        `functions.json has no ${spec.name}: every catalogue function needs a @customfunction in src/functions/functions.ts.`
+      );
     const names = meta.parameters.map((p) => p.name).join(", ");
     const expected = spec.params.map((p) => p.name).join(", ");
-    if (names !== expected) throw new Error(`functions.json gives ${spec.name}(${names}); the catalogue says (${expected}).`);
+    if (names !== expected)
+      throw new Error(
+        `functions.json gives ${spec.name}(${names}); the catalogue says (${expected}).`
+      );
     return { meta, spec };
   });
 }
@@ -157,7 +184,7 @@ const CONVENTIONS = [
   "Dates are Excel serial numbers (1900 date system): type DATE(2005,3,31) or refer to a cell holding a date; a fractional part is ignored.",
   "Money is computed in exact decimals and rounded once, at the end, to cents.",
   "Where an argument takes amounts, a range is accepted and its numbers are summed; empty cells count as 0, and text in such a range is an error rather than a silent 0.",
-  "Keywords are case-insensitive, and the clause is accepted as a synonym (\"voluntary\" or \"4(c)\").",
+  'Keywords are case-insensitive, and the clause is accepted as a synonym ("voluntary" or "4(c)").',
   "A required argument left blank, a wrong type, a negative amount, an unknown keyword or a date outside the agreement gives #VALUE!; where the agreement gives no answer the result is #N/A. Point at the error to read a message that names the clause and says what to change.",
   "An error already in an input cell passes through unchanged.",
   "Two workbook settings, kept in the workbook by the task pane, change results: the default discount method of the termination payments, and extra holidays added to every business-day deadline. Each function below says which it reads.",
@@ -182,7 +209,10 @@ export function buildFunctionReference(functionsJson: string): FunctionReference
   const contents = GROUPS.map((group) => {
     const members = pairs.filter(({ spec }) => spec.group === group);
     if (!members.length) return "";
-    const links = members.map(({ meta }) => `<li><a href="#${escapeHtml(anchorOf(meta.id))}"><code>BTU.${escapeHtml(meta.name)}</code></a></li>`);
+    const links = members.map(
+      ({ meta }) =>
+        `<li><a href="#${escapeHtml(anchorOf(meta.id))}"><code>BTU.${escapeHtml(meta.name)}</code></a></li>`
+    );
     return `<h2 class="toc-group">${escapeHtml(group)}</h2><ul>${links.join("")}</ul>`;
   });
   const html = `<!doctype html>

@@ -4,10 +4,12 @@
  * functions.json) and one custom enum per keyword list, so Excel's AutoComplete offers the keywords.
  * test/functions/generated.test.ts fails when the file on disk is not what this writes.
  *
- *   npx tsx scripts/generate-functions.ts      (part of npm run build and npm run generate)
+ *   npx tsx scripts/generate-functions.ts          (part of npm run build and npm run generate)
+ *   npx tsx scripts/generate-functions.ts --check  (exit 1 when the file on disk is stale)
  */
 import { promises as fs } from "fs";
 import * as path from "path";
+import * as prettier from "prettier";
 import { CATALOGUE, FunctionDefinition, ParamSpec } from "../src/catalogue";
 
 export const FUNCTIONS_FILE = path.join(__dirname, "..", "src", "functions", "functions.ts");
@@ -25,6 +27,7 @@ const HEADER = `/**
  * catalogue and gets a message naming the clause. Keyword parameters are custom enums: Excel lists
  * their values in AutoComplete, and any text (a clause id, any case) still reaches the catalogue.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions-metadata reads any[][] as an untyped range */
 import { call, callWithClauses } from "./invoke";
 `;
 
@@ -70,7 +73,9 @@ function returnType(definition: FunctionDefinition): string {
 }
 
 function enumSource(param: ParamSpec): string {
-  const members = param.choices!.map((choice) => `  /** ${doc(choice.help)} */\n  ${choice.value} = ${JSON.stringify(choice.value)},`);
+  const members = param.choices!.map(
+    (choice) => `  /** ${doc(choice.help)} */\n  ${choice.value} = ${JSON.stringify(choice.value)},`
+  );
   return `/**\n * The keywords of ${param.name} (${param.enumName}).\n * @customenum {string}\n */\nenum ${param.enumName} {\n${members.join("\n")}\n}\n`;
 }
 
@@ -79,28 +84,51 @@ function wrapperSource(definition: FunctionDefinition): string {
     doc(definition.summary),
     `@customfunction ${definition.name}`,
     `@helpurl ${HELP_URL}#${definition.name.toLowerCase()}`,
-    ...definition.params.map((param) => `@param ${param.optional ? `[${param.name}]` : param.name} ${doc(param.help)}`),
+    ...definition.params.map(
+      (param) => `@param ${param.optional ? `[${param.name}]` : param.name} ${doc(param.help)}`
+    ),
     `@returns {${returnType(definition)}} ${doc(definition.returns)}`,
   ];
-  const params = definition.params.map((param) => `${param.name}${param.optional ? "?" : ""}: ${typeOf(param)}`).join(", ");
+  const params = definition.params
+    .map((param) => `${param.name}${param.optional ? "?" : ""}: ${typeOf(param)}`)
+    .join(", ");
   const args = definition.params.map((param) => param.name).join(", ");
   const invoke = definition.needsClauses ? "callWithClauses" : "call";
   return `/**\n${lines.map((line) => ` * ${line}`).join("\n")}\n */\nexport function ${camelCase(definition.name)}(${params}) {\n  return ${invoke}(${JSON.stringify(definition.name)}, [${args}]);\n}\n`;
 }
 
-/** The whole generated file. */
-export function functionsSource(): string {
+/** The whole generated file, formatted as the project's Prettier configuration formats every file. */
+export async function functionsSource(): Promise<string> {
   const enums = new Map<string, ParamSpec>();
-  for (const definition of CATALOGUE) for (const param of definition.params) if (param.enumName && !enums.has(param.enumName)) enums.set(param.enumName, param);
-  return [HEADER, ...[...enums.values()].map(enumSource), ...CATALOGUE.map(wrapperSource)].join("\n");
+  for (const definition of CATALOGUE)
+    for (const param of definition.params)
+      if (param.enumName && !enums.has(param.enumName)) enums.set(param.enumName, param);
+  const source = [
+    HEADER,
+    ...[...enums.values()].map(enumSource),
+    ...CATALOGUE.map(wrapperSource),
+  ].join("\n");
+  const options = await prettier.resolveConfig(FUNCTIONS_FILE);
+  return prettier.format(source, { ...options, filepath: FUNCTIONS_FILE });
+}
+
+async function main(check: boolean): Promise<void> {
+  const source = await functionsSource();
+  const relative = path.relative(process.cwd(), FUNCTIONS_FILE);
+  if (!check) {
+    await fs.writeFile(FUNCTIONS_FILE, source);
+    console.log(`${relative}: ${CATALOGUE.length} functions written.`);
+    return;
+  }
+  if ((await fs.readFile(FUNCTIONS_FILE, "utf8")) !== source) {
+    console.error(`${relative} is stale: run npm run generate.`);
+    process.exitCode = 1;
+  } else console.log(`${relative} is up to date.`);
 }
 
 if (require.main === module) {
-  fs.writeFile(FUNCTIONS_FILE, functionsSource()).then(
-    () => console.log(`${path.relative(process.cwd(), FUNCTIONS_FILE)}: ${CATALOGUE.length} functions written.`),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+  main(process.argv.includes("--check")).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

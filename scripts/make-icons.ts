@@ -53,8 +53,15 @@ function monogram(): Shape {
     rect(bx + width - stroke, top + notch, bx + width, middle - stroke / 2 + 0.01),
     rect(bx + width - stroke, middle + stroke / 2 - 0.01, bx + width, bottom - notch),
   ];
-  const t: Shape[] = [rect(tx, top, tx + width, top + stroke), rect(tx + (width - stroke) / 2, top, tx + (width + stroke) / 2, bottom)];
-  const u: Shape[] = [rect(ux, top, ux + stroke, bottom), rect(ux + width - stroke, top, ux + width, bottom), rect(ux, bottom - stroke, ux + width, bottom)];
+  const t: Shape[] = [
+    rect(tx, top, tx + width, top + stroke),
+    rect(tx + (width - stroke) / 2, top, tx + (width + stroke) / 2, bottom),
+  ];
+  const u: Shape[] = [
+    rect(ux, top, ux + stroke, bottom),
+    rect(ux + width - stroke, top, ux + width, bottom),
+    rect(ux, bottom - stroke, ux + width, bottom),
+  ];
   const parts = [...b, ...t, ...u];
   return (x, y) => parts.some((part) => part(x, y));
 }
@@ -115,9 +122,15 @@ function encodePng(width: number, height: number, rgba: Buffer): Buffer {
   header.writeUInt32BE(height, 4);
   header.set([8, 6, 0, 0, 0], 8);
   const raw = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++) rgba.copy(raw, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
+  for (let y = 0; y < height; y++)
+    rgba.copy(raw, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", zlib.deflateSync(raw, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk("IHDR", header),
+    chunk("IDAT", zlib.deflateSync(raw, { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 if (require.main === module) {

@@ -26,7 +26,8 @@ export interface Alignment {
 }
 
 /** A formula as the sheet stores it: alone, the first cell of a shared group, a cell of one, or an array. */
-export type FormulaValue = { formula: string; shareType?: "shared" | "array"; ref?: string } | { sharedFormula: string };
+export type FormulaValue =
+  { formula: string; shareType?: "shared" | "array"; ref?: string } | { sharedFormula: string };
 export type CellValue = string | number | boolean | FormulaValue | null;
 
 export class Cell {
@@ -38,7 +39,7 @@ export class Cell {
 
   constructor(
     readonly row: number,
-    readonly col: number,
+    readonly col: number
   ) {}
 
   get address(): string {
@@ -52,12 +53,13 @@ export class Worksheet {
 
   constructor(
     readonly name: string,
-    readonly frozenRows = 0,
+    readonly frozenRows = 0
   ) {}
 
   /** A cell by A1 address or by 1-based row and column, created on first use. */
   getCell(rowOrAddress: number | string, col?: number): Cell {
-    const [row, column] = typeof rowOrAddress === "string" ? toRowCol(rowOrAddress) : [rowOrAddress, col!];
+    const [row, column] =
+      typeof rowOrAddress === "string" ? toRowCol(rowOrAddress) : [rowOrAddress, col!];
     const key = `${row}:${column}`;
     let cell = this.cells.get(key);
     if (!cell) this.cells.set(key, (cell = new Cell(row, column)));
@@ -83,7 +85,10 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** The style table: each distinct combination of font, fill, alignment and number format is one `xf`. */
 class Styles {
   private readonly fonts = ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'];
-  private readonly fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+  private readonly fills = [
+    '<fill><patternFill patternType="none"/></fill>',
+    '<fill><patternFill patternType="gray125"/></fill>',
+  ];
   private readonly numFmts: string[] = [];
   private readonly xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
 
@@ -99,17 +104,26 @@ class Styles {
       ? `<font>${f.bold ? "<b/>" : ""}${f.italic ? "<i/>" : ""}<sz val="${f.size ?? 11}"/>${f.color ? `<color rgb="${f.color.argb}"/>` : ""}<name val="Calibri"/><family val="2"/></font>`
       : this.fonts[0];
     const fontId = this.index(this.fonts, font);
-    const fillId = cell.fill ? this.index(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${cell.fill.fgColor.argb}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
+    const fillId = cell.fill
+      ? this.index(
+          this.fills,
+          `<fill><patternFill patternType="solid"><fgColor rgb="${cell.fill.fgColor.argb}"/><bgColor indexed="64"/></patternFill></fill>`
+        )
+      : 0;
     const numFmtId = cell.numFmt ? 164 + this.index(this.numFmts, cell.numFmt) : 0;
     const a = cell.alignment;
-    const alignment = a ? `<alignment${a.vertical ? ` vertical="${a.vertical === "middle" ? "center" : a.vertical}"` : ""}${a.wrapText ? ' wrapText="1"' : ""}/>` : "";
+    const alignment = a
+      ? `<alignment${a.vertical ? ` vertical="${a.vertical === "middle" ? "center" : a.vertical}"` : ""}${a.wrapText ? ' wrapText="1"' : ""}/>`
+      : "";
     const applied = `${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}${a ? ' applyAlignment="1"' : ""}`;
     const xf = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applied}${alignment ? `>${alignment}</xf>` : "/>"}`;
     return this.index(this.xfs, xf);
   }
 
   xml(): string {
-    const numFmts = this.numFmts.length ? `<numFmts count="${this.numFmts.length}">${this.numFmts.map((code, i) => `<numFmt numFmtId="${164 + i}" formatCode="${escapeXml(code)}"/>`).join("")}</numFmts>` : "";
+    const numFmts = this.numFmts.length
+      ? `<numFmts count="${this.numFmts.length}">${this.numFmts.map((code, i) => `<numFmt numFmtId="${164 + i}" formatCode="${escapeXml(code)}"/>`).join("")}</numFmts>`
+      : "";
     return (
       `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">${numFmts}<fonts count="${this.fonts.length}">${this.fonts.join("")}</fonts><fills count="${this.fills.length}">${this.fills.join("")}</fills>` +
       `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
@@ -130,15 +144,22 @@ class SharedStrings {
   }
 
   xml(): string {
-    const items = this.list.map((text) => `<si><t${/^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : ""}>${escapeXstring(text)}</t></si>`).join("");
+    const items = this.list
+      .map(
+        (text) =>
+          `<si><t${/^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : ""}>${escapeXstring(text)}</t></si>`
+      )
+      .join("");
     return `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${this.list.length}" uniqueCount="${this.list.length}">${items}</sst>`;
   }
 }
 
 function formulaXml(value: FormulaValue, shared: Map<string, number>): string {
   if ("sharedFormula" in value) return `<f t="shared" si="${shared.get(value.sharedFormula)}"/>`;
-  if (value.shareType === "array") return `<f t="array" ref="${value.ref}">${escapeXml(value.formula)}</f>`;
-  if (value.shareType === "shared") return `<f t="shared" ref="${value.ref}" si="${shared.get(value.ref!.split(":")[0])}">${escapeXml(value.formula)}</f>`;
+  if (value.shareType === "array")
+    return `<f t="array" ref="${value.ref}">${escapeXml(value.formula)}</f>`;
+  if (value.shareType === "shared")
+    return `<f t="shared" ref="${value.ref}" si="${shared.get(value.ref!.split(":")[0])}">${escapeXml(value.formula)}</f>`;
   return `<f>${escapeXml(value.formula)}</f>`;
 }
 
@@ -147,7 +168,8 @@ function sheetXml(sheet: Worksheet, styles: Styles, strings: SharedStrings): str
   const rows = new Map<number, string[]>();
   for (const cell of sheet.allCells()) {
     const v = cell.value;
-    if (v && typeof v === "object" && "formula" in v && v.shareType === "shared") shared.set(cell.address, shared.size);
+    if (v && typeof v === "object" && "formula" in v && v.shareType === "shared")
+      shared.set(cell.address, shared.size);
     const s = styles.of(cell);
     const attrs = `r="${cell.address}"${s ? ` s="${s}"` : ""}`;
     let xml: string;
@@ -161,7 +183,9 @@ function sheetXml(sheet: Worksheet, styles: Styles, strings: SharedStrings): str
   const pane = sheet.frozenRows
     ? `<pane ySplit="${sheet.frozenRows}" topLeftCell="A${sheet.frozenRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${sheet.frozenRows + 1}" sqref="A${sheet.frozenRows + 1}"/>`
     : "";
-  const cols = sheet.columns.length ? `<cols>${sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join("")}</cols>` : "";
+  const cols = sheet.columns.length
+    ? `<cols>${sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join("")}</cols>`
+    : "";
   const data = [...rows].map(([r, cells]) => `<row r="${r}">${cells.join("")}</row>`).join("");
   return `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${data}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 }
@@ -196,7 +220,10 @@ export class Workbook {
         "docProps/core.xml",
         `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>${escapeXml(this.creator)}</dc:creator><cp:lastModifiedBy>${escapeXml(this.creator)}</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">${this.created}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${this.created}</dcterms:modified></cp:coreProperties>`,
       ],
-      ["docProps/app.xml", `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>btu-contract-functions</Application></Properties>`],
+      [
+        "docProps/app.xml",
+        `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>btu-contract-functions</Application></Properties>`,
+      ],
       [
         "xl/workbook.xml",
         `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>${this.sheets.map((sheet, i) => `<sheet name="${escapeXml(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets><calcPr calcId="191029"/></workbook>`,

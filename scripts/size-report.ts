@@ -23,7 +23,10 @@ export function clauseTextsIn(code: string): string[] {
   // A bundle holds JSON inside a string literal, so quotes in the text arrive escaped.
   const plain = code.replace(/\\/g, "");
   return allClauses()
-    .filter((clause) => clause.text.length >= PROBE_LENGTH && plain.includes(clause.text.slice(0, PROBE_LENGTH)))
+    .filter(
+      (clause) =>
+        clause.text.length >= PROBE_LENGTH && plain.includes(clause.text.slice(0, PROBE_LENGTH))
+    )
     .map((clause) => clause.id);
 }
 
@@ -39,7 +42,9 @@ async function main(): Promise<number> {
   const minifiedBytes = Buffer.byteLength(minified);
   const gzipBytes = zlib.gzipSync(minified, { level: 9 }).length;
   const leaked = clauseTextsIn(code);
-  const chunks = fs.readdirSync(DIST).filter((name) => name.endsWith(".js") && name !== "functions.js");
+  const chunks = fs
+    .readdirSync(DIST)
+    .filter((name) => name.endsWith(".js") && name !== "functions.js");
 
   console.log("functions.js (loaded by Excel for the BTU.* functions)");
   console.log(`  minified  ${kb(minifiedBytes)}  (budget ${kb(BUDGET_BYTES)})`);
@@ -48,7 +53,9 @@ async function main(): Promise<number> {
   for (const name of chunks) {
     const chunk = fs.readFileSync(path.join(DIST, name), "utf8");
     const clauses = clauseTextsIn(chunk).length;
-    console.log(`  ${name.padEnd(28)}${kb(Buffer.byteLength(chunk))}, ${kb(zlib.gzipSync(chunk).length)} gzipped${clauses ? `, holds the text of ${clauses} clauses` : ""}`);
+    console.log(
+      `  ${name.padEnd(28)}${kb(Buffer.byteLength(chunk))}, ${kb(zlib.gzipSync(chunk).length)} gzipped${clauses ? `, holds the text of ${clauses} clauses` : ""}`
+    );
   }
   let status = 0;
   if (minifiedBytes > BUDGET_BYTES) {
@@ -56,7 +63,9 @@ async function main(): Promise<number> {
     status = 1;
   }
   if (leaked.length) {
-    console.error(`functions.js contains the text of ${leaked.length} clauses (e.g. ${leaked.slice(0, 3).join(", ")}): it must only import("../core/clauses") lazily.`);
+    console.error(
+      `functions.js contains the text of ${leaked.length} clauses (e.g. ${leaked.slice(0, 3).join(", ")}): it must only import("../core/clauses") lazily.`
+    );
     status = 1;
   } else {
     console.log("  clause text: not in functions.js (loaded on demand by BTU.CLAUSE)");
@@ -70,6 +79,6 @@ if (require.main === module) {
     (error: unknown) => {
       console.error(error);
       process.exit(1);
-    },
+    }
   );
 }

@@ -9,7 +9,15 @@ const fs = require("fs");
 const path = require("path");
 
 const extra = process.argv.slice(2);
-const dateSensitive = ["test/core", "test/catalogue", "test/headless", "test/cli", "test/functions", "test/audit", "test/corpus"];
+const dateSensitive = [
+  "test/core",
+  "test/catalogue",
+  "test/headless",
+  "test/cli",
+  "test/functions",
+  "test/audit",
+  "test/corpus",
+];
 const runs = [
   { tz: "America/Los_Angeles", paths: [] },
   { tz: "Pacific/Kiritimati", paths: dateSensitive },
@@ -27,11 +35,17 @@ for (const { tz, paths } of runs) {
   const outputFile = path.join(outDir, `jest-${tz.replace(/\W+/g, "_")}.json`);
   fs.rmSync(outputFile, { force: true });
   const selected = extra.length ? extra : paths;
-  console.log(`\n=== jest under TZ=${tz}${selected.length ? ` (${selected.join(" ")})` : " (whole suite)"} ===`);
-  const result = spawnSync(process.execPath, [jest, "--json", `--outputFile=${outputFile}`, ...selected], {
-    stdio: "inherit",
-    env: { ...process.env, TZ: tz },
-  });
+  console.log(
+    `\n=== jest under TZ=${tz}${selected.length ? ` (${selected.join(" ")})` : " (whole suite)"} ===`
+  );
+  const result = spawnSync(
+    process.execPath,
+    [jest, "--json", `--outputFile=${outputFile}`, ...selected],
+    {
+      stdio: "inherit",
+      env: { ...process.env, TZ: tz },
+    }
+  );
   if (!fs.existsSync(outputFile)) {
     console.error(`jest under TZ=${tz} produced no results (exit ${result.status}).`);
     broken = true;

@@ -17,7 +17,10 @@ import {
 } from "../src/core/clauses";
 
 const CLAUSES_DIR = path.join(__dirname, "..", "src", "core", "clauses");
-const sepText = fs.readFileSync(path.join(CLAUSES_DIR, "text", "separation-agreement-2003.txt"), "utf8");
+const sepText = fs.readFileSync(
+  path.join(CLAUSES_DIR, "text", "separation-agreement-2003.txt"),
+  "utf8"
+);
 const loanText = fs.readFileSync(path.join(CLAUSES_DIR, "text", "loan-amendment-2004.txt"), "utf8");
 const clauses = allClauses();
 
@@ -32,7 +35,12 @@ function collapse(s: string): string {
 }
 
 function normalizedSource(raw: string): string {
-  return collapse(raw.split(/\r?\n/).filter((l) => !isFurniture(l)).join("\n"));
+  return collapse(
+    raw
+      .split(/\r?\n/)
+      .filter((l) => !isFurniture(l))
+      .join("\n")
+  );
 }
 
 const SOURCE = { sep: normalizedSource(sepText), loan: normalizedSource(loanText) };
@@ -83,7 +91,8 @@ describe("clauses.json", () => {
       for (const p of after) {
         expect(p).not.toBe("");
         const at = sourceOf(c).indexOf(p, startOf.get(c.id) ?? 0);
-        if (at < 0) throw new Error(`${c.id}: trailing text not found verbatim after the clause start`);
+        if (at < 0)
+          throw new Error(`${c.id}: trailing text not found verbatim after the clause start`);
       }
     }
   });
@@ -109,43 +118,131 @@ describe("clauses.json", () => {
 
   const EXPECTED_IDS = [
     // Separation agreement
-    "SEP preamble", "SEP 1", "SEP 2", "SEP 2(a)", "SEP 2(b)", "SEP 2(c)",
-    "SEP 3", "SEP 3(a)", "SEP 3(b)", "SEP 3(c)",
-    "SEP 3(c)(i)", "SEP 3(c)(ii)", "SEP 3(c)(iii)", "SEP 3(c)(iii)(A)", "SEP 3(c)(iii)(B)", "SEP 3(c)(iii)(C)",
-    "SEP 3(c)(iv)", "SEP 3(c)(iv)(A)", "SEP 3(c)(iv)(B)", "SEP 3(c)(v)", "SEP 3(c)(vi)",
-    "SEP 4", "SEP 4(a)", "SEP 4(a)(i)", "SEP 4(a)(ii)", "SEP 4(a)(iii)",
-    "SEP 4(b)", "SEP 4(b)(i)", "SEP 4(b)(ii)", "SEP 4(c)", "SEP 4(c)(i)", "SEP 4(c)(ii)",
-    "SEP 4(d)", "SEP 4(e)", "SEP 4(f)", "SEP 4(g)", "SEP 4(h)",
-    "SEP 5", "SEP 6", "SEP 7", "SEP 7(a)", "SEP 7(b)", "SEP 8", "SEP 9", "SEP Exhibit 1",
+    "SEP preamble",
+    "SEP 1",
+    "SEP 2",
+    "SEP 2(a)",
+    "SEP 2(b)",
+    "SEP 2(c)",
+    "SEP 3",
+    "SEP 3(a)",
+    "SEP 3(b)",
+    "SEP 3(c)",
+    "SEP 3(c)(i)",
+    "SEP 3(c)(ii)",
+    "SEP 3(c)(iii)",
+    "SEP 3(c)(iii)(A)",
+    "SEP 3(c)(iii)(B)",
+    "SEP 3(c)(iii)(C)",
+    "SEP 3(c)(iv)",
+    "SEP 3(c)(iv)(A)",
+    "SEP 3(c)(iv)(B)",
+    "SEP 3(c)(v)",
+    "SEP 3(c)(vi)",
+    "SEP 4",
+    "SEP 4(a)",
+    "SEP 4(a)(i)",
+    "SEP 4(a)(ii)",
+    "SEP 4(a)(iii)",
+    "SEP 4(b)",
+    "SEP 4(b)(i)",
+    "SEP 4(b)(ii)",
+    "SEP 4(c)",
+    "SEP 4(c)(i)",
+    "SEP 4(c)(ii)",
+    "SEP 4(d)",
+    "SEP 4(e)",
+    "SEP 4(f)",
+    "SEP 4(g)",
+    "SEP 4(h)",
+    "SEP 5",
+    "SEP 6",
+    "SEP 7",
+    "SEP 7(a)",
+    "SEP 7(b)",
+    "SEP 8",
+    "SEP 9",
+    "SEP Exhibit 1",
     // First Amendment
-    "FA recitals", "FA 1", "FA 1(a)", "FA 1(b)", "FA 1(c)", "FA 1(d)", "FA 1(e)", "FA 1(f)", "FA 1(g)",
-    "FA 1(h)-address", "FA 1(h)-tnw", "FA 1(i)", "FA 1(j)", "FA 2", "FA 3", "FA 4", "FA 5", "FA 6",
+    "FA recitals",
+    "FA 1",
+    "FA 1(a)",
+    "FA 1(b)",
+    "FA 1(c)",
+    "FA 1(d)",
+    "FA 1(e)",
+    "FA 1(f)",
+    "FA 1(g)",
+    "FA 1(h)-address",
+    "FA 1(h)-tnw",
+    "FA 1(i)",
+    "FA 1(j)",
+    "FA 2",
+    "FA 3",
+    "FA 4",
+    "FA 5",
+    "FA 6",
     // Allonge
-    "ALLONGE recitals", "ALLONGE 1", "ALLONGE 2",
+    "ALLONGE recitals",
+    "ALLONGE 1",
+    "ALLONGE 2",
     // Security Agreement
     "SA preamble",
     ...Array.from({ length: 21 }, (_, i) => `SA ${i + 1}`),
     ...["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"].map((r) => `SA 2(a)(${r})`),
     ..."abcdefgh".split("").map((l) => `SA 2(${l})`),
-    "SA 11(a)", "SA 11(b)", "SA 11(c)",
+    "SA 11(a)",
+    "SA 11(b)",
+    "SA 11(c)",
     ..."abcdefghijklmno".split("").map((l) => `SA 13(${l})`),
-    "SA 13(e)(i)", "SA 13(e)(ii)", "SA 13(e)(iii)",
-    "SA 21(a)", "SA 21(b)",
-    "SA Exhibit A", "SA Financing Statement Exhibit A",
+    "SA 13(e)(i)",
+    "SA 13(e)(ii)",
+    "SA 13(e)(iii)",
+    "SA 21(a)",
+    "SA 21(b)",
+    "SA Exhibit A",
+    "SA Financing Statement Exhibit A",
     ...Array.from({ length: 8 }, (_, i) => `SA Financing Statement Exhibit A ${i + 1}`),
     // Loan Modification Agreement
-    "LMA preamble", "LMA I", "LMA I.A", "LMA I.A.1", "LMA I.A.2", "LMA I.A.3", "LMA I.B",
-    "LMA II", "LMA II.A", "LMA II.A(i)", "LMA II.A(ii)", "LMA II.A(iii)", "LMA II.A(iv)",
-    "LMA II.C", "LMA II.C(i)", "LMA II.C(ii)", "LMA II.C(iii)", "LMA II.C(iv)",
-    "LMA III", ..."ABCDEFGHIJKLMNOPQR".split("").map((l) => `LMA III.${l}`),
+    "LMA preamble",
+    "LMA I",
+    "LMA I.A",
+    "LMA I.A.1",
+    "LMA I.A.2",
+    "LMA I.A.3",
+    "LMA I.B",
+    "LMA II",
+    "LMA II.A",
+    "LMA II.A(i)",
+    "LMA II.A(ii)",
+    "LMA II.A(iii)",
+    "LMA II.A(iv)",
+    "LMA II.C",
+    "LMA II.C(i)",
+    "LMA II.C(ii)",
+    "LMA II.C(iii)",
+    "LMA II.C(iv)",
+    "LMA III",
+    ..."ABCDEFGHIJKLMNOPQR".split("").map((l) => `LMA III.${l}`),
   ];
 
   test("every numbered paragraph of the five documents is a clause, and nothing else is", () => {
     const ids = clauses.map((c) => c.id);
     expect([...ids].sort()).toEqual([...new Set(EXPECTED_IDS)].sort());
     for (const id of [
-      "SEP 4(c)(i)", "SEP 3(c)(iii)(B)", "SEP 3(c)(iv)(A)", "FA 1(b)", "FA 1(h)-address", "FA 1(h)-tnw",
-      "FA 1(j)", "SA 13(h)", "SA 21(a)", "SA 21(b)", "LMA II.A", "LMA III.F", "ALLONGE 1",
+      "SEP 4(c)(i)",
+      "SEP 3(c)(iii)(B)",
+      "SEP 3(c)(iv)(A)",
+      "FA 1(b)",
+      "FA 1(h)-address",
+      "FA 1(h)-tnw",
+      "FA 1(j)",
+      "SA 13(h)",
+      "SA 21(a)",
+      "SA 21(b)",
+      "LMA II.A",
+      "LMA III.F",
+      "ALLONGE 1",
     ]) {
       expect(clauseById(id)?.id).toBe(id);
     }
@@ -153,12 +250,24 @@ describe("clauses.json", () => {
 
   test("inline enumerations and quoted section labels are not clauses; the LMA has no II.B", () => {
     for (const id of [
-      "SEP 3(c)(iv)(A)(i)", "SEP 4(c)(i)(A)", "SEP 4(c)(i)(B)", "SEP 4(g)(A)", "SEP 7(b)(i)", "SEP 3(i)",
-      "FA 1(f)(i)", "FA 1(g)(j)", "FA 1(h)", "SA 2(h)(a)", "LMA III.D(i)", "LMA II.B",
+      "SEP 3(c)(iv)(A)(i)",
+      "SEP 4(c)(i)(A)",
+      "SEP 4(c)(i)(B)",
+      "SEP 4(g)(A)",
+      "SEP 7(b)(i)",
+      "SEP 3(i)",
+      "FA 1(f)(i)",
+      "FA 1(g)(j)",
+      "FA 1(h)",
+      "SA 2(h)(a)",
+      "LMA III.D(i)",
+      "LMA II.B",
     ]) {
       expect(clauseById(id)).toBeUndefined();
     }
-    expect(clauseById("FA 1(f)")!.text).toContain("substituting the following section (i): (i) If the Borrower shall dissolve");
+    expect(clauseById("FA 1(f)")!.text).toContain(
+      "substituting the following section (i): (i) If the Borrower shall dissolve"
+    );
     expect(clauseById("FA 1(g)")!.text).toContain("section (j): (j) Except for indebtedness");
     expect(clauseById("SEP 4(c)(i)")!.text).toContain("(A) receiving bi-weekly payments");
   });
@@ -173,43 +282,61 @@ describe("clauses.json", () => {
     expect(clauseById("FA 1(h)-address")!.text).toContain("45 Rockefeller Plaza");
     expect(clauseById("FA 1(h)-tnw")!.text).toContain("MINIMUM TANGIBLE NET WORTH");
     // The "Additionally, Schedule A..." paragraph is what FA 1(j) calls "section (h) above".
-    expect(clauseById("FA 1(h)-tnw")!.text).toContain("Additionally, Schedule A is further amended");
+    expect(clauseById("FA 1(h)-tnw")!.text).toContain(
+      "Additionally, Schedule A is further amended"
+    );
   });
 
   test("a parent's text stops at its first child and resumes after its last", () => {
     const a = clauseById("SEP 4(a)")!;
-    expect(a.text).toMatch(/shall constitute Cause: \[…\] Upon the giving of notice of termination for Cause/);
+    expect(a.text).toMatch(
+      /shall constitute Cause: \[…\] Upon the giving of notice of termination for Cause/
+    );
     expect(a.text).not.toContain("material breach by you");
     expect(clauseById("SEP 3(c)(iv)")!.text).toContain(
-      "provided this is consistent with applicable law. […] Except as otherwise expressly provided in this Paragraph 3(c)(iv)",
+      "provided this is consistent with applicable law. […] Except as otherwise expressly provided in this Paragraph 3(c)(iv)"
     );
     expect(clauseById("SEP 3(c)(iv)(B)")!.text).not.toContain("Except as otherwise");
     expect(clauseById("SA 2(a)")!.text).toContain(' […] "Collateral" shall not include');
     expect(clauseById("SA 2")!.text).toContain(" […] All words and terms used in this Agreement");
     expect(clauseById("SA 21")!.text).toContain(" […] in each case, to the address");
     expect(clauseById("SA 21")!.text).toContain("Richard J. Levin, Esquire");
-    expect(clauseById("LMA I.A")!.text).toContain(" […] Except as otherwise provided herein or in the Closing Documents");
+    expect(clauseById("LMA I.A")!.text).toContain(
+      " […] Except as otherwise provided herein or in the Closing Documents"
+    );
     expect(clauseById("LMA II.A")!.text).toContain(" […] In connection with the foregoing");
     expect(clauseById("LMA II.A")!.text).toContain("Twenty Thousand ($20,000.00) Dollars");
-    expect(clauseById("SA Financing Statement Exhibit A")!.text).toContain(" […] All references to the UCC");
+    expect(clauseById("SA Financing Statement Exhibit A")!.text).toContain(
+      " […] All references to the UCC"
+    );
     expect(clauseById("SA Financing Statement Exhibit A 8")!.text).not.toContain("All references");
   });
 
   test("paragraphs split by a page break are joined without the page number", () => {
     expect(clauseById("SEP 3(c)(iii)(B)")!.text).toContain(
-      "(Two Hundred Thirty Two Thousand Dollars ($232,000)) and any amount of cash build-up",
+      "(Two Hundred Thirty Two Thousand Dollars ($232,000)) and any amount of cash build-up"
     );
-    expect(clauseById("SEP 4(f)")!.text).toContain("one lump sum in an amount representing the remainder");
-    expect(clauseById("SA 13(h)")!.text).toContain("would materially and adversely affect the value of");
-    expect(clauseById("LMA III.L")!.text).toContain("shall be deemed to be a waiver thereof. No waiver by any party");
+    expect(clauseById("SEP 4(f)")!.text).toContain(
+      "one lump sum in an amount representing the remainder"
+    );
+    expect(clauseById("SA 13(h)")!.text).toContain(
+      "would materially and adversely affect the value of"
+    );
+    expect(clauseById("LMA III.L")!.text).toContain(
+      "shall be deemed to be a waiver thereof. No waiver by any party"
+    );
   });
 
   test("key terms are where TERMS.md cites them", () => {
-    expect(clauseById("FA 1(b)")!.text).toContain("Three Million Five Hundred Thousand ($3,500,000.00) Dollars");
+    expect(clauseById("FA 1(b)")!.text).toContain(
+      "Three Million Five Hundred Thousand ($3,500,000.00) Dollars"
+    );
     const g = clauseById("SEP 4(g)")!.text;
     expect(g).toContain("prior to June 30, 2003");
     expect(g).toContain("subsequent to June 30, 2003");
-    expect(clauseById("SA 21(b)")!.text).toContain("effective on the Business Day after being deposited");
+    expect(clauseById("SA 21(b)")!.text).toContain(
+      "effective on the Business Day after being deposited"
+    );
     expect(clauseById("LMA III.F")!.text).toContain("within ten (10) days");
     expect(clauseById("ALLONGE 1")!.text).toContain('"May 31, 2007"');
     expect(clauseById("SA 13(h)")!.text).toContain("within thirty (30) days of notice");
@@ -217,7 +344,9 @@ describe("clauses.json", () => {
 
   test("titles: printed headings where printed, descriptive titles elsewhere", () => {
     expect(clauseById("SEP 4(c)")!.title).toBe("BY YOU OTHER THAN FOR GOOD REASON");
-    expect(clauseById("SEP 4")!.title).toBe("TERMINATION OF THE TRANSITION PERIOD, CONSULTING PERIOD AND CHAIRMANSHIP PERIOD");
+    expect(clauseById("SEP 4")!.title).toBe(
+      "TERMINATION OF THE TRANSITION PERIOD, CONSULTING PERIOD AND CHAIRMANSHIP PERIOD"
+    );
     expect(clauseById("LMA III.F")!.title).toBe("Costs and Expenses");
     expect(clauseById("LMA I")!.title).toBe("BACKGROUND");
     expect(clauseById("FA 1(a)")!.title).toBe("Termination Date extended to May 31, 2007");
@@ -227,8 +356,10 @@ describe("clauses.json", () => {
   test("the clauses cover at least 97% of the words outside signature blocks and acknowledgments", () => {
     const words = (s: string): string[] => s.toLowerCase().match(/[a-z0-9]+/g) ?? [];
     // Signature blocks run from the testimonium to the next document heading (or to the end).
-    const signatureStart = /^\s*(IN WITNESS WHEREOF|Intending to be legally bound|Signed as a sealed instrument|\[Signature Page Follows\]|_{3,})/;
-    const documentHeading = /^(EXHIBIT 1|ALLONGE TO AND AMENDMENT OF REVOLVING CREDIT NOTE|SECURITY AGREEMENT|EXHIBIT A|LOAN MODIFICATION AGREEMENT)$/;
+    const signatureStart =
+      /^\s*(IN WITNESS WHEREOF|Intending to be legally bound|Signed as a sealed instrument|\[Signature Page Follows\]|_{3,})/;
+    const documentHeading =
+      /^(EXHIBIT 1|ALLONGE TO AND AMENDMENT OF REVOLVING CREDIT NOTE|SECURITY AGREEMENT|EXHIBIT A|LOAN MODIFICATION AGREEMENT)$/;
     const sourceWords: string[] = [];
     for (const raw of [sepText, loanText]) {
       let inSignature = false;
@@ -305,10 +436,23 @@ describe("lookup", () => {
   });
 
   test("childrenOf lists direct children in order", () => {
-    expect(childrenOf("SEP 4(a)").map((c) => c.id)).toEqual(["SEP 4(a)(i)", "SEP 4(a)(ii)", "SEP 4(a)(iii)"]);
+    expect(childrenOf("SEP 4(a)").map((c) => c.id)).toEqual([
+      "SEP 4(a)(i)",
+      "SEP 4(a)(ii)",
+      "SEP 4(a)(iii)",
+    ]);
     expect(childrenOf("fa 1").map((c) => c.id)).toEqual([
-      "FA 1(a)", "FA 1(b)", "FA 1(c)", "FA 1(d)", "FA 1(e)", "FA 1(f)", "FA 1(g)",
-      "FA 1(h)-address", "FA 1(h)-tnw", "FA 1(i)", "FA 1(j)",
+      "FA 1(a)",
+      "FA 1(b)",
+      "FA 1(c)",
+      "FA 1(d)",
+      "FA 1(e)",
+      "FA 1(f)",
+      "FA 1(g)",
+      "FA 1(h)-address",
+      "FA 1(h)-tnw",
+      "FA 1(i)",
+      "FA 1(j)",
     ]);
     expect(childrenOf("LMA II").map((c) => c.id)).toEqual(["LMA II.A", "LMA II.C"]);
     expect(childrenOf("SEP 5")).toEqual([]);
@@ -331,7 +475,9 @@ describe("lookup", () => {
     expect(lma[2]).toBe("1. The Original Note;");
     expect(fullText("SA 13(e)")!.split("\n")[0]).toBe("(e)");
     expect(fullText("FA 1(h)-tnw")!).toMatch(/^\(h\) Schedule A/);
-    expect(fullText("SA Financing Statement Exhibit A")!.split("\n")[1]).toMatch(/^1\) All inventory/);
+    expect(fullText("SA Financing Statement Exhibit A")!.split("\n")[1]).toMatch(
+      /^1\) All inventory/
+    );
     expect(fullText("SEP 4")!).toContain("(h) DISABILITY.");
     expect(fullText("nope")).toBeUndefined();
   });
@@ -353,18 +499,22 @@ describe("searchClauses", () => {
     "%j finds the four notice clauses of SEP 4(b) and 4(c) first",
     (query) => {
       const hits = searchClauses(query);
-      expect(hits.slice(0, 4).map((h) => h.clause.id).sort()).toEqual(
-        ["SEP 4(b)(i)", "SEP 4(b)(ii)", "SEP 4(c)(i)", "SEP 4(c)(ii)"].sort(),
-      );
-      for (const h of hits.slice(0, 4)) expect(h.snippet).toContain("three months' prior written notice");
-    },
+      expect(
+        hits
+          .slice(0, 4)
+          .map((h) => h.clause.id)
+          .sort()
+      ).toEqual(["SEP 4(b)(i)", "SEP 4(b)(ii)", "SEP 4(c)(i)", "SEP 4(c)(ii)"].sort());
+      for (const h of hits.slice(0, 4))
+        expect(h.snippet).toContain("three months' prior written notice");
+    }
   );
 
   test.each([["SA 21"], ["sa21"], ["SEP 4(c)(i)"], ["lma iii.f"], ["FA 1(h)-tnw"]])(
     "an id typed as the query (%j) ranks that clause first",
     (query) => {
       expect(searchClauses(query)[0].clause.id).toBe(normalizeClauseId(query));
-    },
+    }
   );
 
   test("defined terms rank their definition first", () => {
@@ -373,14 +523,19 @@ describe("searchClauses", () => {
   });
 
   test("prefix and light fuzzy matching", () => {
-    expect(searchClauses("marshal").map((h) => h.clause.id)).toEqual(expect.arrayContaining(["FA 6", "SA 20"]));
-    expect(searchClauses("colateral assignmnet")[0].clause.id).toMatch(/^SEP (3\(c\)\(iii\)|Exhibit 1)/);
+    expect(searchClauses("marshal").map((h) => h.clause.id)).toEqual(
+      expect.arrayContaining(["FA 6", "SA 20"])
+    );
+    expect(searchClauses("colateral assignmnet")[0].clause.id).toMatch(
+      /^SEP (3\(c\)\(iii\)|Exhibit 1)/
+    );
   });
 
   test("scores follow result order, snippets are short, limit is honoured", () => {
     const hits = searchClauses("Event of Default", 7);
     expect(hits).toHaveLength(7);
-    for (let i = 1; i < hits.length; i++) expect(hits[i].score).toBeLessThanOrEqual(hits[i - 1].score);
+    for (let i = 1; i < hits.length; i++)
+      expect(hits[i].score).toBeLessThanOrEqual(hits[i - 1].score);
     for (const h of searchClauses("Collateral")) expect(h.snippet.length).toBeLessThanOrEqual(162);
     expect(searchClauses("   ")).toEqual([]);
     expect(searchClauses("Borrowing Base", 0)).toEqual([]);

@@ -3,8 +3,22 @@
  * figure with Excel's own arithmetic. Every contract figure in them is read from the terms data; the
  * arguments stay the original formula's (references qualified with their sheet).
  */
-import { BtuCall, CellScalar, ResultKind, WorkbookSettings, findBtuCalls, findFunction } from "../catalogue";
-import { CellValue, ContractError, DATE_1904_OFFSET, SEP4, contractYears, federalHolidaysIn, feeEnd, feeStart, fromSerial, payDates, termNumber, termVersion } from "../core";
+import { BtuCall, ResultKind, WorkbookSettings, findBtuCalls, findFunction } from "../catalogue";
+import {
+  CellValue,
+  Scalar,
+  ContractError,
+  DATE_1904_OFFSET,
+  SEP4,
+  contractYears,
+  federalHolidaysIn,
+  feeEnd,
+  feeStart,
+  fromSerial,
+  payDates,
+  termNumber,
+  termVersion,
+} from "../core";
 import type { DiscountMethod, Part, Serial, Stream, TerminationType, TnwMethod } from "../core";
 import { argumentValue } from "./references";
 
@@ -28,7 +42,7 @@ export interface NativePart {
   label: string;
   native: string;
   /** The BTU value this part re-performs; absent for a helper. */
-  value?: CellScalar;
+  value?: Scalar;
   kind?: ResultKind;
   /** For a spill cell: its row and column within the spill. */
   offset?: [number, number];
@@ -51,7 +65,8 @@ export function notNative(reason: string): never {
 
 /** Whether an expression can stand next to an operator without parentheses. */
 function isAtomic(text: string): boolean {
-  if (/^(?:[A-Za-z0-9_.$:!]+|'(?:[^']|'')+'![A-Za-z0-9$:]+|"(?:[^"]|"")*"|\{[^{}]*\})$/.test(text)) return true;
+  if (/^(?:[A-Za-z0-9_.$:!]+|'(?:[^']|'')+'![A-Za-z0-9$:]+|"(?:[^"]|"")*"|\{[^{}]*\})$/.test(text))
+    return true;
   const call = /^[A-Za-z][A-Za-z0-9_.]*\(/.exec(text);
   if (!call || !text.endsWith(")")) return false;
   let depth = 0;
@@ -71,7 +86,7 @@ export class Args {
     private readonly resolve: (text: string) => string,
     private readonly options: NativeOptions,
     /** The parts of the whole cell: placeholders number them across every call in the formula. */
-    private readonly parts: NativePart[],
+    private readonly parts: NativePart[]
   ) {}
 
   private text(i: number): string | undefined {
@@ -99,13 +114,17 @@ export class Args {
   /** A date argument: whole days, as the core ignores a time of day. */
   date(i: number): string {
     const value = this.value(i);
-    return typeof value === "number" && Number.isInteger(value) ? this.expr(i) : `INT(${this.expr(i)})`;
+    return typeof value === "number" && Number.isInteger(value)
+      ? this.expr(i)
+      : `INT(${this.expr(i)})`;
   }
 
   value(i: number): unknown {
     const raw = this.text(i);
     if (raw === undefined) return undefined;
-    return this.options.lookupValue ? this.options.lookupValue(raw) : argumentValue(raw, () => undefined, this.options.date1904);
+    return this.options.lookupValue
+      ? this.options.lookupValue(raw)
+      : argumentValue(raw, () => undefined, this.options.date1904);
   }
 
   /**
@@ -121,8 +140,12 @@ export class Args {
       return param.parse!(chosen) as K;
     }
     const value = this.value(i);
-    if (typeof value !== "string") notNative(`argument ${i + 1} (${raw}) is not a known keyword, and the native formula's shape depends on it`);
-    if (!/^"/.test(raw)) this.notes.push(`${raw} holds "${value}": the native formula re-performs that choice only.`);
+    if (typeof value !== "string")
+      notNative(
+        `argument ${i + 1} (${raw}) is not a known keyword, and the native formula's shape depends on it`
+      );
+    if (!/^"/.test(raw))
+      this.notes.push(`${raw} holds "${value}": the native formula re-performs that choice only.`);
     return param.parse!(value) as K;
   }
 
@@ -143,7 +166,9 @@ export class Args {
   /** A date that picks the version of the terms, when it is known. */
   knownDate(i: number): Serial | undefined {
     const value = this.value(i);
-    return typeof value === "number" ? Math.floor(value) + (this.options.date1904 ? DATE_1904_OFFSET : 0) : undefined;
+    return typeof value === "number"
+      ? Math.floor(value) + (this.options.date1904 ? DATE_1904_OFFSET : 0)
+      : undefined;
   }
 }
 
@@ -156,7 +181,11 @@ export function excelDate(serial: Serial): string {
 }
 
 /** A term that the First Amendment changed, as of an optional date argument (an IF when the date is unknown). */
-export function versioned(args: Args, i: number, render: (asOf: Serial | undefined) => string): string {
+export function versioned(
+  args: Args,
+  i: number,
+  render: (asOf: Serial | undefined) => string
+): string {
   if (!args.has(i)) return render(undefined);
   const known = args.knownDate(i);
   if (known !== undefined) return render(known);
@@ -194,7 +223,10 @@ export function remainingYears(t: string): string {
 /** Fee-years on the days from..to inclusive. */
 export function yearsBetween(from: string, to: string): string {
   return `(${contractYears()
-    .map((cy) => `MAX(0,MIN(${to},${excelDate(cy.end)})-MAX(${from},${excelDate(cy.start)})+1)/${cy.days}`)
+    .map(
+      (cy) =>
+        `MAX(0,MIN(${to},${excelDate(cy.end)})-MAX(${from},${excelDate(cy.start)})+1)/${cy.days}`
+    )
     .join("+")})`;
 }
 
@@ -241,14 +273,22 @@ export function nthYear(years: string, firstYear: number, k: number): string {
 }
 
 /** The running total of net income, losses included, from the first stepping year to `year`. */
-export function runningIncome(years: string, incomes: string, firstYear: number, year: string): string {
+export function runningIncome(
+  years: string,
+  incomes: string,
+  firstYear: number,
+  year: string
+): string {
   return `SUMPRODUCT((${years}>=${firstYear})*(${years}<=${year})*${incomes})`;
 }
 
 /** How many of the known fiscal years count from the first stepping year on. */
 function countedYears(args: Args, index: number, firstYear: number): number {
   const years = args.numbers(index);
-  if (!years) notNative("the fiscal years are not known values, and the native formula takes one term per year");
+  if (!years)
+    notNative(
+      "the fiscal years are not known values, and the native formula takes one term per year"
+    );
   return years.filter((year) => year >= firstYear).length;
 }
 
@@ -265,17 +305,21 @@ export function minimumTnw(args: Args, dateIndex: number): string {
   return versioned(args, dateIndex, (asOf) => {
     const firstEnd = fromSerial(termNumber("loan.tnw_first_year_end", asOf));
     // DATE(year, m, d) is each fiscal year's end only when d exists in that month every year.
-    if (firstEnd.day > 28 && firstEnd.month === 2) notNative("the fiscal year end falls on a day February does not always have");
+    if (firstEnd.day > 28 && firstEnd.month === 2)
+      notNative("the fiscal year end falls on a day February does not always have");
     const base = num("loan.tnw_base", asOf);
     const share = num("loan.tnw_income_share");
     if (method === "per_year") {
       const yearEnds = `DATE(${years},${firstEnd.month},${firstEnd.day})`;
       return `(${base}+${share}*SUMPRODUCT((${years}>=${firstEnd.year})*(${yearEnds}<=${date})*(${incomes}>0)*${incomes}))`;
     }
-    const terms = Array.from({ length: countedYears(args, dateIndex + 1, firstEnd.year) }, (_, k) => {
-      const year = nthYear(years, firstEnd.year, k + 1);
-      return `IF(DATE(${year},${firstEnd.month},${firstEnd.day})<=${date},${runningIncome(years, incomes, firstEnd.year, year)},0)`;
-    });
+    const terms = Array.from(
+      { length: countedYears(args, dateIndex + 1, firstEnd.year) },
+      (_, k) => {
+        const year = nthYear(years, firstEnd.year, k + 1);
+        return `IF(DATE(${year},${firstEnd.month},${firstEnd.day})<=${date},${runningIncome(years, incomes, firstEnd.year, year)},0)`;
+      }
+    );
     return `(${base}+${share}*MAX(0${terms.map((t) => `,${t}`).join("")}))`;
   });
 }
@@ -293,23 +337,41 @@ export function tnwLedgerParts(args: Args, options: NativeOptions): string {
   let previous = base;
   rows.forEach((row, k) => {
     const year = `{#${args.part({ label: "Fiscal year", native: nthYear(years, firstYear, k + 1), value: row[0], kind: "number", offset: [k, 0] })}}`;
-    args.part({ label: "Net income", native: cents(`SUMIF(${years},${year},${incomes})`), value: row[1], kind: "money", offset: [k, 1] });
+    args.part({
+      label: "Net income",
+      native: cents(`SUMIF(${years},${year},${incomes})`),
+      value: row[1],
+      kind: "money",
+      offset: [k, 1],
+    });
     running.push(runningIncome(years, incomes, firstYear, year));
     const minimum =
       method === "per_year"
         ? `(${base}+${share}*SUMPRODUCT((${years}>=${firstYear})*(${years}<=${year})*(${incomes}>0)*${incomes}))`
         : `(${base}+${share}*MAX(0,${running.join(",")}))`;
-    args.part({ label: "Step-up", native: cents(`${minimum}-${previous}`), value: row[2], kind: "money", offset: [k, 2] });
-    args.part({ label: "Minimum", native: cents(minimum), value: row[3], kind: "money", offset: [k, 3] });
+    args.part({
+      label: "Step-up",
+      native: cents(`${minimum}-${previous}`),
+      value: row[2],
+      kind: "money",
+      offset: [k, 2],
+    });
+    args.part({
+      label: "Minimum",
+      native: cents(minimum),
+      value: row[3],
+      kind: "money",
+      offset: [k, 3],
+    });
     previous = minimum;
   });
   return "";
 }
 
 /** A spill's rows as computed, which the parts re-perform one by one. */
-function spillRows(options: NativeOptions): CellScalar[][] {
+function spillRows(options: NativeOptions): Scalar[][] {
   if (!Array.isArray(options.cellValue)) notNative("the spilled rows are not known");
-  return options.cellValue as CellScalar[][];
+  return options.cellValue as Scalar[][];
 }
 
 /** The fee schedule's rows: each pay date and the cumulative accrual to it rounded, less the rows before. */
@@ -318,13 +380,29 @@ export function feeScheduleParts(args: Args, options: NativeOptions): string {
   const dates = payDates();
   const shift = options.date1904 ? DATE_1904_OFFSET : 0;
   const period = num("sep.pay_period_days");
-  const payDate = (i: number) => `MIN(${excelDate(feeStart())}+${period}*${i + 1}-1,${excelDate(feeEnd())})`;
-  const accrued = (i: number) => (i < 0 ? "0" : `ROUND(ROUND(100*(${annual(stream)}*${yearsBetween(excelDate(feeStart()), payDate(i))}),4),0)`);
+  const payDate = (i: number) =>
+    `MIN(${excelDate(feeStart())}+${period}*${i + 1}-1,${excelDate(feeEnd())})`;
+  const accrued = (i: number) =>
+    i < 0
+      ? "0"
+      : `ROUND(ROUND(100*(${annual(stream)}*${yearsBetween(excelDate(feeStart()), payDate(i))}),4),0)`;
   spillRows(options).forEach((row, k) => {
     const i = dates.indexOf(Number(row[0]) + shift);
     if (i < 0) notNative(`row ${k + 1}'s date is not a bi-weekly pay date`);
-    args.part({ label: "Pay date", native: payDate(i), value: row[0], kind: "date", offset: [k, 0] });
-    args.part({ label: "Amount", native: `(${accrued(i)}-${accrued(i - 1)})/100`, value: row[1], kind: "money", offset: [k, 1] });
+    args.part({
+      label: "Pay date",
+      native: payDate(i),
+      value: row[0],
+      kind: "date",
+      offset: [k, 0],
+    });
+    args.part({
+      label: "Amount",
+      native: `(${accrued(i)}-${accrued(i - 1)})/100`,
+      value: row[1],
+      kind: "money",
+      offset: [k, 1],
+    });
   });
   return "";
 }
@@ -333,22 +411,39 @@ export function feeScheduleParts(args: Args, options: NativeOptions): string {
  * Excel's WORKDAY over a written holiday table: the US federal holidays as observed in the years the
  * count can reach, the workbook's extra holidays, and the formula's own (copied as dates).
  */
-export function workdayOver(args: Args, options: NativeOptions, start: number, days: string, holidays: number | undefined): string {
+export function workdayOver(
+  args: Args,
+  options: NativeOptions,
+  start: number,
+  days: string,
+  holidays: number | undefined
+): string {
   const from = args.knownDate(start);
-  if (from === undefined) notNative("the start date is not a known value, and the holiday table is written for the years it spans");
+  if (from === undefined)
+    notNative(
+      "the start date is not a known value, and the holiday table is written for the years it spans"
+    );
   const shift = options.date1904 ? DATE_1904_OFFSET : 0;
   const result = typeof options.cellValue === "number" ? options.cellValue + shift : from;
   const first = fromSerial(Math.min(from, result)).year;
   const last = fromSerial(Math.max(from, result)).year;
   const table: number[] = [];
   for (let year = first; year <= last; year++) {
-    for (const day of federalHolidaysIn(year)) table.push(args.part({ label: "US federal holiday, as observed", native: excelDate(day) }));
+    for (const day of federalHolidaysIn(year))
+      table.push(args.part({ label: "US federal holiday, as observed", native: excelDate(day) }));
   }
-  for (const day of options.settings?.extraHolidays ?? []) table.push(args.part({ label: "Extra holiday (workbook setting)", native: excelDate(day) }));
+  for (const day of options.settings?.extraHolidays ?? [])
+    table.push(args.part({ label: "Extra holiday (workbook setting)", native: excelDate(day) }));
   if (holidays !== undefined && args.has(holidays)) {
     const own = args.numbers(holidays);
     if (!own) notNative("the holidays argument is not known dates");
-    for (const day of own) table.push(args.part({ label: "Holiday given in the formula", native: excelDate(Math.floor(day) + shift) }));
+    for (const day of own)
+      table.push(
+        args.part({
+          label: "Holiday given in the formula",
+          native: excelDate(Math.floor(day) + shift),
+        })
+      );
   }
   const range = table.length ? `,{#${table[0]}:#${table[table.length - 1]}}` : "";
   return `WORKDAY(${args.date(start)},${days}${range})`;
@@ -384,45 +479,78 @@ export function optionExpiryFormula(a: Args): string {
 export type NativeBuilder = (args: Args, options: NativeOptions) => string;
 
 /** The native expression (no "=") for formula text that may contain BTU calls; throws NotNative. */
-function nativeExpression(text: string, resolve: (text: string) => string, options: NativeOptions, notes: string[], parts: NativePart[]): string {
-  const outer = findBtuCalls(text).filter((call, _, all) => !all.some((other) => other !== call && other.start <= call.start && call.end <= other.end));
+function nativeExpression(
+  text: string,
+  resolve: (text: string) => string,
+  options: NativeOptions,
+  notes: string[],
+  parts: NativePart[]
+): string {
+  const outer = findBtuCalls(text).filter(
+    (call, _, all) =>
+      !all.some((other) => other !== call && other.start <= call.start && call.end <= other.end)
+  );
   let out = "";
   let at = 0;
   for (const call of outer) {
     out += resolve(text.slice(at, call.start));
     const whole = call.start === 0 && call.end === text.length;
-    const inner = explainCall(call, resolve, whole ? options : { ...options, cellValue: undefined }, parts);
-    if (inner.expression === undefined) notNative(inner.note ?? `BTU.${call.name} cannot be re-performed`);
+    const inner = explainCall(
+      call,
+      resolve,
+      whole ? options : { ...options, cellValue: undefined },
+      parts
+    );
+    if (inner.expression === undefined)
+      notNative(inner.note ?? `BTU.${call.name} cannot be re-performed`);
     if (inner.note) notes.push(inner.note);
-    if (inner.expression === "" && !whole) notNative(`BTU.${call.name} spills a table, which cannot be re-performed inside a larger formula`);
+    if (inner.expression === "" && !whole)
+      notNative(
+        `BTU.${call.name} spills a table, which cannot be re-performed inside a larger formula`
+      );
     out += whole || inner.expression === "" ? inner.expression : `(${inner.expression})`;
     at = call.end;
   }
   return out + resolve(text.slice(at));
 }
 
-function explainCall(call: BtuCall, resolve: (text: string) => string, options: NativeOptions, parts: NativePart[]): { expression?: string; note?: string } {
+function explainCall(
+  call: BtuCall,
+  resolve: (text: string) => string,
+  options: NativeOptions,
+  parts: NativePart[]
+): { expression?: string; note?: string } {
   const spec = findFunction(call.name);
   if (!spec) return { note: `BTU.${call.name} is not a function of this add-in` };
-  if ("none" in spec.native) return { note: `not re-performable in native Excel: ${spec.native.none}` };
+  if ("none" in spec.native)
+    return { note: `not re-performable in native Excel: ${spec.native.none}` };
   const builder = spec.native;
   const args = new Args(call, resolve, options, parts);
   try {
     const expression = builder(args, options);
     return { expression, note: args.notes.length ? args.notes.join(" ") : undefined };
   } catch (error) {
-    if (error instanceof NotNative) return { note: `not re-performable in native Excel: ${error.message}` };
-    if (error instanceof ContractError) return { note: `not re-performable in native Excel: ${error.message}` };
+    if (error instanceof NotNative)
+      return { note: `not re-performable in native Excel: ${error.message}` };
+    if (error instanceof ContractError)
+      return { note: `not re-performable in native Excel: ${error.message}` };
     throw error;
   }
 }
 
 /** A native formula re-performing one call, with the reason when there is none. */
-export function explainNative(call: BtuCall, resolveRef: (text: string) => string = (text) => text, options: NativeOptions = {}): NativeResult {
+export function explainNative(
+  call: BtuCall,
+  resolveRef: (text: string) => string = (text) => text,
+  options: NativeOptions = {}
+): NativeResult {
   const parts: NativePart[] = [];
   const result = explainCall(call, resolveRef, options, parts);
   if (result.expression === undefined) return { note: result.note };
-  return withParts({ formula: result.expression === "" ? undefined : `=${result.expression}`, note: result.note }, parts);
+  return withParts(
+    { formula: result.expression === "" ? undefined : `=${result.expression}`, note: result.note },
+    parts
+  );
 }
 
 function withParts(result: NativeResult, parts: NativePart[]): NativeResult {
@@ -430,18 +558,32 @@ function withParts(result: NativeResult, parts: NativePart[]): NativeResult {
 }
 
 /** A native formula re-performing one call (argument texts from `findBtuCalls`), or undefined. */
-export function nativeFormula(call: BtuCall, resolveRef?: (text: string) => string, options?: NativeOptions): string | undefined {
+export function nativeFormula(
+  call: BtuCall,
+  resolveRef?: (text: string) => string,
+  options?: NativeOptions
+): string | undefined {
   return explainNative(call, resolveRef, options).formula;
 }
 
 /** A native formula for a whole cell formula: each BTU call replaced by its native form. */
-export function nativeCellFormula(formula: string, resolveRef: (text: string) => string, options: NativeOptions = {}): NativeResult {
+export function nativeCellFormula(
+  formula: string,
+  resolveRef: (text: string) => string,
+  options: NativeOptions = {}
+): NativeResult {
   const notes: string[] = [];
   const parts: NativePart[] = [];
   const body = formula.trim().replace(/^=/, "");
   try {
     const expression = nativeExpression(body, resolveRef, options, notes, parts);
-    return withParts({ formula: expression === "" ? undefined : `=${expression}`, note: notes.length ? notes.join(" ") : undefined }, parts);
+    return withParts(
+      {
+        formula: expression === "" ? undefined : `=${expression}`,
+        note: notes.length ? notes.join(" ") : undefined,
+      },
+      parts
+    );
   } catch (error) {
     if (error instanceof NotNative) return { note: error.message };
     throw error;

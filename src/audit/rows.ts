@@ -3,7 +3,19 @@
  * explanation, and a native formula that re-performs it. The CLI writes these rows into the audit
  * copy; the taskpane writes the same rows into an Audit sheet inside Excel.
  */
-import { ClauseLibrary, RawArgument, ResultKind, WorkbookSettings, cellAddress, columnLetters, evaluate, findBtuCalls, findFunction, parseCellAddress, SETTING_KEYS } from "../catalogue";
+import {
+  ClauseLibrary,
+  RawArgument,
+  ResultKind,
+  WorkbookSettings,
+  cellAddress,
+  columnLetters,
+  evaluate,
+  findBtuCalls,
+  findFunction,
+  parseCellAddress,
+  SETTING_KEYS,
+} from "../catalogue";
 import { CellValue, Explanation, serialToIso } from "../core";
 import { argumentValue, canonicalReference, qualifyReferences, UNKNOWN } from "./references";
 import { NativePart, nativeCellFormula } from "./native";
@@ -70,11 +82,13 @@ export const AUDIT_HEADERS = [
 ] as const;
 
 function show(value: unknown): string {
-  if (Array.isArray(value)) return `{${value.map((row) => (Array.isArray(row) ? row.map(show).join(",") : show(row))).join(";")}}`;
+  if (Array.isArray(value))
+    return `{${value.map((row) => (Array.isArray(row) ? row.map(show).join(",") : show(row))).join(";")}}`;
   if (value === null || value === undefined || value === "") return "(blank)";
   if (typeof value === "string") return `"${value}"`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "object" && "code" in value) return String((value as { code: unknown }).code);
+  if (typeof value === "object" && "code" in value)
+    return String((value as { code: unknown }).code);
   return String(value);
 }
 
@@ -82,7 +96,12 @@ function line(item: { label: string; figure: string; clause: string; rule: strin
   return `${item.label}: ${item.figure} — ${item.clause} — ${item.rule}`;
 }
 
-function argumentsOf(cell: AuditCell, index: number, args: string[], settings: WorkbookSettings | undefined): RawArgument[] | undefined {
+function argumentsOf(
+  cell: AuditCell,
+  index: number,
+  args: string[],
+  settings: WorkbookSettings | undefined
+): RawArgument[] | undefined {
   const date1904 = cell.date1904;
   const given = cell.callArgs?.[index];
   if (given) return given;
@@ -92,7 +111,10 @@ function argumentsOf(cell: AuditCell, index: number, args: string[], settings: W
     if (nested.length && nested[0].start === 0 && nested[0].end === text.length) {
       const inner = nested[0].args.map((t) => argumentValue(t, lookup, date1904));
       if (inner.includes(UNKNOWN)) return UNKNOWN;
-      const result = evaluate(nested[0].name, inner as RawArgument[], { settings, date1904 }).result;
+      const result = evaluate(nested[0].name, inner as RawArgument[], {
+        settings,
+        date1904,
+      }).result;
       return result.ok ? (result.value as RawArgument) : UNKNOWN;
     }
     return argumentValue(text, lookup, date1904);
@@ -101,7 +123,9 @@ function argumentsOf(cell: AuditCell, index: number, args: string[], settings: W
 }
 
 function inputLookup(cell: AuditCell): (text: string) => unknown {
-  const byRef = new Map(cell.inputs.map((input) => [canonicalReference(input.ref, cell.sheet), input.value]));
+  const byRef = new Map(
+    cell.inputs.map((input) => [canonicalReference(input.ref, cell.sheet), input.value])
+  );
   return (text) => byRef.get(canonicalReference(text.trim(), cell.sheet));
 }
 
@@ -113,9 +137,19 @@ interface Explained {
   alternatives: string[];
 }
 
-function explainCalls(cell: AuditCell, settings: WorkbookSettings | undefined, clauses: ClauseLibrary | undefined): Explained & { kind?: ResultKind } {
+function explainCalls(
+  cell: AuditCell,
+  settings: WorkbookSettings | undefined,
+  clauses: ClauseLibrary | undefined
+): Explained & { kind?: ResultKind } {
   const calls = findBtuCalls(cell.formula);
-  const out: Explained = { failed: false, clauses: [], steps: [], interpretation: [], alternatives: [] };
+  const out: Explained = {
+    failed: false,
+    clauses: [],
+    steps: [],
+    interpretation: [],
+    alternatives: [],
+  };
   calls.forEach((call, index) => {
     const heading = calls.length > 1 ? [`${call.text}:`] : [];
     const args = argumentsOf(cell, index, call.args, settings);
@@ -131,14 +165,22 @@ function explainCalls(cell: AuditCell, settings: WorkbookSettings | undefined, c
       out.clauses.push(...(evaluation.spec?.clauses ?? []));
       return;
     }
-    const explanation: Explanation | undefined = evaluation.outcome?.ok ? evaluation.outcome.explanation : undefined;
+    const explanation: Explanation | undefined = evaluation.outcome?.ok
+      ? evaluation.outcome.explanation
+      : undefined;
     if (!explanation) return;
     out.steps.push(...heading, ...explanation.steps.map(line));
-    out.clauses.push(...explanation.steps.map((s) => s.clause), ...explanation.alternatives.map((a) => a.clause));
+    out.clauses.push(
+      ...explanation.steps.map((s) => s.clause),
+      ...explanation.alternatives.map((a) => a.clause)
+    );
     if (explanation.interpretation) out.interpretation.push(explanation.interpretation);
     out.alternatives.push(...explanation.alternatives.map(line));
   });
-  const only = calls.length === 1 && cell.formula.trim().replace(/^=/, "").trim() === calls[0].text ? findFunction(calls[0].name) : undefined;
+  const only =
+    calls.length === 1 && cell.formula.trim().replace(/^=/, "").trim() === calls[0].text
+      ? findFunction(calls[0].name)
+      : undefined;
   return { ...out, kind: only?.result };
 }
 
@@ -150,8 +192,14 @@ export function buildAuditRows(cells: AuditCell[], clauses?: ClauseLibrary): Aud
     const lookup = inputLookup(cell);
     const native = explained.failed
       ? { note: "the cell shows an error: there is no figure to re-perform" }
-      : nativeCellFormula(cell.formula, (text) => qualifyReferences(text, cell.sheet), { settings, date1904: cell.date1904, cellValue: cell.value, lookupValue: (text) => argumentValue(text, lookup, cell.date1904) });
-    if (Array.isArray(cell.value) && !native.parts?.some((part) => part.value !== undefined)) native.note ??= "not re-performable in native Excel: a spilled table, not one figure";
+      : nativeCellFormula(cell.formula, (text) => qualifyReferences(text, cell.sheet), {
+          settings,
+          date1904: cell.date1904,
+          cellValue: cell.value,
+          lookupValue: (text) => argumentValue(text, lookup, cell.date1904),
+        });
+    if (Array.isArray(cell.value) && !native.parts?.some((part) => part.value !== undefined))
+      native.note ??= "not re-performable in native Excel: a spilled table, not one figure";
     const row: AuditRow = {
       sheet: cell.sheet,
       address: cell.address,
@@ -183,8 +231,12 @@ export type AuditSheetCell = string | number | boolean | null | { formula: strin
 export const AUDIT_FIRST_ROW = 5;
 
 export function describeSettings(settings: WorkbookSettings | undefined): string {
-  const method = settings?.discountMethod ? `"${settings.discountMethod}"` : "not set (each cell's own method, else simple)";
-  const holidays = settings?.extraHolidays?.length ? settings.extraHolidays.map(serialToIso).join(", ") : "none";
+  const method = settings?.discountMethod
+    ? `"${settings.discountMethod}"`
+    : "not set (each cell's own method, else simple)";
+  const holidays = settings?.extraHolidays?.length
+    ? settings.extraHolidays.map(serialToIso).join(", ")
+    : "none";
   return `${SETTING_KEYS.discountMethod} = ${method}; ${SETTING_KEYS.extraHolidays} = ${holidays}`;
 }
 
@@ -200,7 +252,9 @@ const column = (index: number) => columnLetters(index + 1);
 
 function compare(value: CellValue | undefined, excelRow: number): AuditSheetCell {
   const [f, g] = [`${column(VALUE)}${excelRow}`, `${column(NATIVE)}${excelRow}`];
-  return typeof value === "number" ? { formula: `=ROUND(${f}-${g},2)=0` } : { formula: `=${f}=${g}` };
+  return typeof value === "number"
+    ? { formula: `=ROUND(${f}-${g},2)=0` }
+    : { formula: `=${f}=${g}` };
 }
 
 /** One row of the Audit sheet below AUDIT_FIRST_ROW - 1: a BTU cell, or a part of one. */
@@ -224,7 +278,9 @@ export interface AuditSheetLayout {
 /** `{#k}` and `{#a:#b}` in a native formula, as absolute references to its parts' native cells. */
 function placeParts(formula: string, firstPartRow: number): string {
   const at = (k: string) => `$${column(NATIVE)}$${firstPartRow + Number(k)}`;
-  return formula.replace(/\{#([0-9]+)(?::#([0-9]+))?\}/g, (_, a: string, b?: string) => (b === undefined ? at(a) : `${at(a)}:${at(b)}`));
+  return formula.replace(/\{#([0-9]+)(?::#([0-9]+))?\}/g, (_, a: string, b?: string) =>
+    b === undefined ? at(a) : `${at(a)}:${at(b)}`
+  );
 }
 
 /** The address of a spill's cell, from its anchor and its place in the spill. */
@@ -237,11 +293,23 @@ function spillAddress(address: string, offset: [number, number] | undefined): st
  * The whole Audit sheet as rows of cells, in AUDIT_HEADERS order from row AUDIT_FIRST_ROW: the same
  * layout whether the CLI or the taskpane writes it. A BTU cell's parts follow its own row.
  */
-export function auditSheet(rows: AuditRow[], settings?: WorkbookSettings, provenance?: Provenance): AuditSheetLayout {
+export function auditSheet(
+  rows: AuditRow[],
+  settings?: WorkbookSettings,
+  provenance?: Provenance
+): AuditSheetLayout {
   const preamble: AuditSheetCell[][] = [
-    ["BTU audit: every BTU.* cell of this workbook with its value, inputs, clauses and the calculation's steps; where Excel can re-perform it, a native formula and a check (TRUE when they agree)."],
-    ["Workbook settings used", describeSettings(settings), ...(provenance ? ["Produced by", describeProvenance(provenance)] : [])],
-    ["Native formulas round to cents as ROUND(ROUND(100*x,4),0)/100: half away from zero, like the add-in, even where binary floating point holds a half cent as 0.00499999…"],
+    [
+      "BTU audit: every BTU.* cell of this workbook with its value, inputs, clauses and the calculation's steps; where Excel can re-perform it, a native formula and a check (TRUE when they agree).",
+    ],
+    [
+      "Workbook settings used",
+      describeSettings(settings),
+      ...(provenance ? ["Produced by", describeProvenance(provenance)] : []),
+    ],
+    [
+      "Native formulas round to cents as ROUND(ROUND(100*x,4),0)/100: half away from zero, like the add-in, even where binary floating point holds a half cent as 0.00499999…",
+    ],
     [...AUDIT_HEADERS],
   ];
   const cells: AuditSheetCell[][] = [...preamble];
@@ -251,10 +319,13 @@ export function auditSheet(rows: AuditRow[], settings?: WorkbookSettings, proven
     const excelRow = AUDIT_FIRST_ROW + layout.length;
     const parts = row.parts ?? [];
     const firstPart = excelRow + 1;
-    const checked = parts.map((part, k) => (part.value !== undefined ? firstPart + k : 0)).filter(Boolean);
+    const checked = parts
+      .map((part, k) => (part.value !== undefined ? firstPart + k : 0))
+      .filter(Boolean);
     let check: AuditSheetCell = null;
     if (row.native && !Array.isArray(row.value)) check = compare(row.value, excelRow);
-    else if (checked.length) check = { formula: `=AND(${checked.map((r) => `${column(CHECK)}${r}`).join(",")})` };
+    else if (checked.length)
+      check = { formula: `=AND(${checked.map((r) => `${column(CHECK)}${r}`).join(",")})` };
     cellRows.push(excelRow);
     cells.push([
       row.sheet,
@@ -263,7 +334,11 @@ export function auditSheet(rows: AuditRow[], settings?: WorkbookSettings, proven
       row.inputs,
       row.clauses.join(", "),
       valueCell(row.value),
-      row.native ? { formula: placeParts(row.native, firstPart) } : checked.length ? `re-performed cell by cell in the ${checked.length} rows below` : null,
+      row.native
+        ? { formula: placeParts(row.native, firstPart) }
+        : checked.length
+          ? `re-performed cell by cell in the ${checked.length} rows below`
+          : null,
       check,
       row.steps,
       row.interpretation,
@@ -273,8 +348,24 @@ export function auditSheet(rows: AuditRow[], settings?: WorkbookSettings, proven
     layout.push({ row, index, kind: row.kind });
     parts.forEach((part, k) => {
       const partRow = firstPart + k;
-      const label = part.value !== undefined ? `${part.label} (${row.sheet}!${spillAddress(row.address, part.offset)})` : part.label;
-      cells.push([row.sheet, part.offset ? spillAddress(row.address, part.offset) : row.address, null, null, null, part.value ?? null, { formula: placeParts(`=${part.native}`, firstPart) }, part.value !== undefined ? compare(part.value, partRow) : null, label, null, null, null]);
+      const label =
+        part.value !== undefined
+          ? `${part.label} (${row.sheet}!${spillAddress(row.address, part.offset)})`
+          : part.label;
+      cells.push([
+        row.sheet,
+        part.offset ? spillAddress(row.address, part.offset) : row.address,
+        null,
+        null,
+        null,
+        part.value ?? null,
+        { formula: placeParts(`=${part.native}`, firstPart) },
+        part.value !== undefined ? compare(part.value, partRow) : null,
+        label,
+        null,
+        null,
+        null,
+      ]);
       layout.push({ row, index, part, kind: part.kind });
     });
   });
@@ -282,6 +373,10 @@ export function auditSheet(rows: AuditRow[], settings?: WorkbookSettings, proven
 }
 
 /** The Audit sheet's cells (see auditSheet for what each row holds). */
-export function auditSheetRows(rows: AuditRow[], settings?: WorkbookSettings, provenance?: Provenance): AuditSheetCell[][] {
+export function auditSheetRows(
+  rows: AuditRow[],
+  settings?: WorkbookSettings,
+  provenance?: Provenance
+): AuditSheetCell[][] {
   return auditSheet(rows, settings, provenance).cells;
 }

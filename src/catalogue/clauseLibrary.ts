@@ -17,10 +17,21 @@ export function clauseLibrary(clauses: typeof ClausesModule): ClauseLibrary {
     clauseFunction: (id) =>
       calculate(() => {
         const clause = clauses.clauseById(id);
-        if (!clause) invalid("BTU.CLAUSE", `there is no clause "${id}" in the agreements; ids look like "SEP 4(c)(i)", "FA 1(b)" or "SA 21(a)" (search the Clauses tab).`);
+        if (!clause)
+          invalid(
+            "BTU.CLAUSE",
+            `there is no clause "${id}" in the agreements; ids look like "SEP 4(c)(i)", "FA 1(b)" or "SA 21(a)" (search the Clauses tab).`
+          );
         const full = clauses.fullText(clause.id) ?? clause.text;
         const text = full.length <= CELL_TEXT_LIMIT ? full : clause.text;
-        return new Trace().step(clause.title, clause.id, clause.id, "The verbatim text of the clause, with its sub-paragraphs.").done(text);
+        return new Trace()
+          .step(
+            clause.title,
+            clause.id,
+            clause.id,
+            "The verbatim text of the clause, with its sub-paragraphs."
+          )
+          .done(text);
       }),
   };
 }

@@ -12,7 +12,7 @@ export type RawArgument = RawScalar | RawScalar[][];
 export class SheetError {
   constructor(
     readonly code: string,
-    readonly message = "",
+    readonly message = ""
   ) {}
 }
 
@@ -74,14 +74,19 @@ function wrong(clause: string, message: string): never {
 function single(raw: RawArgument, param: ParamSpec, clause: string): RawScalar {
   const values = cells(raw);
   passErrors(values);
-  if (values.length !== 1) wrong(clause, `${param.name} takes one cell, not a range of ${values.length}.`);
+  if (values.length !== 1)
+    wrong(clause, `${param.name} takes one cell, not a range of ${values.length}.`);
   return values[0];
 }
 
 function numberIn(value: RawScalar, param: ParamSpec, clause: string, what: string): number {
   if (typeof value === "number") return value;
-  if (typeof value === "boolean") wrong(clause, `${param.name} must be ${what}, not ${value ? "TRUE" : "FALSE"}.`);
-  wrong(clause, `${param.name} must be ${what}; the text "${String(value)}" is not one. Enter a number${what.includes("date") ? " or DATE(y,m,d)" : ""}.`);
+  if (typeof value === "boolean")
+    wrong(clause, `${param.name} must be ${what}, not ${value ? "TRUE" : "FALSE"}.`);
+  wrong(
+    clause,
+    `${param.name} must be ${what}; the text "${String(value)}" is not one. Enter a number${what.includes("date") ? " or DATE(y,m,d)" : ""}.`
+  );
 }
 
 /** A range's numbers, blanks left out; a cell holding anything else is named by its place in the range. */
@@ -93,27 +98,52 @@ function rangeAmounts(raw: RawArgument, param: ParamSpec, clause: string): numbe
       if (isBlank(value)) return;
       if (typeof value === "number") amounts.push(value);
       else {
-        const shown = typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : `the text "${String(value)}"`;
-        const place = raw.length === 1 || row.length === 1 ? `cell ${raw.length === 1 ? c + 1 : r + 1}` : `row ${r + 1}, column ${c + 1}`;
-        wrong(clause, `${param.name} must be amounts: ${place} of the range holds ${shown}. Enter a number there or clear the cell.`);
+        const shown =
+          typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : `the text "${String(value)}"`;
+        const place =
+          raw.length === 1 || row.length === 1
+            ? `cell ${raw.length === 1 ? c + 1 : r + 1}`
+            : `row ${r + 1}, column ${c + 1}`;
+        wrong(
+          clause,
+          `${param.name} must be amounts: ${place} of the range holds ${shown}. Enter a number there or clear the cell.`
+        );
       }
-    }),
+    })
   );
   return amounts;
 }
 
-export type Coerced = number | string | Decimal | readonly (number | null)[] | readonly boolean[] | readonly number[] | undefined;
+export type Coerced =
+  | number
+  | string
+  | Decimal
+  | readonly (number | null)[]
+  | readonly boolean[]
+  | readonly number[]
+  | undefined;
 
 /** Coerces one argument; `undefined` means omitted (only for optional parameters). */
 export function coerce(raw: RawArgument, param: ParamSpec, clause: string): Coerced {
   // The common case in a large sheet, a plain number where a number belongs, skips the range handling.
   if (typeof raw === "number") {
-    if (param.kind === "date" || param.kind === "number" || param.kind === "price" || param.kind === "fraction") return raw;
+    if (
+      param.kind === "date" ||
+      param.kind === "number" ||
+      param.kind === "price" ||
+      param.kind === "fraction"
+    )
+      return raw;
     if (param.kind === "money") return toDecimal(raw, clause, param.name);
   }
   const values = cells(raw);
   passErrors(values);
-  if (values.every(isBlank) && param.kind !== "money" && param.kind !== "column" && param.kind !== "flags") {
+  if (
+    values.every(isBlank) &&
+    param.kind !== "money" &&
+    param.kind !== "column" &&
+    param.kind !== "flags"
+  ) {
     if (param.optional) return undefined;
     if (param.kind !== "dates") wrong(clause, `${param.name} is required.`);
   }
@@ -130,7 +160,8 @@ export function coerce(raw: RawArgument, param: ParamSpec, clause: string): Coer
     case "text": {
       const value = single(raw, param, clause);
       const example = param.choices?.[0]?.value ?? param.suggestions?.()[0] ?? "";
-      if (typeof value !== "string") wrong(clause, `${param.name} must be text in quotes, such as "${example}".`);
+      if (typeof value !== "string")
+        wrong(clause, `${param.name} must be text in quotes, such as "${example}".`);
       return param.parse ? param.parse(value) : value;
     }
     case "money": {
@@ -148,7 +179,10 @@ export function coerce(raw: RawArgument, param: ParamSpec, clause: string): Coer
         if (isBlank(v)) return false;
         if (typeof v === "boolean") return v;
         if (v === 0 || v === 1) return v === 1;
-        return wrong(clause, `${param.name} must hold TRUE or FALSE in each cell, not "${String(v)}".`);
+        return wrong(
+          clause,
+          `${param.name} must hold TRUE or FALSE in each cell, not "${String(v)}".`
+        );
       });
   }
 }

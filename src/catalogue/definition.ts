@@ -13,7 +13,14 @@ import type { WorkbookSettings } from "./settings";
 export type ResultKind = "money" | "date" | "number" | "text" | "boolean" | "rows";
 
 /** The groups of the taskpane's list and of the function reference, in their order. */
-export const GROUPS = ["Fees and termination payments", "Dates and deadlines", "Options and benefits", "Borrowing base", "Covenants", "Terms and text"] as const;
+export const GROUPS = [
+  "Fees and termination payments",
+  "Dates and deadlines",
+  "Options and benefits",
+  "Borrowing base",
+  "Covenants",
+  "Terms and text",
+] as const;
 export type Group = (typeof GROUPS)[number];
 
 export interface RunContext {
@@ -68,4 +75,3 @@ export interface FunctionDefinition {
   native: NativeBuilder | { none: string };
   examples: readonly FunctionExample[];
 }
-

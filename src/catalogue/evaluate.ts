@@ -2,12 +2,12 @@
  * Calls a catalogue function with raw spreadsheet arguments and returns a cell result: the value
  * a cell shows, or an Excel error code with the core's message. Nothing thrown escapes.
  */
-import { ContractError, DATE_1904_OFFSET, Decimal, Outcome } from "../core";
+import { ContractError, DATE_1904_OFFSET, Decimal, Outcome, CellValue, Scalar } from "../core";
 import { Coerced, RawArgument, SheetError, coerce } from "./coerce";
 import { FunctionDefinition, RunContext, findFunction } from "./specs";
 
-export type CellScalar = number | string | boolean;
-export type CellResult = { ok: true; value: CellScalar | CellScalar[][] } | { ok: false; code: string; message: string };
+export type CellResult =
+  { ok: true; value: CellValue } | { ok: false; code: string; message: string };
 
 export interface Evaluation {
   spec?: FunctionDefinition;
@@ -16,10 +16,11 @@ export interface Evaluation {
   outcome?: Outcome<unknown>;
 }
 
-function toCell(value: unknown): CellScalar | CellScalar[][] {
+function toCell(value: unknown): CellValue {
   if (value instanceof Decimal) return value.toNumber();
-  if (Array.isArray(value)) return value.map((row: unknown[]) => row.map((cell) => toCell(cell) as CellScalar));
-  return value as CellScalar;
+  if (Array.isArray(value))
+    return value.map((row: unknown[]) => row.map((cell) => toCell(cell) as Scalar));
+  return value as Scalar;
 }
 
 /** Arguments in the core's 1900 serials, from a 1904 workbook's. */
@@ -27,15 +28,16 @@ function toCoreDates(spec: FunctionDefinition, coerced: Coerced[]): Coerced[] {
   return coerced.map((value, i) => {
     const kind = spec.params[i].kind;
     if (kind === "date" && typeof value === "number") return value + DATE_1904_OFFSET;
-    if (kind === "dates" && Array.isArray(value)) return (value as number[]).map((d) => d + DATE_1904_OFFSET);
+    if (kind === "dates" && Array.isArray(value))
+      return (value as number[]).map((d) => d + DATE_1904_OFFSET);
     return value;
   });
 }
 
 /** A result in a 1904 workbook's serials: date results, and the date columns of a spill. */
-function toWorkbookDates(spec: FunctionDefinition, value: CellScalar | CellScalar[][]): CellScalar | CellScalar[][] {
-  const shift = (v: CellScalar) => (typeof v === "number" ? v - DATE_1904_OFFSET : v);
-  if (spec.result === "date") return shift(value as CellScalar);
+function toWorkbookDates(spec: FunctionDefinition, value: CellValue): CellValue {
+  const shift = (v: Scalar) => (typeof v === "number" ? v - DATE_1904_OFFSET : v);
+  if (spec.result === "date") return shift(value as Scalar);
   if (Array.isArray(value) && spec.spill) {
     const dateColumns = spec.spill.columns.map((column) => column.kind === "date");
     return value.map((row) => row.map((v, c) => (dateColumns[c] ? shift(v) : v)));
@@ -43,26 +45,51 @@ function toWorkbookDates(spec: FunctionDefinition, value: CellScalar | CellScala
   return value;
 }
 
-export function evaluate(name: string, args: readonly RawArgument[], context: RunContext = {}): Evaluation {
+export function evaluate(
+  name: string,
+  args: readonly RawArgument[],
+  context: RunContext = {}
+): Evaluation {
   const spec = findFunction(name);
-  if (!spec) return { result: { ok: false, code: "#NAME?", message: `BTU.${name} is not a function of this add-in.` } };
+  if (!spec)
+    return {
+      result: {
+        ok: false,
+        code: "#NAME?",
+        message: `BTU.${name} is not a function of this add-in.`,
+      },
+    };
   try {
     if (args.length > spec.params.length) {
-      throw new ContractError("#VALUE!", `BTU.${spec.name}`, `BTU.${spec.name} takes at most ${spec.params.length} arguments (${spec.params.map((p) => p.name).join(", ")}); remove the extra ones.`);
+      throw new ContractError(
+        "#VALUE!",
+        `BTU.${spec.name}`,
+        `BTU.${spec.name} takes at most ${spec.params.length} arguments (${spec.params.map((p) => p.name).join(", ")}); remove the extra ones.`
+      );
     }
     const clause = spec.clauses[0] ?? `BTU.${spec.name}`;
     const coerced = spec.params.map((param, i) => coerce(args[i], param, clause));
     const outcome = spec.run(context.date1904 ? toCoreDates(spec, coerced) : coerced, context);
     const value = outcome.ok ? toCell(outcome.value) : undefined;
-    const result: CellResult = outcome.ok ? { ok: true, value: context.date1904 ? toWorkbookDates(spec, value!) : value! } : { ok: false, code: outcome.code, message: outcome.message };
+    const result: CellResult = outcome.ok
+      ? { ok: true, value: context.date1904 ? toWorkbookDates(spec, value!) : value! }
+      : { ok: false, code: outcome.code, message: outcome.message };
     return { spec, result, outcome };
   } catch (error) {
-    if (error instanceof SheetError) return { spec, result: { ok: false, code: error.code, message: error.message } };
+    if (error instanceof SheetError)
+      return { spec, result: { ok: false, code: error.code, message: error.message } };
     if (error instanceof ContractError) {
       const outcome = error.toFailure();
       return { spec, result: { ok: false, code: outcome.code, message: outcome.message }, outcome };
     }
     const detail = error instanceof Error ? error.message : String(error);
-    return { spec, result: { ok: false, code: "#VALUE!", message: `BTU.${spec.name}: unexpected error (${detail}); please report it with the formula.` } };
+    return {
+      spec,
+      result: {
+        ok: false,
+        code: "#VALUE!",
+        message: `BTU.${spec.name}: unexpected error (${detail}); please report it with the formula.`,
+      },
+    };
   }
 }

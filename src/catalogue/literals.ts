@@ -40,7 +40,15 @@ function dateLiteral(text: string, date1904: boolean): number | undefined {
   const [year, month, day] = [m[1], m[2], m[3]].map(number);
   if (year === undefined || month === undefined || day === undefined) return undefined;
   if (![year, month, day].every(Number.isInteger)) return undefined;
-  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (
+    year < 1900 ||
+    year > 9999 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month)
+  )
+    return undefined;
   return serialOf(year, month, day) - (date1904 ? DATE_1904_OFFSET : 0);
 }
 
@@ -62,8 +70,11 @@ function splitOutsideStrings(text: string, separator: string): string[] {
 
 function arrayLiteral(text: string): RawScalar[][] | undefined {
   if (!text.startsWith("{") || !text.endsWith("}")) return undefined;
-  const rows = splitOutsideStrings(text.slice(1, -1), ";").map((row) => splitOutsideStrings(row, ",").map(scalarLiteral));
-  if (rows.some((row) => row.length !== rows[0].length || row.includes(NOT_LITERAL))) return undefined;
+  const rows = splitOutsideStrings(text.slice(1, -1), ";").map((row) =>
+    splitOutsideStrings(row, ",").map(scalarLiteral)
+  );
+  if (rows.some((row) => row.length !== rows[0].length || row.includes(NOT_LITERAL)))
+    return undefined;
   return rows as RawScalar[][];
 }
 

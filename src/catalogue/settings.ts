@@ -20,12 +20,18 @@ export function readSettings(get: (key: string) => unknown): WorkbookSettings {
   const method = get(SETTING_KEYS.discountMethod);
   if (typeof method === "string" && method.trim()) settings.discountMethod = method;
   const holidays = get(SETTING_KEYS.extraHolidays);
-  if (Array.isArray(holidays)) settings.extraHolidays = holidays.filter((day): day is number => typeof day === "number" && Number.isFinite(day));
+  if (Array.isArray(holidays))
+    settings.extraHolidays = holidays.filter(
+      (day): day is number => typeof day === "number" && Number.isFinite(day)
+    );
   return settings;
 }
 
 /** A cell's own holidays together with the workbook's: closures apply to every deadline. */
-export function withWorkbookHolidays(cellHolidays: readonly number[] | undefined, settings: WorkbookSettings | undefined): readonly number[] | undefined {
+export function withWorkbookHolidays(
+  cellHolidays: readonly number[] | undefined,
+  settings: WorkbookSettings | undefined
+): readonly number[] | undefined {
   const workbook = settings?.extraHolidays ?? [];
   if (!workbook.length) return cellHolidays;
   return [...(cellHolidays ?? []), ...workbook];

@@ -15,5 +15,10 @@ const BY_NAME = new Map(CATALOGUE.map((definition) => [definition.name, definiti
 
 /** Looks a function up by name, with or without the `BTU.` namespace. */
 export function findFunction(name: string): FunctionDefinition | undefined {
-  return BY_NAME.get(name.trim().toUpperCase().replace(/^BTU\./, ""));
+  return BY_NAME.get(
+    name
+      .trim()
+      .toUpperCase()
+      .replace(/^BTU\./, "")
+  );
 }

@@ -50,12 +50,19 @@ const COLUMNS = String.raw`\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}`;
 const ROWS = String.raw`\$?[0-9]{1,7}:\$?[0-9]{1,7}`;
 const NOT_NAME_AFTER = String.raw`(?![A-Za-z0-9_.(\[!\u00A0-\uFFFF])`;
 
-const REF = new RegExp(`${SHEET}?(?:${CELL}(?::${CELL})?|${COLUMNS}|${ROWS})${NOT_NAME_AFTER}`, "y");
+const REF = new RegExp(
+  `${SHEET}?(?:${CELL}(?::${CELL})?|${COLUMNS}|${ROWS})${NOT_NAME_AFTER}`,
+  "y"
+);
 const REF_ERROR = new RegExp(`${SHEET}(?:#REF!)`, "y");
-const SHEET_NAME = new RegExp(`${SHEET}[A-Za-z_\\u00A0-\\uFFFF][A-Za-z0-9_.\\u00A0-\\uFFFF]*${NOT_NAME_AFTER}`, "y");
+const SHEET_NAME = new RegExp(
+  `${SHEET}[A-Za-z_\\u00A0-\\uFFFF][A-Za-z0-9_.\\u00A0-\\uFFFF]*${NOT_NAME_AFTER}`,
+  "y"
+);
 const SPACE = /[ \t\r\n]+/y;
 const STRING = /"(?:[^"]|"")*"/y;
-const ERROR = /#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/iy;
+const ERROR =
+  /#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/iy;
 const NUMBER = /(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/y;
 const OPERATOR = /<>|<=|>=|[-+*/^&=<>%:@#]/y;
 const WORD = /[A-Za-z0-9_.?\\\u00A0-\uFFFF]*/y;
@@ -72,19 +79,42 @@ function candidates(ch: string): [TokenType, RegExp][] {
     case '"':
       return [["string", STRING]];
     case "#":
-      return [["error", ERROR], ["operator", OPERATOR]];
+      return [
+        ["error", ERROR],
+        ["operator", OPERATOR],
+      ];
     case "$":
     case "'":
-      return [["ref", REF], ["ref", REF_ERROR], ["name", SHEET_NAME]];
+      return [
+        ["ref", REF],
+        ["ref", REF_ERROR],
+        ["name", SHEET_NAME],
+      ];
     case ".":
       return [["number", NUMBER]];
     default:
-      if (ch >= "0" && ch <= "9") return [["ref", REF], ["ref", REF_ERROR], ["number", NUMBER]];
-      return [["ref", REF], ["ref", REF_ERROR], ["name", SHEET_NAME]];
+      if (ch >= "0" && ch <= "9")
+        return [
+          ["ref", REF],
+          ["ref", REF_ERROR],
+          ["number", NUMBER],
+        ];
+      return [
+        ["ref", REF],
+        ["ref", REF_ERROR],
+        ["name", SHEET_NAME],
+      ];
   }
 }
 
-const SINGLE: Record<string, TokenType> = { "(": "open", ")": "close", "{": "arrayOpen", "}": "arrayClose", ",": "comma", ";": "semicolon" };
+const SINGLE: Record<string, TokenType> = {
+  "(": "open",
+  ")": "close",
+  "{": "arrayOpen",
+  "}": "arrayClose",
+  ",": "comma",
+  ";": "semicolon",
+};
 const OPERATOR_START = new Set("-+*/^&=<>%:@");
 const IDENTIFIER_START = /[A-Za-z_\\\u00A0-\uFFFF]/;
 
@@ -119,7 +149,10 @@ export function tokenize(formula: string): Token[] {
     if (single) {
       if (single === "open" || single === "arrayOpen") depth++;
       if (single === "close" || single === "arrayClose") depth--;
-      if (depth > MAX_NESTING) throw new FormulaTextError(`is nested more than ${MAX_NESTING} levels deep, which Excel does not allow`);
+      if (depth > MAX_NESTING)
+        throw new FormulaTextError(
+          `is nested more than ${MAX_NESTING} levels deep, which Excel does not allow`
+        );
       push(single, i + 1);
       continue;
     }
@@ -127,8 +160,10 @@ export function tokenize(formula: string): Token[] {
       push("operator", sticky(OPERATOR));
       continue;
     }
-    if (ch === '"' && formula.indexOf('"', i + 1) < 0) throw new FormulaTextError(`has an unclosed string at position ${i + 1}`);
-    if (ch === "'" && formula.indexOf("'", i + 1) < 0) throw new FormulaTextError(`has an unclosed sheet name at position ${i + 1}`);
+    if (ch === '"' && formula.indexOf('"', i + 1) < 0)
+      throw new FormulaTextError(`has an unclosed string at position ${i + 1}`);
+    if (ch === "'" && formula.indexOf("'", i + 1) < 0)
+      throw new FormulaTextError(`has an unclosed sheet name at position ${i + 1}`);
     if (IDENTIFIER_START.test(ch)) {
       // The common case, a plain word: read it whole and decide by what follows.
       WORD.lastIndex = i + 1;
@@ -160,7 +195,8 @@ export function tokenize(formula: string): Token[] {
       push(type, end);
       continue outer;
     }
-    if (!IDENTIFIER_START.test(ch)) throw new FormulaTextError(`has an unexpected "${ch}" at position ${i + 1}`);
+    if (!IDENTIFIER_START.test(ch))
+      throw new FormulaTextError(`has an unexpected "${ch}" at position ${i + 1}`);
     // A word before ":" that is not a range (a name used with the range operator).
     WORD.lastIndex = i + 1;
     push("name", i + 1 + WORD.exec(formula)![0].length);
@@ -195,7 +231,10 @@ export interface Reference {
 
 /** A sheet name as a formula must write it: quoted unless it is a plain name Excel could not read as anything else. */
 export function sheetPrefix(sheet: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) && !/^[A-Za-z]{1,3}[0-9]/.test(sheet) && !/^(?:R[0-9]*|C[0-9]*|R[0-9]*C[0-9]*|TRUE|FALSE)$/i.test(sheet);
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) &&
+    !/^[A-Za-z]{1,3}[0-9]/.test(sheet) &&
+    !/^(?:R[0-9]*|C[0-9]*|R[0-9]*C[0-9]*|TRUE|FALSE)$/i.test(sheet);
   return plain ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
 }
 
@@ -229,7 +268,8 @@ export function formatReference(ref: Reference): string {
 /** Column letters of a 1-based column number. */
 export function columnLetters(col: number): string {
   let out = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
   return out;
 }
 
@@ -255,12 +295,19 @@ export function parseCellAddress(address: string): { row: number; col: number } 
 }
 
 /** 0-based bounds of an A1 range (`A1:B3` or one cell). */
-export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
+export function parseRange(
+  ref: string
+): { top: number; left: number; bottom: number; right: number } | undefined {
   const [a, b = a] = ref.split(":");
   const start = parseCellAddress(a);
   const end = parseCellAddress(b);
   if (!start || !end) return undefined;
-  return { top: Math.min(start.row, end.row), left: Math.min(start.col, end.col), bottom: Math.max(start.row, end.row), right: Math.max(start.col, end.col) };
+  return {
+    top: Math.min(start.row, end.row),
+    left: Math.min(start.col, end.col),
+    bottom: Math.max(start.row, end.row),
+    right: Math.max(start.col, end.col),
+  };
 }
 
 /** One cell part of an area moved by (rows, cols), `$`-anchored parts kept; #REF! where it leaves the grid. */
@@ -303,10 +350,17 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
 }
 
 /** Every reference token with its parsed form. */
-export function referencesOf(formula: string): (Reference & { text: string; start: number; end: number })[] {
+export function referencesOf(
+  formula: string
+): (Reference & { text: string; start: number; end: number })[] {
   return tokenize(formula)
     .filter((token) => token.type === "ref")
-    .map((token) => ({ ...parseReference(token.text), text: token.text, start: token.start, end: token.end }));
+    .map((token) => ({
+      ...parseReference(token.text),
+      text: token.text,
+      start: token.start,
+      end: token.end,
+    }));
 }
 
 /**
@@ -327,7 +381,7 @@ const FUTURE_FUNCTIONS = new Set(
     "SCAN SEC SECH SEQUENCE SHEET SHEETS SKEW.P SORTBY STDEV.P STDEV.S SWITCH T.DIST T.DIST.2T T.DIST.RT T.INV T.INV.2T T.TEST TAKE " +
     "TEXTAFTER TEXTBEFORE TEXTJOIN TEXTSPLIT TOCOL TOROW UNICHAR UNICODE UNIQUE VALUETOTEXT VAR.P VAR.S VSTACK WEBSERVICE " +
     "WEIBULL.DIST WORKDAY.INTL WRAPCOLS WRAPROWS XLOOKUP XMATCH XOR Z.TEST"
-  ).split(" "),
+  ).split(" ")
 );
 const WORKSHEET_FUNCTIONS = new Set(["FILTER", "SORT"]);
 
@@ -335,7 +389,13 @@ const WORKSHEET_FUNCTIONS = new Set(["FILTER", "SORT"]);
 export function storedFormula(display: string): string {
   // Most formulas call none of them: only a formula naming one is read token by token.
   const named = display.match(/[A-Za-z_][A-Za-z0-9_.]*(?=\s*\()/g) ?? [];
-  if (!named.some((name) => FUTURE_FUNCTIONS.has(name.toUpperCase()) || WORKSHEET_FUNCTIONS.has(name.toUpperCase()))) return display;
+  if (
+    !named.some(
+      (name) =>
+        FUTURE_FUNCTIONS.has(name.toUpperCase()) || WORKSHEET_FUNCTIONS.has(name.toUpperCase())
+    )
+  )
+    return display;
   return tokenize(display)
     .map((token) => {
       if (token.type !== "function" || token.text.startsWith("_")) return token.text;

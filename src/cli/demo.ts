@@ -14,7 +14,14 @@ import { loadWorkbook } from "../headless/workbook";
 import { recalcReport } from "./report";
 
 export const SAMPLE = path.join(__dirname, "..", "..", "examples", "btu-sample.xlsx");
-export const DEMO_OUTPUT = path.join(__dirname, "..", "..", "examples", "out", "btu-sample.recalc.xlsx");
+export const DEMO_OUTPUT = path.join(
+  __dirname,
+  "..",
+  "..",
+  "examples",
+  "out",
+  "btu-sample.recalc.xlsx"
+);
 
 /** The sample's key results (layout of scripts/build-examples.ts). */
 export const KEY_RESULTS: { sheet: string; address: string; label: string }[] = [
@@ -34,7 +41,8 @@ export const KEY_RESULTS: { sheet: string; address: string; label: string }[] = 
 
 function shown(value: CellValue, kind: string | undefined): string {
   if (Array.isArray(value)) return `${value.length} rows`;
-  if (typeof value === "number" && kind === "money") return formatMoney(new Decimal(value)).replace("$", "");
+  if (typeof value === "number" && kind === "money")
+    return formatMoney(new Decimal(value)).replace("$", "");
   if (typeof value === "number" && kind === "date") return serialToIso(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return String(value);
@@ -42,7 +50,14 @@ function shown(value: CellValue, kind: string | undefined): string {
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  return rows.map((row) => row.map((cell, c) => (c === 1 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((row) =>
+      row
+        .map((cell, c) => (c === 1 ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+        .join("  ")
+        .trimEnd()
+    )
+    .join("\n");
 }
 
 export async function demo(output = DEMO_OUTPUT): Promise<string> {
@@ -53,11 +68,19 @@ export async function demo(output = DEMO_OUTPUT): Promise<string> {
   await writeAtomically(output, loaded.pkg.write());
   const cells = KEY_RESULTS.map((key) => {
     const formula = loaded.formulas.find((f) => f.sheet === key.sheet && f.address === key.address);
-    if (!formula) throw new Error(`the sample has no formula at ${key.sheet}!${key.address}; rebuild it with npm run examples`);
+    if (!formula)
+      throw new Error(
+        `the sample has no formula at ${key.sheet}!${key.address}; rebuild it with npm run examples`
+      );
     return auditCell(recalculation, loaded, formula);
   });
   const rows = buildAuditRows(cells, headlessContext(loaded.settings).clauses);
-  const lines = rows.map((row, i) => [KEY_RESULTS[i].label, shown(row.value, row.kind), row.clauses.slice(0, 3).join(", "), `${row.sheet}!${row.address}`]);
+  const lines = rows.map((row, i) => [
+    KEY_RESULTS[i].label,
+    shown(row.value, row.kind),
+    row.clauses.slice(0, 3).join(", "),
+    `${row.sheet}!${row.address}`,
+  ]);
   const relative = (file: string) => path.relative(process.cwd(), file) || file;
   return [
     recalcReport({ ...recalculation.summary, input: relative(SAMPLE), output: relative(output) }),

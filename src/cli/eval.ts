@@ -36,10 +36,22 @@ export class Evaluator {
     try {
       value = this.engine.calculateFormula(toEngineFormula(text), this.sheet);
     } catch (error) {
-      return { formula: text, value: null, error: "#ERROR!", message: error instanceof Error ? error.message : String(error) };
+      return {
+        formula: text,
+        value: null,
+        error: "#ERROR!",
+        message: error instanceof Error ? error.message : String(error),
+      };
     }
-    if (value instanceof DetailedCellError) return { formula: text, value: null, error: value.value, message: value.message ?? "" };
-    if (Array.isArray(value)) return { formula: text, value: value.map((row) => row.map(scalar)), error: null, message: "" };
+    if (value instanceof DetailedCellError)
+      return { formula: text, value: null, error: value.value, message: value.message ?? "" };
+    if (Array.isArray(value))
+      return {
+        formula: text,
+        value: value.map((row) => row.map(scalar)),
+        error: null,
+        message: "",
+      };
     return { formula: text, value: scalar(value), error: null, message: "" };
   }
 }
@@ -52,12 +64,18 @@ function plainScalar(value: JsonScalar): string {
 /** The value as a cell shows it; rows of a spill tab-separated; an error as its code and message. */
 export function plainText(result: EvalResult): string {
   if (result.error) return result.message ? `${result.error} ${result.message}` : result.error;
-  if (Array.isArray(result.value)) return result.value.map((row) => row.map(plainScalar).join("\t")).join("\n");
+  if (Array.isArray(result.value))
+    return result.value.map((row) => row.map(plainScalar).join("\t")).join("\n");
   return plainScalar(result.value);
 }
 
 export function jsonLine(result: EvalResult): string {
-  return JSON.stringify({ formula: result.formula, value: result.value, error: result.error, message: result.message });
+  return JSON.stringify({
+    formula: result.formula,
+    value: result.value,
+    error: result.error,
+    message: result.message,
+  });
 }
 
 /** The formulas of standard input: one a line, blank lines skipped. */

@@ -72,7 +72,8 @@ async function runEval(args: string[], io: Io): Promise<number> {
 }
 
 function singleInput(parsed: Parsed, command: string): string {
-  if (parsed.positional.length !== 1) throw new UsageError(`btu ${command} takes one workbook (got ${parsed.positional.length})`);
+  if (parsed.positional.length !== 1)
+    throw new UsageError(`btu ${command} takes one workbook (got ${parsed.positional.length})`);
   return parsed.positional[0];
 }
 
@@ -81,7 +82,11 @@ async function runRecalc(args: string[], io: Io): Promise<number> {
   const input = singleInput(parsed, "recalc");
   const { recalcFile } = lazy<typeof import("../headless/recalc")>("../headless/recalc");
   const { recalcJson, recalcReport } = lazy<typeof import("./report")>("./report");
-  const summary = await recalcFile(input, { output: parsed.output, inPlace: parsed.inPlace }, defaultOutput(input, "recalc"));
+  const summary = await recalcFile(
+    input,
+    { output: parsed.output, inPlace: parsed.inPlace },
+    defaultOutput(input, "recalc")
+  );
   io.out((parsed.json ? recalcJson(summary) : recalcReport(summary)) + "\n");
   return 0;
 }
@@ -103,7 +108,12 @@ async function runDemo(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { eval: runEval, recalc: runRecalc, audit: runAudit, demo: runDemo };
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  eval: runEval,
+  recalc: runRecalc,
+  audit: runAudit,
+  demo: runDemo,
+};
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;
@@ -142,14 +152,20 @@ function readStdin(): Promise<string> {
 
 /** Runs the command line of this process and sets its exit code. */
 export function run(): void {
-  const io: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), readStdin };
+  const io: Io = {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    readStdin,
+  };
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
     },
     (error) => {
-      process.stderr.write(`btu: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `btu: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+      );
       process.exitCode = 1;
-    },
+    }
   );
 }

@@ -56,7 +56,10 @@ const observedByYear = new Map<number, ReadonlySet<Serial>>();
 function observedHolidays(year: number): ReadonlySet<Serial> {
   let days = observedByYear.get(year);
   if (!days) {
-    const all = [...statutoryHolidays(year), ...(year < 9999 ? [serialOf(year + 1, 1, 1)] : [])].map(observed);
+    const all = [
+      ...statutoryHolidays(year),
+      ...(year < 9999 ? [serialOf(year + 1, 1, 1)] : []),
+    ].map(observed);
     days = new Set(all.filter((day) => fromSerial(day).year === year));
     observedByYear.set(year, days);
   }
@@ -80,13 +83,22 @@ export function isBusinessDay(serial: Serial, extraHolidays: ReadonlySet<Serial>
  * Excel's WORKDAY on this calendar: `days` business days after (or, if negative, before) `start`;
  * the start itself is not counted, and zero days return the start unchanged, as in Excel.
  */
-export function workday(start: Serial, days: number, extraHolidays: ReadonlySet<Serial>, clause: string): Serial {
+export function workday(
+  start: Serial,
+  days: number,
+  extraHolidays: ReadonlySet<Serial>,
+  clause: string
+): Serial {
   const direction = Math.sign(days);
   let remaining = Math.abs(days);
   let day = start;
   while (remaining > 0) {
     day += direction;
-    if (day < 1 || day > MAX_SERIAL) invalid(clause, "the business-day count runs past Excel's dates (1900-01-01 to 9999-12-31); use fewer days.");
+    if (day < 1 || day > MAX_SERIAL)
+      invalid(
+        clause,
+        "the business-day count runs past Excel's dates (1900-01-01 to 9999-12-31); use fewer days."
+      );
     if (isBusinessDay(day, extraHolidays)) remaining -= 1;
   }
   return day;

@@ -32,27 +32,44 @@ function parseAmount(value: Amount, clause: string, name: string): Decimal {
 
 export function nonNegative(value: Amount, clause: string, name: string): Decimal {
   const amount = toDecimal(value, clause, name);
-  if (amount.isNegative() && !amount.isZero()) invalid(clause, `${name} cannot be negative (got ${amount.toString()}); enter it as a positive amount.`);
+  if (amount.isNegative() && !amount.isZero())
+    invalid(
+      clause,
+      `${name} cannot be negative (got ${amount.toString()}); enter it as a positive amount.`
+    );
   return amount;
 }
 
 /** An Excel serial date; the time of day is ignored, as TERMS.md says. */
 export function dateArg(value: number, clause: string, name: string): Serial {
-  if (typeof value !== "number" || !Number.isFinite(value)) invalid(clause, `${name} must be a date (an Excel date serial number).`);
+  if (typeof value !== "number" || !Number.isFinite(value))
+    invalid(clause, `${name} must be a date (an Excel date serial number).`);
   const serial = Math.floor(value);
-  if (!isValidSerial(serial)) invalid(clause, `${name} ${value} is not a date Excel can show (1900-01-01 to 9999-12-31).`);
+  if (!isValidSerial(serial))
+    invalid(clause, `${name} ${value} is not a date Excel can show (1900-01-01 to 9999-12-31).`);
   return serial;
 }
 
 export function notAfter(serial: Serial, limit: Serial, clause: string, what: string): void {
-  if (serial > limit) invalid(clause, `${what} ${serialToIso(serial)} is after ${serialToIso(limit)}; use a date on or before ${serialToIso(limit)}.`);
+  if (serial > limit)
+    invalid(
+      clause,
+      `${what} ${serialToIso(serial)} is after ${serialToIso(limit)}; use a date on or before ${serialToIso(limit)}.`
+    );
 }
 
 export function notBefore(serial: Serial, limit: Serial, clause: string, what: string): void {
-  if (serial < limit) invalid(clause, `${what} ${serialToIso(serial)} is before ${serialToIso(limit)}; use a date on or after ${serialToIso(limit)}.`);
+  if (serial < limit)
+    invalid(
+      clause,
+      `${what} ${serialToIso(serial)} is before ${serialToIso(limit)}; use a date on or after ${serialToIso(limit)}.`
+    );
 }
 
 /** Sums a range's amounts (blanks are already left out by the adapter). */
 export function sumAmounts(values: readonly Amount[], clause: string, name: string): Decimal {
-  return values.reduce<Decimal>((sum, value) => sum.plus(toDecimal(value, clause, name)), new Decimal(0));
+  return values.reduce<Decimal>(
+    (sum, value) => sum.plus(toDecimal(value, clause, name)),
+    new Decimal(0)
+  );
 }

@@ -2,7 +2,11 @@ import { invalid } from "./outcome";
 
 /** Keywords ignore case, spaces, hyphens and a leading "SEP"/"SA" document prefix. */
 function normalize(text: string): string {
-  return text.trim().toLowerCase().replace(/^(sep|sa|fa|lma)\s+/, "").replace(/[\s-]+/g, "_");
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/^(sep|sa|fa|lma)\s+/, "")
+    .replace(/[\s-]+/g, "_");
 }
 
 /**
@@ -14,7 +18,7 @@ export function parseKeyword<K extends string>(
   choices: Record<K, readonly string[]>,
   fallback: K | undefined,
   clause: string,
-  argument: string,
+  argument: string
 ): K {
   const keys = Object.keys(choices) as K[];
   if (input === undefined || input.trim() === "") {
@@ -22,9 +26,15 @@ export function parseKeyword<K extends string>(
     invalid(clause, `${argument} is required: use one of ${keys.map((k) => `"${k}"`).join(", ")}.`);
   }
   const wanted = normalize(input);
-  const match = keys.find((key) => normalize(key) === wanted || choices[key].some((synonym) => normalize(synonym) === wanted));
+  const match = keys.find(
+    (key) =>
+      normalize(key) === wanted || choices[key].some((synonym) => normalize(synonym) === wanted)
+  );
   if (match === undefined) {
-    invalid(clause, `unknown ${argument} "${input}": use one of ${keys.map((k) => `"${k}"`).join(", ")}.`);
+    invalid(
+      clause,
+      `unknown ${argument} "${input}": use one of ${keys.map((k) => `"${k}"`).join(", ")}.`
+    );
   }
   return match;
 }

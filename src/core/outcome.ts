@@ -15,20 +15,12 @@ export interface Step {
   rule: string;
 }
 
-/** A reading the spec names beside the one used, with what it would give. */
-export interface Alternative {
-  label: string;
-  /** What the other reading gives, formatted like a step figure. */
-  figure: string;
-  clause: string;
-  rule: string;
-}
-
 export interface Explanation {
   steps: Step[];
   /** The reading of the text this result uses, where TERMS.md resolves an ambiguity. */
   interpretation?: string;
-  alternatives: Alternative[];
+  /** Readings the spec names beside the one used, each a step whose figure is what it would give. */
+  alternatives: Step[];
 }
 
 /** A cell-shaped value the adapters can hand to a spreadsheet. */
@@ -55,7 +47,7 @@ export class ContractError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly clause: string,
-    message: string,
+    message: string
   ) {
     super(message);
     this.name = "ContractError";
@@ -87,7 +79,12 @@ interface PendingStep {
 }
 
 const resolve = (text: Text): string => (typeof text === "string" ? text : text());
-const resolveStep = (step: PendingStep): Step => ({ label: resolve(step.label), figure: resolve(step.figure), clause: step.clause, rule: resolve(step.rule) });
+const resolveStep = (step: PendingStep): Step => ({
+  label: resolve(step.label),
+  figure: resolve(step.figure),
+  clause: step.clause,
+  rule: resolve(step.rule),
+});
 
 /**
  * Collects the steps of one calculation in order. Figures are formatted only when the explanation is
@@ -121,7 +118,10 @@ export class Trace {
       enumerable: true,
       get: () => {
         if (!explanation) {
-          explanation = { steps: steps.map(resolveStep), alternatives: alternatives.map(resolveStep) };
+          explanation = {
+            steps: steps.map(resolveStep),
+            alternatives: alternatives.map(resolveStep),
+          };
           if (interpretation !== undefined) explanation.interpretation = resolve(interpretation);
         }
         return explanation;

@@ -7,7 +7,20 @@ import { formatPercent } from "./decimal";
 import { Serial, fromSerial } from "./dates";
 import { termDecimal, termNumber, termVersion } from "./terms";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** "30 June 2007": the one long date style of help text and explanations. */
 export function longDate(serial: Serial): string {

@@ -12,7 +12,13 @@ export function termValue(termId: string, asOf?: number): Outcome<number> {
     const version = termVersion(termId, date);
     const shown = term.unit === "date" ? serialToIso(value) : `${value} (${term.unit})`;
     return new Trace()
-      .step(term.description, shown, termClause(termId), () => version.from ? `In force from ${version.from}.` : term.history.length > 1 ? "The original figure, recited by the First Amendment." : "Unchanged by these documents.")
+      .step(term.description, shown, termClause(termId), () =>
+        version.from
+          ? `In force from ${version.from}.`
+          : term.history.length > 1
+            ? "The original figure, recited by the First Amendment."
+            : "Unchanged by these documents."
+      )
       .done(value);
   });
 }

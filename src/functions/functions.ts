@@ -8,6 +8,7 @@
  * catalogue and gets a message naming the clause. Keyword parameters are custom enums: Excel lists
  * their values in AutoComplete, and any text (a clause id, any case) still reaches the catalogue.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions-metadata reads any[][] as an untyped range */
 import { call, callWithClauses } from "./invoke";
 
 /**
@@ -99,7 +100,11 @@ enum NoticeMethod {
  * @param [method] Discount used for "voluntary": "simple" (3% times the remaining years, the literal reading) or "pv" (present value at 3% a year); blank uses the workbook setting, else "simple".
  * @returns {number} The consulting part of the termination payment, in dollars.
  */
-export function consultingLump(termination_date: number, type: TerminationType, method?: DiscountMethod) {
+export function consultingLump(
+  termination_date: number,
+  type: TerminationType,
+  method?: DiscountMethod
+) {
   return call("CONSULTING_LUMP", [termination_date, type, method]);
 }
 
@@ -112,7 +117,11 @@ export function consultingLump(termination_date: number, type: TerminationType, 
  * @param [method] Discount used for "voluntary": "simple" (3% times the remaining years, the literal reading) or "pv" (present value at 3% a year); blank uses the workbook setting, else "simple".
  * @returns {number} The chairman part of the termination payment, in dollars.
  */
-export function chairmanLump(termination_date: number, type: TerminationType, method?: DiscountMethod) {
+export function chairmanLump(
+  termination_date: number,
+  type: TerminationType,
+  method?: DiscountMethod
+) {
   return call("CHAIRMAN_LUMP", [termination_date, type, method]);
 }
 
@@ -237,7 +246,11 @@ export function duressShares(amount: any[][], fair_market_value: number, portion
  * @param [insured_increase] Part of the increase shown to come solely from the executive's own premium payments, in dollars (a range is summed); blank means 0.
  * @returns {number} The Company Interest in dollars.
  */
-export function splitDollarCompanyInterest(cash_value: any[][], cash_value_2003: any[][], insured_increase?: any[][]) {
+export function splitDollarCompanyInterest(
+  cash_value: any[][],
+  cash_value_2003: any[][],
+  insured_increase?: any[][]
+) {
   return call("SPLIT_DOLLAR_COMPANY_INTEREST", [cash_value, cash_value_2003, insured_increase]);
 }
 
@@ -250,7 +263,11 @@ export function splitDollarCompanyInterest(cash_value: any[][], cash_value_2003:
  * @param [method] "compound" (divide by 1 plus 3% to the power of the years) or "simple" (times 1 minus 3% per year, #VALUE! past the years at which it reaches zero); blank means "compound".
  * @returns {number} The buy-out price in dollars.
  */
-export function splitDollarBuyout(company_interest: any[][], life_expectancy_years: number, method?: BuyoutMethod) {
+export function splitDollarBuyout(
+  company_interest: any[][],
+  life_expectancy_years: number,
+  method?: BuyoutMethod
+) {
   return call("SPLIT_DOLLAR_BUYOUT", [company_interest, life_expectancy_years, method]);
 }
 
@@ -287,8 +304,20 @@ export function changeOfControl(voting_power_fraction: number) {
  * @param [as_of] Date of the calculation; before 28 January 2004 is #N/A (the original formula is not in these documents); blank means the amended terms.
  * @returns {number} The Borrowing Base in dollars; it may be negative.
  */
-export function borrowingBase(eligible_receivables: any[][], eligible_inventory: any[][], lc_outstanding?: any[][], lc_unreimbursed?: any[][], as_of?: number) {
-  return call("BORROWING_BASE", [eligible_receivables, eligible_inventory, lc_outstanding, lc_unreimbursed, as_of]);
+export function borrowingBase(
+  eligible_receivables: any[][],
+  eligible_inventory: any[][],
+  lc_outstanding?: any[][],
+  lc_unreimbursed?: any[][],
+  as_of?: number
+) {
+  return call("BORROWING_BASE", [
+    eligible_receivables,
+    eligible_inventory,
+    lc_outstanding,
+    lc_unreimbursed,
+    as_of,
+  ]);
 }
 
 /**
@@ -312,7 +341,12 @@ export function inventoryAdvance(eligible_inventory: any[][]) {
  * @param [lc_exposure] Only for the reading that letters of credit also use up the line: their amount in dollars (a number or a range), taken off the commitment; blank means they are deducted only inside the Borrowing Base.
  * @returns {number} Availability in dollars.
  */
-export function availability(borrowing_base: any[][], loans_outstanding: any[][], commitment?: any[][], lc_exposure?: any[][]) {
+export function availability(
+  borrowing_base: any[][],
+  loans_outstanding: any[][],
+  commitment?: any[][],
+  lc_exposure?: any[][]
+) {
   return call("AVAILABILITY", [borrowing_base, loans_outstanding, commitment, lc_exposure]);
 }
 
@@ -326,7 +360,12 @@ export function availability(borrowing_base: any[][], loans_outstanding: any[][]
  * @param [lc_exposure] Only for the reading that letters of credit also use up the line: their amount in dollars (a number or a range), taken off the commitment; blank means they are deducted only inside the Borrowing Base.
  * @returns {number} The over-advance in dollars.
  */
-export function overadvance(borrowing_base: any[][], loans_outstanding: any[][], commitment?: any[][], lc_exposure?: any[][]) {
+export function overadvance(
+  borrowing_base: any[][],
+  loans_outstanding: any[][],
+  commitment?: any[][],
+  lc_exposure?: any[][]
+) {
   return call("OVERADVANCE", [borrowing_base, loans_outstanding, commitment, lc_exposure]);
 }
 
@@ -340,7 +379,12 @@ export function overadvance(borrowing_base: any[][], loans_outstanding: any[][],
  * @param [method] "per_year" (each profitable year adds 50%, losses add nothing) or "running_total" (50% of income to date, losses included, never lowering the minimum); blank means "per_year".
  * @returns {number} The required minimum in dollars.
  */
-export function minTnw(test_date: number, fiscal_years: any[][], net_incomes: any[][], method?: TnwMethod) {
+export function minTnw(
+  test_date: number,
+  fiscal_years: any[][],
+  net_incomes: any[][],
+  method?: TnwMethod
+) {
   return call("MIN_TNW", [test_date, fiscal_years, net_incomes, method]);
 }
 
@@ -355,7 +399,13 @@ export function minTnw(test_date: number, fiscal_years: any[][], net_incomes: an
  * @param [method] "per_year" (each profitable year adds 50%, losses add nothing) or "running_total" (50% of income to date, losses included, never lowering the minimum); blank means "per_year".
  * @returns {number} Headroom in dollars: actual minus required.
  */
-export function tnwHeadroom(tangible_net_worth: any[][], test_date: number, fiscal_years: any[][], net_incomes: any[][], method?: TnwMethod) {
+export function tnwHeadroom(
+  tangible_net_worth: any[][],
+  test_date: number,
+  fiscal_years: any[][],
+  net_incomes: any[][],
+  method?: TnwMethod
+) {
   return call("TNW_HEADROOM", [tangible_net_worth, test_date, fiscal_years, net_incomes, method]);
 }
 
@@ -393,7 +443,11 @@ export function netIncomeTest(quarter_end: number, net_income: any[][]) {
  * @param [as_of] Date of the test, which picks the maximum (2 from 28 January 2004, 0.75 before); blank means the amended maximum.
  * @returns {string} "PASS" or "FAIL".
  */
-export function leverageTest(total_liabilities: any[][], tangible_net_worth: any[][], as_of?: number) {
+export function leverageTest(
+  total_liabilities: any[][],
+  tangible_net_worth: any[][],
+  as_of?: number
+) {
   return call("LEVERAGE_TEST", [total_liabilities, tangible_net_worth, as_of]);
 }
 

@@ -4,10 +4,19 @@
  * calculation stay in the catalogue and the core; nothing thrown ever reaches Excel, because Excel
  * turns an uncaught exception into a bare #VALUE! with no message.
  */
-import { CellResult, RawArgument, RawScalar, RunContext, SheetError, WorkbookSettings, clauseLibrary, evaluate, readSettings } from "../catalogue";
+import {
+  CellResult,
+  RawArgument,
+  RawScalar,
+  RunContext,
+  SheetError,
+  WorkbookSettings,
+  clauseLibrary,
+  evaluate,
+  readSettings,
+} from "../catalogue";
 import type { ClauseLibrary } from "../catalogue";
-
-export type CellOutput = number | string | boolean | (number | string | boolean)[][];
+import type { CellValue } from "../core";
 
 /** The Excel errors a custom function can return, by the code the catalogue uses. */
 function outputCode(code: string): CustomFunctions.ErrorCode | undefined {
@@ -29,17 +38,24 @@ function outputCode(code: string): CustomFunctions.ErrorCode | undefined {
 function toError(code: string, message: string): CustomFunctions.Error {
   const codes = CustomFunctions.ErrorCode;
   const output = outputCode(code);
-  if (output === undefined) return new CustomFunctions.Error(codes.invalidValue, message || `An argument holds ${code}.`);
-  return new CustomFunctions.Error(output, output === codes.invalidValue || output === codes.notAvailable ? message : undefined);
+  if (output === undefined)
+    return new CustomFunctions.Error(codes.invalidValue, message || `An argument holds ${code}.`);
+  return new CustomFunctions.Error(
+    output,
+    output === codes.invalidValue || output === codes.notAvailable ? message : undefined
+  );
 }
 
-function toOutput(result: CellResult): CellOutput | CustomFunctions.Error {
+function toOutput(result: CellResult): CellValue | CustomFunctions.Error {
   return result.ok ? result.value : toError(result.code, result.message);
 }
 
 function failure(name: string, error: unknown): CustomFunctions.Error {
   const detail = error instanceof Error ? error.message : String(error);
-  return toError("#VALUE!", `BTU.${name}: unexpected error (${detail}); please report it with the formula.`);
+  return toError(
+    "#VALUE!",
+    `BTU.${name}: unexpected error (${detail}); please report it with the formula.`
+  );
 }
 
 /**
@@ -60,14 +76,24 @@ function workbookSettings(): WorkbookSettings {
  * over as a CustomFunctions.Error; the catalogue knows such cells as SheetError, which passes through.
  */
 function fromExcelCell(value: unknown): RawScalar {
-  return value instanceof CustomFunctions.Error ? new SheetError(value.code, value.message) : (value as RawScalar);
+  return value instanceof CustomFunctions.Error
+    ? new SheetError(value.code, value.message)
+    : (value as RawScalar);
 }
 
 function fromExcel(value: unknown): RawArgument {
-  return Array.isArray(value) ? value.map((row: unknown) => (Array.isArray(row) ? row.map(fromExcelCell) : [fromExcelCell(row)])) : fromExcelCell(value);
+  return Array.isArray(value)
+    ? value.map((row: unknown) =>
+        Array.isArray(row) ? row.map(fromExcelCell) : [fromExcelCell(row)]
+      )
+    : fromExcelCell(value);
 }
 
-function run(name: string, args: readonly unknown[], context: RunContext): CellOutput | CustomFunctions.Error {
+function run(
+  name: string,
+  args: readonly unknown[],
+  context: RunContext
+): CellValue | CustomFunctions.Error {
   try {
     return toOutput(evaluate(name, args.map(fromExcel), context).result);
   } catch (error) {
@@ -76,7 +102,7 @@ function run(name: string, args: readonly unknown[], context: RunContext): CellO
 }
 
 /** Calls catalogue function `name` with the arguments exactly as Excel passed them. */
-export function call(name: string, args: readonly unknown[]): CellOutput | CustomFunctions.Error {
+export function call(name: string, args: readonly unknown[]): CellValue | CustomFunctions.Error {
   return run(name, args, { settings: workbookSettings() });
 }
 
@@ -89,7 +115,10 @@ function loadClauses(): Promise<ClauseLibrary> {
 }
 
 /** Like `call`, for the functions that read the clause library. */
-export async function callWithClauses(name: string, args: readonly unknown[]): Promise<CellOutput | CustomFunctions.Error> {
+export async function callWithClauses(
+  name: string,
+  args: readonly unknown[]
+): Promise<CellValue | CustomFunctions.Error> {
   try {
     return run(name, args, { settings: workbookSettings(), clauses: await loadClauses() });
   } catch (error) {

@@ -8,18 +8,63 @@
  */
 import { DetailedCellError, HyperFormula, SimpleCellAddress } from "hyperformula";
 import { CellValue } from "../core";
-import { RawArgument, SheetError, cellAddress, findBtuCalls, normalizeStoredFormula, storedFormula, tokenize } from "../catalogue";
-import { AUDIT_FIRST_ROW, AUDIT_HEADERS, AuditCell, AuditRow, AuditSheetCell, AuditSheetLayout, Provenance, auditSheet, buildAuditRows, isReperformed, referencesIn } from "../audit";
-import { Edit, addCellFormats, addWorksheet, freeSheetName, insertCellEdits, newCellXml, newFormulaCellXml, plainValueEdit, removePart } from "../xlsx";
+import {
+  RawArgument,
+  SheetError,
+  cellAddress,
+  findBtuCalls,
+  normalizeStoredFormula,
+  storedFormula,
+  tokenize,
+} from "../catalogue";
+import {
+  AUDIT_FIRST_ROW,
+  AUDIT_HEADERS,
+  AuditCell,
+  AuditRow,
+  AuditSheetCell,
+  AuditSheetLayout,
+  Provenance,
+  auditSheet,
+  buildAuditRows,
+  isReperformed,
+  referencesIn,
+} from "../audit";
+import {
+  Edit,
+  addCellFormats,
+  addWorksheet,
+  freeSheetName,
+  insertCellEdits,
+  newCellXml,
+  newFormulaCellXml,
+  plainValueEdit,
+  removePart,
+} from "../xlsx";
 import { headlessContext } from "./context";
 import { checkOutput, writeAtomically } from "./files";
 import { toEngineFormula } from "./formulas";
-import { CellIssue, Recalculation, applySheetEdits, cellName, plainOf, recalcEdits, recalculate } from "./recalc";
-import { CellPosition, FormulaCell, LoadedWorkbook, PlainValue, engineContent, loadWorkbook } from "./workbook";
+import {
+  CellIssue,
+  Recalculation,
+  applySheetEdits,
+  cellName,
+  plainOf,
+  recalcEdits,
+  recalculate,
+} from "./recalc";
+import {
+  CellPosition,
+  FormulaCell,
+  LoadedWorkbook,
+  PlainValue,
+  engineContent,
+  loadWorkbook,
+} from "./workbook";
 import { SheetContents, createPlainEngine } from "./engine";
 import { toRawArgument } from "./values";
 
-export interface AuditSummary {
+export interface AuditCopyReport {
   input: string;
   output: string;
   /** The rules and engine that produced the copy. */
@@ -48,13 +93,29 @@ function isPureReference(text: string): boolean {
 }
 
 /** A cell or range value as the engine holds it, blanks as null (not the 0 a formula would see). */
-function referenceValue(engine: HyperFormula, ref: string, sheetId: number): RawArgument | undefined {
+function referenceValue(
+  engine: HyperFormula,
+  ref: string,
+  sheetId: number
+): RawArgument | undefined {
   const range = engine.simpleCellRangeFromString(ref, sheetId);
-  if (range) return engine.getRangeValues(range).map((row) => row.map((v) => toRawArgument(v instanceof DetailedCellError ? new SheetError(v.value, v.message) : v) as never));
+  if (range)
+    return engine
+      .getRangeValues(range)
+      .map((row) =>
+        row.map(
+          (v) =>
+            toRawArgument(
+              v instanceof DetailedCellError ? new SheetError(v.value, v.message) : v
+            ) as never
+        )
+      );
   const address = engine.simpleCellAddressFromString(ref, sheetId);
   if (!address) return undefined;
   const value = engine.getCellValue(address);
-  return value instanceof DetailedCellError ? new SheetError(value.value, value.message) : toRawArgument(value);
+  return value instanceof DetailedCellError
+    ? new SheetError(value.value, value.message)
+    : toRawArgument(value);
 }
 
 function argumentOf(engine: HyperFormula, text: string, sheetId: number): RawArgument {
@@ -66,7 +127,15 @@ function argumentOf(engine: HyperFormula, text: string, sheetId: number): RawArg
   }
   const value = engine.calculateFormula(toEngineFormula(t), sheetId);
   if (value instanceof DetailedCellError) return new SheetError(value.value, value.message);
-  if (Array.isArray(value)) return value.map((row) => row.map((v) => (v instanceof DetailedCellError ? new SheetError(v.value, v.message) : toRawArgument(v)) as never));
+  if (Array.isArray(value))
+    return value.map((row) =>
+      row.map(
+        (v) =>
+          (v instanceof DetailedCellError
+            ? new SheetError(v.value, v.message)
+            : toRawArgument(v)) as never
+      )
+    );
   return toRawArgument(value);
 }
 
@@ -78,35 +147,67 @@ function cellValueOf(recalculation: Recalculation, formula: FormulaCell): CellVa
   if (raw instanceof DetailedCellError) return raw.value;
   if (formula.arrayCells?.length || engine.isCellPartOfArray(at)) {
     const whole = engine.calculateFormula(toEngineFormula(formula.stored), at.sheet);
-    if (Array.isArray(whole)) return whole.map((row) => row.map((v) => (v instanceof DetailedCellError ? v.value : (v ?? ""))));
+    if (Array.isArray(whole))
+      return whole.map((row) =>
+        row.map((v) => (v instanceof DetailedCellError ? v.value : (v ?? "")))
+      );
   }
   return (raw ?? 0) as CellValue;
 }
 
-export function auditCell(recalculation: Recalculation, loaded: LoadedWorkbook, formula: FormulaCell): AuditCell {
+export function auditCell(
+  recalculation: Recalculation,
+  loaded: LoadedWorkbook,
+  formula: FormulaCell
+): AuditCell {
   const { engine } = recalculation;
   const sheetId = recalculation.address(formula).sheet;
   const text = `=${normalizeStoredFormula(formula.stored)}`;
-  const inputs = referencesIn(text, formula.sheet).map((ref) => ({ ref, value: referenceValue(engine, ref, sheetId) ?? null }));
-  const callArgs = findBtuCalls(text).map((call) => call.args.map((arg) => argumentOf(engine, arg, sheetId)));
-  return { sheet: formula.sheet, address: formula.address, formula: text, value: cellValueOf(recalculation, formula), inputs, settings: loaded.settings, date1904: loaded.date1904, callArgs };
+  const inputs = referencesIn(text, formula.sheet).map((ref) => ({
+    ref,
+    value: referenceValue(engine, ref, sheetId) ?? null,
+  }));
+  const callArgs = findBtuCalls(text).map((call) =>
+    call.args.map((arg) => argumentOf(engine, arg, sheetId))
+  );
+  return {
+    sheet: formula.sheet,
+    address: formula.address,
+    formula: text,
+    value: cellValueOf(recalculation, formula),
+    inputs,
+    settings: loaded.settings,
+    date1904: loaded.date1904,
+    callArgs,
+  };
 }
 
 /** Excel's limit on the text of one cell. */
 const CELL_TEXT_LIMIT = 32767;
-const CUT_NOTE = " … [cut at Excel's limit of 32,767 characters; btu audit --json has the whole text]";
+const CUT_NOTE =
+  " … [cut at Excel's limit of 32,767 characters; btu audit --json has the whole text]";
 
 function fitText(text: string): string {
-  return text.length <= CELL_TEXT_LIMIT ? text : text.slice(0, CELL_TEXT_LIMIT - CUT_NOTE.length) + CUT_NOTE;
+  return text.length <= CELL_TEXT_LIMIT
+    ? text
+    : text.slice(0, CELL_TEXT_LIMIT - CUT_NOTE.length) + CUT_NOTE;
 }
 
 /** The first value kept from Excel among a cell's precedents, followed through formulas; undefined if none. */
-function keptPrecedent(recalculation: Recalculation, loaded: LoadedWorkbook, formula: FormulaCell): string | undefined {
+function keptPrecedent(
+  recalculation: Recalculation,
+  loaded: LoadedWorkbook,
+  formula: FormulaCell
+): string | undefined {
   if (!recalculation.kept.size) return undefined;
   const own = recalculation.kept.get(formula);
   if (own) return `${cellName(formula)} kept Excel's value (${own})`;
-  const names = new Map(loaded.worksheets.map(({ name }) => [recalculation.engine.getSheetId(name)!, name]));
-  const keptByName = new Map([...recalculation.kept].map(([cell, reason]) => [cellName(cell), reason]));
+  const names = new Map(
+    loaded.worksheets.map(({ name }) => [recalculation.engine.getSheetId(name)!, name])
+  );
+  const keptByName = new Map(
+    [...recalculation.kept].map(([cell, reason]) => [cellName(cell), reason])
+  );
   const seen = new Set<string>();
   const queue: SimpleCellAddress[] = [recalculation.address(formula)];
   while (queue.length && seen.size < 100000) {
@@ -114,10 +215,15 @@ function keptPrecedent(recalculation: Recalculation, loaded: LoadedWorkbook, for
     for (const precedent of recalculation.engine.getCellPrecedents(at)) {
       const cells: SimpleCellAddress[] = [];
       if ("start" in precedent) {
-        for (let r = precedent.start.row; r <= precedent.end.row; r++) for (let c = precedent.start.col; c <= precedent.end.col; c++) cells.push({ sheet: precedent.start.sheet, row: r, col: c });
+        for (let r = precedent.start.row; r <= precedent.end.row; r++)
+          for (let c = precedent.start.col; c <= precedent.end.col; c++)
+            cells.push({ sheet: precedent.start.sheet, row: r, col: c });
       } else cells.push(precedent);
       for (const cell of cells) {
-        const name = cellName({ sheet: names.get(cell.sheet)!, address: cellAddress(cell.row, cell.col) });
+        const name = cellName({
+          sheet: names.get(cell.sheet)!,
+          address: cellAddress(cell.row, cell.col),
+        });
         if (seen.has(name)) continue;
         seen.add(name);
         const reason = keptByName.get(name);
@@ -129,7 +235,10 @@ function keptPrecedent(recalculation: Recalculation, loaded: LoadedWorkbook, for
   return undefined;
 }
 
-const FORMATS: Partial<Record<string, string>> = { money: "#,##0.00;[Red]-#,##0.00", date: "yyyy-mm-dd" };
+const FORMATS: Partial<Record<string, string>> = {
+  money: "#,##0.00;[Red]-#,##0.00",
+  date: "yyyy-mm-dd",
+};
 const WIDTHS = [16, 8, 40, 36, 18, 16, 16, 8, 80, 40, 50, 40];
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -142,15 +251,35 @@ interface SheetCellOut {
 
 function cellXml(row: number, col: number, cell: SheetCellOut): string {
   const { content, style } = cell;
-  if (content !== null && typeof content === "object") return newFormulaCellXml("", row, col, storedFormula(content.formula.replace(/^=/, "")), cell.result ?? null, String(style));
-  return newCellXml("", row, col, typeof content === "string" ? fitText(content) : content, String(style));
+  if (content !== null && typeof content === "object")
+    return newFormulaCellXml(
+      "",
+      row,
+      col,
+      storedFormula(content.formula.replace(/^=/, "")),
+      cell.result ?? null,
+      String(style)
+    );
+  return newCellXml(
+    "",
+    row,
+    col,
+    typeof content === "string" ? fitText(content) : content,
+    String(style)
+  );
 }
 
 function auditSheetXml(cells: SheetCellOut[][]): string {
-  const cols = WIDTHS.map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`).join("");
+  const cols = WIDTHS.map(
+    (width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`
+  ).join("");
   const rows = cells
     .map((row, r) => {
-      const body = row.map((cell, c) => (cell.content === null || cell.content === undefined ? "" : cellXml(r, c, cell))).join("");
+      const body = row
+        .map((cell, c) =>
+          cell.content === null || cell.content === undefined ? "" : cellXml(r, c, cell)
+        )
+        .join("");
       return body ? `<row r="${r + 1}">${body}</row>` : "";
     })
     .join("");
@@ -169,10 +298,21 @@ const CHECK_COLUMN = AUDIT_HEADERS.indexOf("Check");
  * The Audit sheet's layout, where a BTU cell that rests on a value kept from Excel gets no native
  * formula (it would read a value no engine without Excel can compute) and a check that says why.
  */
-function auditLayout(rows: AuditRow[], reasons: (string | undefined)[], settings: LoadedWorkbook["settings"], made: Provenance, kept: CellIssue[]): AuditSheetLayout {
+function auditLayout(
+  rows: AuditRow[],
+  reasons: (string | undefined)[],
+  settings: LoadedWorkbook["settings"],
+  made: Provenance,
+  kept: CellIssue[]
+): AuditSheetLayout {
   const layout = auditSheet(rows, settings, made);
   // Beside the rounding note: every formula whose value was kept as Excel computed it, and why.
-  if (kept.length) layout.cells[2].push(null, `Values kept as Excel computed them (${kept.length})`, kept.map((k) => `${k.cell}: ${k.message}`).join("\n"));
+  if (kept.length)
+    layout.cells[2].push(
+      null,
+      `Values kept as Excel computed them (${kept.length})`,
+      kept.map((k) => `${k.cell}: ${k.message}`).join("\n")
+    );
   layout.rows.forEach((entry, i) => {
     const reason = reasons[entry.index];
     if (!reason) return;
@@ -184,8 +324,14 @@ function auditLayout(rows: AuditRow[], reasons: (string | undefined)[], settings
 }
 
 /** The value a formula cell (or a cell of its array) shows in the copy: recomputed, or as Excel had it where kept. */
-function shownValue(recalculation: Recalculation, formula: FormulaCell, cell: CellPosition & { cached: PlainValue }): PlainValue {
-  return recalculation.kept.has(formula) ? cell.cached : plainOf(recalculation.engine.getCellValue(recalculation.address(cell)));
+function shownValue(
+  recalculation: Recalculation,
+  formula: FormulaCell,
+  cell: CellPosition & { cached: PlainValue }
+): PlainValue {
+  return recalculation.kept.has(formula)
+    ? cell.cached
+    : plainOf(recalculation.engine.getCellValue(recalculation.address(cell)));
 }
 
 /** The workbook's cells as the copy shows them: the layout's values, every formula cell replaced by its value. */
@@ -193,17 +339,23 @@ function copyValues(loaded: LoadedWorkbook, recalculation: Recalculation): Sheet
   const sheets = loaded.sheets;
   const put = (cell: CellPosition, value: PlainValue) => {
     const rows = sheets[cell.sheet];
-    (rows[cell.row] = rows[cell.row]?.length ? rows[cell.row] : [])[cell.col] = engineContent(value);
+    (rows[cell.row] = rows[cell.row]?.length ? rows[cell.row] : [])[cell.col] =
+      engineContent(value);
   };
   for (const formula of loaded.formulas) {
     put(formula, shownValue(recalculation, formula, formula));
-    for (const other of formula.arrayCells ?? []) put(other, shownValue(recalculation, formula, other));
+    for (const other of formula.arrayCells ?? [])
+      put(other, shownValue(recalculation, formula, other));
   }
   for (const rows of Object.values(sheets)) for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   return sheets;
 }
 
-export async function auditFile(input: string, outputOption: string | undefined, defaultOutput: string): Promise<AuditSummary> {
+export async function auditFile(
+  input: string,
+  outputOption: string | undefined,
+  defaultOutput: string
+): Promise<AuditCopyReport> {
   const output = outputOption ?? defaultOutput;
   checkOutput(input, output, false);
   const loaded = await loadWorkbook(input);
@@ -212,7 +364,7 @@ export async function auditFile(input: string, outputOption: string | undefined,
   const btuFormulas = loaded.formulas.filter((formula) => formula.btu);
   const rows = buildAuditRows(
     btuFormulas.map((formula) => auditCell(recalculation, loaded, formula)),
-    headlessContext(loaded.settings).clauses,
+    headlessContext(loaded.settings).clauses
   );
   const reasons = btuFormulas.map((formula) => keptPrecedent(recalculation, loaded, formula));
 
@@ -222,18 +374,27 @@ export async function auditFile(input: string, outputOption: string | undefined,
   for (const formula of btuFormulas) {
     const sheet = sheetOf.get(formula.sheet)!;
     const list: Edit[] = edits.get(sheet.part) ?? edits.set(sheet.part, []).get(sheet.part)!;
-    list.push(plainValueEdit(sheet.scanned, formula.cell, shownValue(recalculation, formula, formula)));
+    list.push(
+      plainValueEdit(sheet.scanned, formula.cell, shownValue(recalculation, formula, formula))
+    );
     const added: { row: number; col: number; xml: string }[] = [];
     for (const other of formula.arrayCells ?? []) {
       const value = shownValue(recalculation, formula, other);
       if (other.cell) list.push(plainValueEdit(sheet.scanned, other.cell, value));
-      else if (value !== null) added.push({ row: other.row, col: other.col, xml: newCellXml(sheet.scanned.prefix, other.row, other.col, value) });
+      else if (value !== null)
+        added.push({
+          row: other.row,
+          col: other.col,
+          xml: newCellXml(sheet.scanned.prefix, other.row, other.col, value),
+        });
     }
     if (added.length) list.push(...insertCellEdits(sheet.scanned, added));
   }
   applySheetEdits(loaded, edits);
   // The BTU cells are values now: Excel's calculation chain would name cells that hold no formula.
-  const calcChain = [...loaded.pkg.relationships(loaded.structure.workbookPart).values()].find((rel) => rel.type.endsWith("/calcChain"));
+  const calcChain = [...loaded.pkg.relationships(loaded.structure.workbookPart).values()].find(
+    (rel) => rel.type.endsWith("/calcChain")
+  );
   if (calcChain) removePart(loaded.pkg, calcChain.target, loaded.structure.workbookPart);
 
   // The Audit sheet's formulas are computed as a spreadsheet without the add-in would: an engine without
@@ -241,40 +402,103 @@ export async function auditFile(input: string, outputOption: string | undefined,
   const values = copyValues(loaded, recalculation);
   engine.destroy();
   const made = recalculation.summary.provenance;
-  const layout = auditLayout(rows, reasons, loaded.settings, made, recalculation.summary.notRecomputed);
+  const layout = auditLayout(
+    rows,
+    reasons,
+    loaded.settings,
+    made,
+    recalculation.summary.notRecomputed
+  );
   const sheetCells = layout.cells;
-  const styles = addCellFormats(loaded.pkg, loaded.structure, [{ bold: true }, { wrap: true }, { numberFormat: FORMATS.money, wrap: false }, { numberFormat: FORMATS.date }, {}]);
+  const styles = addCellFormats(loaded.pkg, loaded.structure, [
+    { bold: true },
+    { wrap: true },
+    { numberFormat: FORMATS.money, wrap: false },
+    { numberFormat: FORMATS.date },
+    {},
+  ]);
   const [bold, wrap, money, date, plain] = styles;
   const name = freeSheetName(loaded.structure, "Audit");
-  const leftovers = sheetCells.flat().filter((c): c is { formula: string } => c !== null && typeof c === "object" && findBtuCalls(c.formula).length > 0);
-  if (leftovers.length) throw new Error(`BTU formulas left in the audit copy: ${leftovers.map((c) => c.formula).join(", ")}`);
+  const leftovers = sheetCells
+    .flat()
+    .filter(
+      (c): c is { formula: string } =>
+        c !== null && typeof c === "object" && findBtuCalls(c.formula).length > 0
+    );
+  if (leftovers.length)
+    throw new Error(
+      `BTU formulas left in the audit copy: ${leftovers.map((c) => c.formula).join(", ")}`
+    );
   // The engine gets what the Audit sheet's formulas read (their own cells and the values they check);
   // the prose columns are for the reader and would only cost parsing.
   const valueColumn = AUDIT_HEADERS.indexOf("Value");
-  values[name] = sheetCells.map((row) => row.map((c, col) => (c !== null && typeof c === "object" ? toEngineFormula(c.formula) : col === valueColumn ? (typeof c === "string" ? `'${c}` : c) : null)));
+  values[name] = sheetCells.map((row) =>
+    row.map((c, col) =>
+      c !== null && typeof c === "object"
+        ? toEngineFormula(c.formula)
+        : col === valueColumn
+          ? typeof c === "string"
+            ? `'${c}`
+            : c
+          : null
+    )
+  );
   const checker = createPlainEngine(values, { names: loaded.names, date1904: loaded.date1904 });
   const auditId = checker.getSheetId(name)!;
-  const summary: AuditSummary = { input, output, provenance: made, settings: loaded.settings, keptExcelValues: recalculation.summary.notRecomputed, btuCells: rows.length, native: rows.filter((row, i) => isReperformed(row) && !reasons[i]).length, checks: [], notReperformed: [], errors: [], rows };
+  const summary: AuditCopyReport = {
+    input,
+    output,
+    provenance: made,
+    settings: loaded.settings,
+    keptExcelValues: recalculation.summary.notRecomputed,
+    btuCells: rows.length,
+    native: rows.filter((row, i) => isReperformed(row) && !reasons[i]).length,
+    checks: [],
+    notReperformed: [],
+    errors: [],
+    rows,
+  };
   const ownRows = new Set(layout.cellRows.map((r) => r - 1));
   const out: SheetCellOut[][] = sheetCells.map((row, r) =>
     row.map((content, c) => {
-      const kind = r >= AUDIT_FIRST_ROW - 1 ? layout.rows[r - (AUDIT_FIRST_ROW - 1)]?.kind : undefined;
-      let style = r === 0 || r === AUDIT_FIRST_ROW - 2 ? bold : typeof content === "string" && content.length > 20 ? wrap : plain;
-      if ((c === valueColumn || c === NATIVE_COLUMN) && kind && FORMATS[kind]) style = kind === "money" ? money : date;
+      const kind =
+        r >= AUDIT_FIRST_ROW - 1 ? layout.rows[r - (AUDIT_FIRST_ROW - 1)]?.kind : undefined;
+      let style =
+        r === 0 || r === AUDIT_FIRST_ROW - 2
+          ? bold
+          : typeof content === "string" && content.length > 20
+            ? wrap
+            : plain;
+      if ((c === valueColumn || c === NATIVE_COLUMN) && kind && FORMATS[kind])
+        style = kind === "money" ? money : date;
       if (content === null || typeof content !== "object") return { content, style };
       const raw = checker.getCellValue({ sheet: auditId, row: r, col: c });
       const result = plainOf(raw);
-      if (raw instanceof DetailedCellError) summary.errors.push({ cell: cellName({ sheet: name, address: cellAddress(r, c) }), code: result && typeof result === "object" ? result.error : raw.value });
+      if (raw instanceof DetailedCellError)
+        summary.errors.push({
+          cell: cellName({ sheet: name, address: cellAddress(r, c) }),
+          code: result && typeof result === "object" ? result.error : raw.value,
+        });
       // One check per BTU cell: its own, or for a spill the AND of its cells' checks.
-      if (c === CHECK_COLUMN && ownRows.has(r)) summary.checks.push({ cell: cellName({ sheet: name, address: cellAddress(r, c) }), ok: result === true, value: result });
+      if (c === CHECK_COLUMN && ownRows.has(r))
+        summary.checks.push({
+          cell: cellName({ sheet: name, address: cellAddress(r, c) }),
+          ok: result === true,
+          value: result,
+        });
       return { content, style, result };
-    }),
+    })
   );
-  reasons.forEach((reason, i) => reason && summary.notReperformed.push({ cell: cellName(btuFormulas[i]), reason }));
+  reasons.forEach(
+    (reason, i) => reason && summary.notReperformed.push({ cell: cellName(btuFormulas[i]), reason })
+  );
   // The summary shows each native formula as written on the sheet, its parts' cells in place.
   summary.rows = rows.map((row, i) => {
     const native = sheetCells[layout.cellRows[i] - 1][NATIVE_COLUMN];
-    return { ...row, native: native !== null && typeof native === "object" ? native.formula : undefined };
+    return {
+      ...row,
+      native: native !== null && typeof native === "object" ? native.formula : undefined,
+    };
   });
   addWorksheet(loaded.pkg, loaded.structure, name, auditSheetXml(out));
   await writeAtomically(output, loaded.pkg.write());

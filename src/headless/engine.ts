@@ -4,9 +4,15 @@
  * the BTU functions registered. Sheets are addressed by the id HyperFormula gives each name, never by
  * position: HyperFormula numbers sheets in its object's key order, which puts a sheet named "2005" first.
  */
-import { ConfigParams, DenseSparseChooseBasedOnThreshold, HyperFormula, RawCellContent, SerializedNamedExpression } from "hyperformula";
+import {
+  ConfigParams,
+  DenseSparseChooseBasedOnThreshold,
+  HyperFormula,
+  RawCellContent,
+  SerializedNamedExpression,
+} from "hyperformula";
 import { MAX_COLUMNS, MAX_ROWS, RunContext } from "../catalogue";
-import { registerBtuPlugin, withEngineContext, withoutBtuPlugin } from "./plugin";
+import { registerBtuPlugin, withoutBtuPlugin } from "./plugin";
 
 export const ENGINE_CONFIG: Partial<ConfigParams> = {
   licenseKey: "gpl-v3",
@@ -31,7 +37,10 @@ export const ENGINE_CONFIG: Partial<ConfigParams> = {
 };
 
 /** The 1904 date system: serial 0 is 1 January 1904, and there is no 1900 leap-day quirk. */
-const CONFIG_1904: Partial<ConfigParams> = { leapYear1900: false, nullDate: { year: 1904, month: 1, day: 1 } };
+const CONFIG_1904: Partial<ConfigParams> = {
+  leapYear1900: false,
+  nullDate: { year: 1904, month: 1, day: 1 },
+};
 
 export type SheetContents = Record<string, RawCellContent[][]>;
 
@@ -67,39 +76,60 @@ function acceptedNames(sheets: SheetContents, names: EngineName[], config: Parti
   const accepted: SerializedNamedExpression[] = [];
   const refused: BuiltEngine["refusedNames"] = [];
   const ids = predictedIds(sheets);
-  const probe = HyperFormula.buildFromSheets(Object.fromEntries([...ids.keys()].map((name) => [name, []])), config);
+  const probe = HyperFormula.buildFromSheets(
+    Object.fromEntries([...ids.keys()].map((name) => [name, []])),
+    config
+  );
   for (const name of names) {
     const scope = name.sheet === undefined ? undefined : ids.get(name.sheet);
     try {
-      if (name.sheet !== undefined && scope === undefined) throw new Error(`its sheet ${name.sheet} is not a worksheet`);
+      if (name.sheet !== undefined && scope === undefined)
+        throw new Error(`its sheet ${name.sheet} is not a worksheet`);
       probe.addNamedExpression(name.name, name.expression, scope);
       accepted.push({ name: name.name, expression: name.expression, scope });
     } catch (error) {
-      refused.push({ name: name.name, reason: error instanceof Error ? error.message : String(error) });
+      refused.push({
+        name: name.name,
+        reason: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   probe.destroy();
   return { accepted, refused };
 }
 
-function build(sheets: SheetContents, options: EngineOptions): BuiltEngine {
-  const config = configFor(options);
-  if (!options.names?.length) return { engine: HyperFormula.buildFromSheets(sheets, config), refusedNames: [] };
+function build(sheets: SheetContents, options: EngineOptions, context?: RunContext): BuiltEngine {
+  // HyperFormula hands `context` to every function plugin as config.context: the BTU functions'
+  // workbook settings and date system travel with the engine they belong to.
+  const config = { ...configFor(options), context };
+  if (!options.names?.length)
+    return { engine: HyperFormula.buildFromSheets(sheets, config), refusedNames: [] };
   const { accepted, refused } = acceptedNames(sheets, options.names, config);
   return { engine: HyperFormula.buildFromSheets(sheets, config, accepted), refusedNames: refused };
 }
 
 /** An engine over these sheets with the BTU functions, computing with this workbook's settings. */
-export function buildEngine(sheets: SheetContents, context: RunContext = {}, options: EngineOptions = {}): BuiltEngine {
+export function buildEngine(
+  sheets: SheetContents,
+  context: RunContext = {},
+  options: EngineOptions = {}
+): BuiltEngine {
   registerBtuPlugin();
-  return withEngineContext(context, () => build(sheets, options));
+  return build(sheets, options, context);
 }
 
-export function createEngine(sheets: SheetContents, context: RunContext = {}, options: EngineOptions = {}): HyperFormula {
+export function createEngine(
+  sheets: SheetContents,
+  context: RunContext = {},
+  options: EngineOptions = {}
+): HyperFormula {
   return buildEngine(sheets, context, options).engine;
 }
 
 /** An engine that knows only Excel's own functions, as Excel without the add-in. */
-export function createPlainEngine(sheets: SheetContents, options: EngineOptions = {}): HyperFormula {
+export function createPlainEngine(
+  sheets: SheetContents,
+  options: EngineOptions = {}
+): HyperFormula {
   return withoutBtuPlugin(() => build(sheets, options).engine);
 }

@@ -27,9 +27,12 @@ export async function readInputFile(file: string): Promise<Buffer> {
     throw new FileProblem(`${file}: cannot be read (${code ?? String(error)})`);
   }
   if (buffer.subarray(0, 4).equals(CFB_MAGIC)) {
-    throw new FileProblem(`${file}: is password-protected (encrypted) or a legacy .xls; save an unprotected copy as .xlsx`);
+    throw new FileProblem(
+      `${file}: is password-protected (encrypted) or a legacy .xls; save an unprotected copy as .xlsx`
+    );
   }
-  if (!buffer.subarray(0, 4).equals(ZIP_MAGIC)) throw new FileProblem(`${file}: is not an .xlsx workbook`);
+  if (!buffer.subarray(0, 4).equals(ZIP_MAGIC))
+    throw new FileProblem(`${file}: is not an .xlsx workbook`);
   return buffer;
 }
 
@@ -82,7 +85,8 @@ async function removeStale(dir: string, base: string): Promise<void> {
   const entries = await fs.readdir(dir).catch(() => [] as string[]);
   for (const entry of entries) {
     const m = TEMP_NAME.exec(entry);
-    if (m && m[1] === base && Number(m[2]) !== process.pid && !alive(Number(m[2]))) await fs.rm(path.join(dir, entry), { force: true });
+    if (m && m[1] === base && Number(m[2]) !== process.pid && !alive(Number(m[2])))
+      await fs.rm(path.join(dir, entry), { force: true });
   }
 }
 

@@ -4,7 +4,14 @@
  * formulas differ only in their cell references, so what a formula's shape allows is read once.
  */
 import { HyperFormula } from "hyperformula";
-import { FormulaTextError, MAX_NESTING, Token, displayFunctionName, parseReference, tokenize } from "../catalogue";
+import {
+  FormulaTextError,
+  MAX_NESTING,
+  Token,
+  displayFunctionName,
+  parseReference,
+  tokenize,
+} from "../catalogue";
 
 /**
  * Excel's stored prefixes go (`_xldudf_`, `_xlfn.`, `_xlws.`), and the constants TRUE and FALSE,
@@ -23,13 +30,23 @@ export function toEngineFormula(stored: string): string {
 }
 
 function engineText(tokens: Token[]): string {
-  return tokens.map((token) => (token.type === "function" ? displayFunctionName(token.text) : token.type === "bool" ? `${token.text}()` : token.text)).join("");
+  return tokens
+    .map((token) =>
+      token.type === "function"
+        ? displayFunctionName(token.text)
+        : token.type === "bool"
+          ? `${token.text}()`
+          : token.text
+    )
+    .join("");
 }
 
 let knownFunctions: Set<string> | undefined;
 
 function knownFunction(name: string): boolean {
-  knownFunctions ??= new Set(HyperFormula.getRegisteredFunctionNames("enGB").map((known) => known.toUpperCase()));
+  knownFunctions ??= new Set(
+    HyperFormula.getRegisteredFunctionNames("enGB").map((known) => known.toUpperCase())
+  );
   return knownFunctions.has(name) || /^BTU\./.test(name);
 }
 
@@ -44,8 +61,14 @@ function unsupportedIn(tokens: Token[], names: ReadonlySet<string>): string | un
     } else if (token.type === "ref") {
       const ref = parseReference(token.text);
       if (ref.lastSheet) return `the 3-D reference ${token.text} is not supported by HyperFormula`;
-      if (ref.book !== undefined) return `the reference ${token.text} to another workbook cannot be read`;
-    } else if (token.type === "name" && !token.text.includes("!") && !names.has(token.text.toUpperCase()) && !/^_xlpm\./i.test(token.text)) {
+      if (ref.book !== undefined)
+        return `the reference ${token.text} to another workbook cannot be read`;
+    } else if (
+      token.type === "name" &&
+      !token.text.includes("!") &&
+      !names.has(token.text.toUpperCase()) &&
+      !/^_xlpm\./i.test(token.text)
+    ) {
       return `the name ${token.text} is not defined in this workbook`;
     }
   }
@@ -75,10 +98,17 @@ export class FormulaReader {
     const shape = text.replace(CELL_IN_TEXT, "A1");
     const known = this.shapes.has(shape);
     const opens = text.length > MAX_NESTING ? (text.match(/[({]/g)?.length ?? 0) : 0;
-    if (known && !btuCandidate && opens <= MAX_NESTING) return { engine: toEngineFormula(text), btu: false, unsupported: this.shapes.get(shape) };
+    if (known && !btuCandidate && opens <= MAX_NESTING)
+      return { engine: toEngineFormula(text), btu: false, unsupported: this.shapes.get(shape) };
     const tokens = tokenize(text);
     const unsupported = known ? this.shapes.get(shape) : unsupportedIn(tokens, this.names);
     this.shapes.set(shape, unsupported);
-    return { engine: `=${engineText(tokens)}`, btu: btuCandidate && tokens.some((t) => t.type === "function" && /^BTU\./i.test(displayFunctionName(t.text))), unsupported };
+    return {
+      engine: `=${engineText(tokens)}`,
+      btu:
+        btuCandidate &&
+        tokens.some((t) => t.type === "function" && /^BTU\./i.test(displayFunctionName(t.text))),
+      unsupported,
+    };
   }
 }

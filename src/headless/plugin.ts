@@ -3,7 +3,15 @@
  * each converting HyperFormula's arguments to raw spreadsheet values and calling `evaluate`, the
  * same adapter layer Excel's functions use. Only conversions here; all coercion is in src/catalogue.
  */
-import { ArraySize, CellError, FunctionArgumentType, FunctionPlugin, HyperFormula, ImplementedFunctions, SimpleRangeValue } from "hyperformula";
+import {
+  ArraySize,
+  CellError,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  ImplementedFunctions,
+  SimpleRangeValue,
+} from "hyperformula";
 import { CATALOGUE, FunctionDefinition, RawArgument, RunContext, evaluate } from "../catalogue";
 import { fromCellResult, toCellError, toRawArgument } from "./values";
 
@@ -32,12 +40,27 @@ const methodName = (spec: FunctionDefinition) => `btu_${spec.name}`;
 const sizeMethodName = (spec: FunctionDefinition) => `btuSize_${spec.name}`;
 
 /** AST nodes whose value depends on other cells or on the clock: a spill's size cannot be read from them. */
-const REFERENCES = new Set(["CELL_REFERENCE", "CELL_RANGE", "COLUMN_RANGE", "ROW_RANGE", "NAMED_EXPRESSION"]);
-const VOLATILE = new Set(["RAND", "RANDBETWEEN", "RANDARRAY", "NOW", "TODAY", "OFFSET", "INDIRECT"]);
+const REFERENCES = new Set([
+  "CELL_REFERENCE",
+  "CELL_RANGE",
+  "COLUMN_RANGE",
+  "ROW_RANGE",
+  "NAMED_EXPRESSION",
+]);
+const VOLATILE = new Set([
+  "RAND",
+  "RANDBETWEEN",
+  "RANDARRAY",
+  "NOW",
+  "TODAY",
+  "OFFSET",
+  "INDIRECT",
+]);
 
 function isLiteral(ast: Ast): boolean {
   if (REFERENCES.has(ast.type)) return false;
-  if (ast.type === "FUNCTION_CALL" && VOLATILE.has((ast.procedureName ?? "").toUpperCase())) return false;
+  if (ast.type === "FUNCTION_CALL" && VOLATILE.has((ast.procedureName ?? "").toUpperCase()))
+    return false;
   const children: Ast[] = [];
   if (Array.isArray(ast.args)) children.push(...(ast.args as (Ast | Ast[])[]).flat());
   for (const child of [ast.left, ast.right, ast.expression, ast.value]) {
@@ -46,22 +69,13 @@ function isLiteral(ast: Ast): boolean {
   return children.every(isLiteral);
 }
 
-/** The workbook context of the engine being built; each plugin instance keeps the one it was built with. */
-let contextForNextEngine: RunContext = {};
-
-export function withEngineContext<T>(context: RunContext, build: () => T): T {
-  contextForNextEngine = context;
-  try {
-    return build();
-  } finally {
-    contextForNextEngine = {};
-  }
-}
-
 export class BtuPlugin extends FunctionPlugin {
   static implementedFunctions: ImplementedFunctions = {};
 
-  private readonly context: RunContext = contextForNextEngine;
+  /** The workbook's settings and date system, given to the engine as HyperFormula's `context` option. */
+  private get context(): RunContext {
+    return (this.config.context as RunContext | undefined) ?? {};
+  }
 
   /**
    * Arguments to raw values, the catalogue call, the result back to HyperFormula. Arguments are
@@ -88,28 +102,50 @@ export class BtuPlugin extends FunctionPlugin {
    * (it is computed), otherwise a bound (FEE_SCHEDULE's most rows, TNW_LEDGER's cells of fiscal_years);
    * HyperFormula pads a smaller result with empty cells.
    */
-  protected spillSize(spec: FunctionDefinition, ast: ProcedureAst, state: InterpreterState): ArraySize {
+  protected spillSize(
+    spec: FunctionDefinition,
+    ast: ProcedureAst,
+    state: InterpreterState
+  ): ArraySize {
     const columns = spec.spill!.columns.length;
     if (ast.args.every(isLiteral)) {
-      const raw = ast.args.map((arg) => (arg.type === "EMPTY" ? undefined : toRawArgument(this.evaluateAst(arg as never, state as never))));
+      const raw = ast.args.map((arg) =>
+        arg.type === "EMPTY"
+          ? undefined
+          : toRawArgument(this.evaluateAst(arg as never, state as never))
+      );
       const result = evaluate(spec.name, raw, this.context).result;
-      return result.ok && Array.isArray(result.value) ? new ArraySize(result.value[0]?.length ?? columns, result.value.length) : ArraySize.scalar();
+      return result.ok && Array.isArray(result.value)
+        ? new ArraySize(result.value[0]?.length ?? columns, result.value.length)
+        : ArraySize.scalar();
     }
     if (spec.spill!.maxRows) return new ArraySize(columns, spec.spill!.maxRows);
     const first = ast.args[0];
     if (first?.type === "CELL_RANGE" && first.start && first.end) {
       const start = first.start.toSimpleCellAddress(state.formulaAddress);
       const end = first.end.toSimpleCellAddress(state.formulaAddress);
-      return new ArraySize(columns, (Math.abs(end.row - start.row) + 1) * (Math.abs(end.col - start.col) + 1));
+      return new ArraySize(
+        columns,
+        (Math.abs(end.row - start.row) + 1) * (Math.abs(end.col - start.col) + 1)
+      );
     }
     return ArraySize.error();
   }
 
   /** A spill larger than the size fixed at parse time would break the engine: it becomes an error instead. */
-  private fitSpill(spec: FunctionDefinition, ast: ProcedureAst, state: InterpreterState, result: SimpleRangeValue) {
+  private fitSpill(
+    spec: FunctionDefinition,
+    ast: ProcedureAst,
+    state: InterpreterState,
+    result: SimpleRangeValue
+  ) {
     const size = this.spillSize(spec, ast, state);
-    if (size.isScalar() || (result.height() <= size.height && result.width() <= size.width)) return result;
-    return toCellError("#VALUE!", `BTU.${spec.name}: the result has ${result.height()} rows but only ${size.height} were reserved when the formula was read; give the arguments as a range or literals.`);
+    if (size.isScalar() || (result.height() <= size.height && result.width() <= size.width))
+      return result;
+    return toCellError(
+      "#VALUE!",
+      `BTU.${spec.name}: the result has ${result.height()} rows but only ${size.height} were reserved when the formula was read; give the arguments as a range or literals.`
+    );
   }
 }
 
@@ -118,17 +154,28 @@ for (const spec of CATALOGUE) {
     method: methodName(spec),
     // Every argument reaches the catalogue as given (ranges as ranges, errors as errors, a missing
     // required argument as blank), so its coercion and messages are the same as in Excel.
-    parameters: spec.params.map(() => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true })),
+    parameters: spec.params.map(() => ({
+      argumentType: FunctionArgumentType.ANY,
+      optionalArg: true,
+    })),
     vectorizationForbidden: true,
   };
   if (spec.spill) metadata.sizeOfResultArrayMethod = sizeMethodName(spec);
   BtuPlugin.implementedFunctions[NAMESPACE + spec.name] = metadata;
   const prototype = BtuPlugin.prototype as unknown as Record<string, unknown>;
-  prototype[methodName(spec)] = function (this: BtuPlugin, ast: ProcedureAst, state: InterpreterState) {
+  prototype[methodName(spec)] = function (
+    this: BtuPlugin,
+    ast: ProcedureAst,
+    state: InterpreterState
+  ) {
     return this.call(spec, ast, state);
   };
   if (spec.spill) {
-    prototype[sizeMethodName(spec)] = function (this: BtuPlugin, ast: ProcedureAst, state: InterpreterState) {
+    prototype[sizeMethodName(spec)] = function (
+      this: BtuPlugin,
+      ast: ProcedureAst,
+      state: InterpreterState
+    ) {
       return this.spillSize(spec, ast, state);
     };
   }
@@ -136,7 +183,9 @@ for (const spec of CATALOGUE) {
 
 /** Function names per language: the BTU names are the same in every language HyperFormula knows. */
 function translations(): Record<string, Record<string, string>> {
-  const names = Object.fromEntries(CATALOGUE.map((spec) => [NAMESPACE + spec.name, NAMESPACE + spec.name]));
+  const names = Object.fromEntries(
+    CATALOGUE.map((spec) => [NAMESPACE + spec.name, NAMESPACE + spec.name])
+  );
   const codes = new Set(["enGB", ...HyperFormula.getRegisteredLanguagesCodes()]);
   return Object.fromEntries([...codes].map((code) => [code, names]));
 }

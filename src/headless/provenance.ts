@@ -14,7 +14,8 @@ import { version } from "../../package.json";
  * SHA-256 of TERMS.md's "The function catalogue" section (from its heading to the next "## "
  * heading) that this build implements; a test fails when the spec's text moves on without it.
  */
-export const TERMS_CATALOGUE_SHA256 = "6a50652273f799be59c32280445c7a2e14f28e71eeb195e0f909fe75fa85043d";
+export const TERMS_CATALOGUE_SHA256 =
+  "6a50652273f799be59c32280445c7a2e14f28e71eeb195e0f909fe75fa85043d";
 
 let termsHash: string | undefined;
 

@@ -12,7 +12,14 @@ import { cachedValueEdit, Edit, insertCellEdits, newCellXml, applyEdits } from "
 import { headlessContext } from "./context";
 import { buildEngine } from "./engine";
 import { checkOutput, writeAtomically } from "./files";
-import { CellPosition, FormulaCell, LoadedWorkbook, PlainValue, engineContent, loadWorkbook } from "./workbook";
+import {
+  CellPosition,
+  FormulaCell,
+  LoadedWorkbook,
+  PlainValue,
+  engineContent,
+  loadWorkbook,
+} from "./workbook";
 
 export interface CellIssue {
   cell: string;
@@ -66,7 +73,11 @@ export function changeMany(engine: HyperFormula, changes: () => void): void {
 }
 
 /** Error codes HyperFormula has and Excel does not are written as the nearest Excel code. */
-const EXCEL_CODES: Record<string, string> = { "#CYCLE!": "#REF!", "#ERROR!": "#VALUE!", "#LIC!": "#VALUE!" };
+const EXCEL_CODES: Record<string, string> = {
+  "#CYCLE!": "#REF!",
+  "#ERROR!": "#VALUE!",
+  "#LIC!": "#VALUE!",
+};
 
 export function plainOf(value: unknown): PlainValue {
   if (value instanceof DetailedCellError) return { error: EXCEL_CODES[value.value] ?? value.value };
@@ -79,7 +90,8 @@ export function plainOf(value: unknown): PlainValue {
  * engines may order a sum differently), everything else exactly.
  */
 export function sameValue(a: PlainValue, b: PlainValue): boolean {
-  if (typeof a === "number" && typeof b === "number") return a === b || Math.abs(a - b) <= 4 * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b));
+  if (typeof a === "number" && typeof b === "number")
+    return a === b || Math.abs(a - b) <= 4 * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b));
   if (a && b && typeof a === "object" && typeof b === "object") return a.error === b.error;
   if ((a === null && b === "") || (a === "" && b === null)) return true;
   return a === b;
@@ -98,17 +110,29 @@ export interface Recalculation {
 function dynamicReason(value: unknown, cached: PlainValue, iterate: boolean): string | undefined {
   if (!(value instanceof DetailedCellError)) return undefined;
   if (value.value === "#CYCLE!") {
-    return iterate ? "a circular reference meant to iterate (iterative calculation is on); HyperFormula cannot iterate" : "in or after a circular reference, which HyperFormula does not compute";
+    return iterate
+      ? "a circular reference meant to iterate (iterative calculation is on); HyperFormula cannot iterate"
+      : "in or after a circular reference, which HyperFormula does not compute";
   }
-  if (value.value === "#ERROR!") return `HyperFormula cannot read this formula (${value.message || "parse error"})`;
+  if (value.value === "#ERROR!")
+    return `HyperFormula cannot read this formula (${value.message || "parse error"})`;
   const name = /^Named expression (\S+) not recognized/.exec(value.message ?? "");
-  if (name && !(cached && typeof cached === "object" && cached.error === "#NAME?")) return `the name ${name[1]} has a definition HyperFormula cannot read`;
-  if (value.value === "#SPILL!" && !(cached && typeof cached === "object" && cached.error === "#SPILL!")) return "a spill that HyperFormula sizes differently from Excel";
+  if (name && !(cached && typeof cached === "object" && cached.error === "#NAME?"))
+    return `the name ${name[1]} has a definition HyperFormula cannot read`;
+  if (
+    value.value === "#SPILL!" &&
+    !(cached && typeof cached === "object" && cached.error === "#SPILL!")
+  )
+    return "a spill that HyperFormula sizes differently from Excel";
   return undefined;
 }
 
 /** The cells among `cells` that lie on a cycle of references among themselves (Tarjan's strongly connected components). */
-function cycleMembers(engine: HyperFormula, cells: FormulaCell[], address: (p: CellPosition) => SimpleCellAddress): Set<FormulaCell> {
+function cycleMembers(
+  engine: HyperFormula,
+  cells: FormulaCell[],
+  address: (p: CellPosition) => SimpleCellAddress
+): Set<FormulaCell> {
   const key = (a: SimpleCellAddress) => `${a.sheet}:${a.row}:${a.col}`;
   const byKey = new Map(cells.map((cell) => [key(address(cell)), cell]));
   const edges = new Map<FormulaCell, FormulaCell[]>();
@@ -118,7 +142,14 @@ function cycleMembers(engine: HyperFormula, cells: FormulaCell[], address: (p: C
       if ("start" in precedent) {
         for (const other of cells) {
           const a = address(other);
-          if (a.sheet === precedent.start.sheet && a.row >= precedent.start.row && a.row <= precedent.end.row && a.col >= precedent.start.col && a.col <= precedent.end.col) out.push(other);
+          if (
+            a.sheet === precedent.start.sheet &&
+            a.row >= precedent.start.row &&
+            a.row <= precedent.end.row &&
+            a.col >= precedent.start.col &&
+            a.col <= precedent.end.col
+          )
+            out.push(other);
         }
       } else {
         const other = byKey.get(key(precedent));
@@ -152,7 +183,8 @@ function cycleMembers(engine: HyperFormula, cells: FormulaCell[], address: (p: C
       onStack.delete(top);
       component.push(top);
     } while (top !== cell);
-    if (component.length > 1 || edges.get(cell)!.includes(cell)) component.forEach((c) => members.add(c));
+    if (component.length > 1 || edges.get(cell)!.includes(cell))
+      component.forEach((c) => members.add(c));
   };
   for (const cell of cells) if (!index.has(cell)) visit(cell);
   return members;
@@ -160,23 +192,48 @@ function cycleMembers(engine: HyperFormula, cells: FormulaCell[], address: (p: C
 
 /** Recomputes the loaded workbook (the file is not written). */
 export function recalculate(loaded: LoadedWorkbook): Recalculation {
-  const { engine, refusedNames } = buildEngine(loaded.sheets, { ...headlessContext(loaded.settings), date1904: loaded.date1904 }, { names: loaded.names, date1904: loaded.date1904 });
+  const { engine, refusedNames } = buildEngine(
+    loaded.sheets,
+    { ...headlessContext(loaded.settings), date1904: loaded.date1904 },
+    { names: loaded.names, date1904: loaded.date1904 }
+  );
   const ids = new Map(loaded.worksheets.map(({ name }) => [name, engine.getSheetId(name)!]));
-  const address = (position: CellPosition): SimpleCellAddress => ({ sheet: ids.get(position.sheet)!, row: position.row, col: position.col });
+  const address = (position: CellPosition): SimpleCellAddress => ({
+    sheet: ids.get(position.sheet)!,
+    row: position.row,
+    col: position.col,
+  });
   const kept = new Map<FormulaCell, string>();
   const keep = (formula: FormulaCell, reason: string) => {
     kept.set(formula, reason);
     engine.setCellContents(address(formula), [[engineContent(formula.cached)]]);
-    for (const other of formula.arrayCells ?? []) engine.setCellContents(address(other), [[engineContent(other.cached)]]);
+    for (const other of formula.arrayCells ?? [])
+      engine.setCellContents(address(other), [[engineContent(other.cached)]]);
   };
-  const roots = loaded.formulas.filter((formula) => formula.unsupported).map((formula) => [formula, formula.unsupported] as const);
-  if (roots.length) changeMany(engine, () => roots.forEach(([formula, reason]) => keep(formula, reason!)));
+  const roots = loaded.formulas
+    .filter((formula) => formula.unsupported)
+    .map((formula) => [formula, formula.unsupported] as const);
+  if (roots.length)
+    changeMany(engine, () => roots.forEach(([formula, reason]) => keep(formula, reason!)));
   // Keeping a value can let a cycle's cells or a parse error's dependants compute: a few rounds settle it.
   for (let round = 0; round < 8; round++) {
-    const found = loaded.formulas.filter((f) => !kept.has(f)).map((f) => [f, dynamicReason(engine.getCellValue(address(f)), f.cached, loaded.structure.iterate)] as const).filter(([, reason]) => reason);
+    const found = loaded.formulas
+      .filter((f) => !kept.has(f))
+      .map(
+        (f) =>
+          [
+            f,
+            dynamicReason(engine.getCellValue(address(f)), f.cached, loaded.structure.iterate),
+          ] as const
+      )
+      .filter(([, reason]) => reason);
     if (!found.length) break;
     // A cycle's dependants show #CYCLE! too: only the cycle's own cells keep Excel's value.
-    const inCycle = new Set(found.filter(([f]) => (engine.getCellValue(address(f)) as DetailedCellError).value === "#CYCLE!").map(([f]) => f));
+    const inCycle = new Set(
+      found
+        .filter(([f]) => (engine.getCellValue(address(f)) as DetailedCellError).value === "#CYCLE!")
+        .map(([f]) => f)
+    );
     const members = cycleMembers(engine, [...inCycle], address);
     const keepNow = found.filter(([f]) => !inCycle.has(f) || members.has(f));
     changeMany(engine, () => keepNow.forEach(([formula, reason]) => keep(formula, reason!)));
@@ -191,21 +248,32 @@ export function recalculate(loaded: LoadedWorkbook): Recalculation {
     btuCells: loaded.formulas.filter((f) => f.btu).length,
     errors: [],
     differences: [],
-    notRecomputed: [...kept].map(([cell, message]) => ({ cell: cellName(cell), code: "kept", message: `kept Excel's value: ${message}` })),
+    notRecomputed: [...kept].map(([cell, message]) => ({
+      cell: cellName(cell),
+      code: "kept",
+      message: `kept Excel's value: ${message}`,
+    })),
     refusedNames,
   };
   for (const formula of loaded.formulas) {
     if (kept.has(formula)) continue;
     record(formula, engine.getCellValue(address(formula)), summary);
-    for (const other of formula.arrayCells ?? []) record(other, engine.getCellValue(address(other)), summary);
+    for (const other of formula.arrayCells ?? [])
+      record(other, engine.getCellValue(address(other)), summary);
   }
   return { engine, address, kept, summary };
 }
 
-function record(position: CellPosition & { cached: PlainValue }, raw: unknown, summary: RecalcSummary): void {
+function record(
+  position: CellPosition & { cached: PlainValue },
+  raw: unknown,
+  summary: RecalcSummary
+): void {
   const value = plainOf(raw);
-  if (raw instanceof DetailedCellError) summary.errors.push({ cell: cellName(position), code: raw.value, message: raw.message ?? "" });
-  if (!sameValue(value, position.cached)) summary.differences.push({ cell: cellName(position), cached: position.cached, value });
+  if (raw instanceof DetailedCellError)
+    summary.errors.push({ cell: cellName(position), code: raw.value, message: raw.message ?? "" });
+  if (!sameValue(value, position.cached))
+    summary.differences.push({ cell: cellName(position), cached: position.cached, value });
 }
 
 function identical(a: PlainValue, b: PlainValue): boolean {
@@ -214,7 +282,10 @@ function identical(a: PlainValue, b: PlainValue): boolean {
 }
 
 /** The value a recomputed cell gets, or undefined where its stored value stays as it is. */
-function freshValue(recalculation: Recalculation, position: CellPosition & { cached: PlainValue }): PlainValue | undefined {
+function freshValue(
+  recalculation: Recalculation,
+  position: CellPosition & { cached: PlainValue }
+): PlainValue | undefined {
   const value = plainOf(recalculation.engine.getCellValue(recalculation.address(position)));
   return identical(value, position.cached) ? undefined : value;
 }
@@ -223,7 +294,11 @@ function freshValue(recalculation: Recalculation, position: CellPosition & { cac
  * Edits of each sheet's text that store the fresh values: formula cells and the other cells of their
  * array ranges. `skip` leaves cells to another edit (the audit turns BTU cells into values).
  */
-export function recalcEdits(loaded: LoadedWorkbook, recalculation: Recalculation, skip: (formula: FormulaCell) => boolean = () => false): Map<string, Edit[]> {
+export function recalcEdits(
+  loaded: LoadedWorkbook,
+  recalculation: Recalculation,
+  skip: (formula: FormulaCell) => boolean = () => false
+): Map<string, Edit[]> {
   const edits = new Map<string, Edit[]>();
   const sheetOf = new Map(loaded.worksheets.map((sheet) => [sheet.name, sheet]));
   const added = new Map<string, { row: number; col: number; xml: string }[]>();
@@ -237,16 +312,25 @@ export function recalcEdits(loaded: LoadedWorkbook, recalculation: Recalculation
       const fresh = freshValue(recalculation, other);
       if (fresh === undefined) continue;
       if (other.cell) list.push(cachedValueEdit(sheet.scanned, other.cell, fresh));
-      else if (fresh !== null) (added.get(sheet.part) ?? added.set(sheet.part, []).get(sheet.part)!).push({ row: other.row, col: other.col, xml: newCellXml(sheet.scanned.prefix, other.row, other.col, fresh) });
+      else if (fresh !== null)
+        (added.get(sheet.part) ?? added.set(sheet.part, []).get(sheet.part)!).push({
+          row: other.row,
+          col: other.col,
+          xml: newCellXml(sheet.scanned.prefix, other.row, other.col, fresh),
+        });
     }
   }
-  for (const [part, cells] of added) edits.get(part)!.push(...insertCellEdits(loaded.worksheets.find((s) => s.part === part)!.scanned, cells));
+  for (const [part, cells] of added)
+    edits
+      .get(part)!
+      .push(...insertCellEdits(loaded.worksheets.find((s) => s.part === part)!.scanned, cells));
   return edits;
 }
 
 export function applySheetEdits(loaded: LoadedWorkbook, edits: Map<string, Edit[]>): void {
   const byPart = new Map(loaded.worksheets.map((sheet) => [sheet.part, sheet]));
-  for (const [part, list] of edits) if (list.length) loaded.pkg.set(part, applyEdits(byPart.get(part)!.scanned.xml, list));
+  for (const [part, list] of edits)
+    if (list.length) loaded.pkg.set(part, applyEdits(byPart.get(part)!.scanned.xml, list));
 }
 
 export interface RecalcOptions {
@@ -254,7 +338,11 @@ export interface RecalcOptions {
   inPlace?: boolean;
 }
 
-export async function recalcFile(input: string, options: RecalcOptions, defaultOutput: string): Promise<RecalcSummary> {
+export async function recalcFile(
+  input: string,
+  options: RecalcOptions,
+  defaultOutput: string
+): Promise<RecalcSummary> {
   const output = options.inPlace ? (options.output ?? input) : (options.output ?? defaultOutput);
   checkOutput(input, output, options.inPlace ?? false);
   const loaded = await loadWorkbook(input);

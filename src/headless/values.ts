@@ -3,7 +3,8 @@
  * nothing is interpreted here, only re-shaped (numbers, text, booleans, blanks, ranges, errors).
  */
 import { CellError, EmptyValue, ErrorType, SimpleRangeValue } from "hyperformula";
-import { CellResult, CellScalar, RawArgument, RawScalar, SheetError } from "../catalogue";
+import { CellResult, RawArgument, RawScalar, SheetError } from "../catalogue";
+import type { Scalar } from "../core";
 
 /** Excel's spelling of each HyperFormula error type. */
 export const ERROR_CODES: Record<ErrorType, string> = {
@@ -19,17 +20,25 @@ export const ERROR_CODES: Record<ErrorType, string> = {
   [ErrorType.ERROR]: "#ERROR!",
 };
 
-const ERROR_TYPES = new Map(Object.entries(ERROR_CODES).map(([type, code]) => [code, type as ErrorType]));
+const ERROR_TYPES = new Map(
+  Object.entries(ERROR_CODES).map(([type, code]) => [code, type as ErrorType])
+);
 
 /** HyperFormula's number subtypes (dates, currency, percent) carry the number in `val`. */
 function isRichNumber(value: unknown): value is { val: number } {
-  return typeof value === "object" && value !== null && typeof (value as { val?: unknown }).val === "number";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { val?: unknown }).val === "number"
+  );
 }
 
 export function toRawScalar(value: unknown): RawScalar {
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
   if (value === EmptyValue || value === null || value === undefined) return null;
-  if (value instanceof CellError) return new SheetError(ERROR_CODES[value.type] ?? "#VALUE!", value.message ?? "");
+  if (value instanceof CellError)
+    return new SheetError(ERROR_CODES[value.type] ?? "#VALUE!", value.message ?? "");
   if (isRichNumber(value)) return value.val;
   return new SheetError("#VALUE!", "unsupported value");
 }
@@ -44,7 +53,7 @@ export function toCellError(code: string, message: string): CellError {
 }
 
 /** A catalogue result as HyperFormula returns it from a function: a value, a spill or an error. */
-export function fromCellResult(result: CellResult): CellScalar | SimpleRangeValue | CellError {
+export function fromCellResult(result: CellResult): Scalar | SimpleRangeValue | CellError {
   if (!result.ok) return toCellError(result.code, result.message);
   if (Array.isArray(result.value)) return SimpleRangeValue.onlyValues(result.value);
   return result.value;

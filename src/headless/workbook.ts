@@ -5,9 +5,26 @@
  * document settings. The package stays open so that a command can patch it and write it back.
  */
 import { RawCellContent } from "hyperformula";
-import { FormulaTextError, MAX_COLUMNS, WorkbookSettings, cellAddress, parseRange, shiftFormula } from "../catalogue";
+import {
+  FormulaTextError,
+  MAX_COLUMNS,
+  WorkbookSettings,
+  cellAddress,
+  parseRange,
+  shiftFormula,
+} from "../catalogue";
 import { DATE_1904_OFFSET, serialOf } from "../core";
-import { PackageProblem, ScannedSheet, SheetCell, StoredValue, WorkbookStructure, XlsxPackage, readSharedStrings, readStructure, scanSheet } from "../xlsx";
+import {
+  PackageProblem,
+  ScannedSheet,
+  SheetCell,
+  StoredValue,
+  WorkbookStructure,
+  XlsxPackage,
+  readSharedStrings,
+  readStructure,
+  scanSheet,
+} from "../xlsx";
 import { FileProblem, readInputFile } from "./files";
 import { FormulaReader, ReadFormula, toEngineFormula } from "./formulas";
 import { EngineName, SheetContents } from "./engine";
@@ -62,26 +79,40 @@ export interface WorkbookLayout {
   date1904: boolean;
 }
 
-const ISO_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2})(?::([0-9]{2}(?:\.[0-9]+)?))?)?/;
+const ISO_DATE =
+  /^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2})(?::([0-9]{2}(?:\.[0-9]+)?))?)?/;
 
 /** An ISO date cell (`t="d"`) as a serial in the workbook's date system. */
 function isoSerial(text: string, date1904: boolean): number | undefined {
   const m = ISO_DATE.exec(text);
   if (!m) return undefined;
-  const day = serialOf(Number(m[1]), Number(m[2]), Number(m[3])) - (date1904 ? DATE_1904_OFFSET : 0);
+  const day =
+    serialOf(Number(m[1]), Number(m[2]), Number(m[3])) - (date1904 ? DATE_1904_OFFSET : 0);
   const seconds = Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0);
   return day + seconds / 86400;
 }
 
 /** The value a cell holds (for a formula, its cached result). */
-function valueOf(cell: SheetCell, strings: string[] | undefined, where: string, date1904: boolean, stringsPart: string): PlainValue {
+function valueOf(
+  cell: SheetCell,
+  strings: string[] | undefined,
+  where: string,
+  date1904: boolean,
+  stringsPart: string
+): PlainValue {
   const v = cell.value;
   switch (cell.type) {
     case "s": {
       if (v === undefined) return null;
-      if (!strings) throw new PackageProblem(`has text cells (${where}) but no shared strings part ${stringsPart}`);
+      if (!strings)
+        throw new PackageProblem(
+          `has text cells (${where}) but no shared strings part ${stringsPart}`
+        );
       const text = strings[Number(v)];
-      if (text === undefined) throw new PackageProblem(`cell ${where} refers to shared string ${v}, which the shared strings part does not have`);
+      if (text === undefined)
+        throw new PackageProblem(
+          `cell ${where} refers to shared string ${v}, which the shared strings part does not have`
+        );
       return text;
     }
     case "inlineStr":
@@ -112,7 +143,10 @@ function readFormula(reader: FormulaReader, text: string, where: string): ReadFo
   try {
     return reader.read(text);
   } catch (error) {
-    if (error instanceof FormulaTextError) throw new PackageProblem(`cell ${where} has a formula Excel cannot hold: it ${error.message}`);
+    if (error instanceof FormulaTextError)
+      throw new PackageProblem(
+        `cell ${where} has a formula Excel cannot hold: it ${error.message}`
+      );
     throw error;
   }
 }
@@ -126,7 +160,13 @@ export async function parseWorkbook(file: string, buffer: Uint8Array): Promise<L
   try {
     const pkg = XlsxPackage.read(buffer);
     const structure = readStructure(pkg);
-    return { file, pkg, structure, settings: readWorkbookSettings(pkg), ...layoutPackage(pkg, structure) };
+    return {
+      file,
+      pkg,
+      structure,
+      settings: readWorkbookSettings(pkg),
+      ...layoutPackage(pkg, structure),
+    };
   } catch (error) {
     if (error instanceof PackageProblem) throw new FileProblem(`${file}: ${error.message}`);
     throw error;
@@ -169,16 +209,34 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
       if (f.kind === "shared" && f.si !== undefined) {
         const master = sharedMasters.get(f.si);
         if (f.text) sharedMasters.set(f.si, { text: f.text, row: cell.row, col: cell.col });
-        else if (master) stored = shiftFormula(master.text, cell.row - master.row, cell.col - master.col);
-        else throw new PackageProblem(`cell ${where} belongs to shared formula ${f.si}, whose first cell the sheet does not have`);
+        else if (master)
+          stored = shiftFormula(master.text, cell.row - master.row, cell.col - master.col);
+        else
+          throw new PackageProblem(
+            `cell ${where} belongs to shared formula ${f.si}, whose first cell the sheet does not have`
+          );
       }
       const read = readFormula(reader, stored, where);
-      const entryCell: FormulaCell = { sheet, row: cell.row, col: cell.col, address, stored, cached, cell, btu: read.btu, kind: f.kind };
+      const entryCell: FormulaCell = {
+        sheet,
+        row: cell.row,
+        col: cell.col,
+        address,
+        stored,
+        cached,
+        cell,
+        btu: read.btu,
+        kind: f.kind,
+      };
       if (read.unsupported) entryCell.unsupported = read.unsupported;
-      if (f.kind === "dataTable") entryCell.unsupported = "a what-if data table, which HyperFormula cannot compute";
+      if (f.kind === "dataTable")
+        entryCell.unsupported = "a what-if data table, which HyperFormula cannot compute";
       if (f.kind === "array" && f.ref) {
         const range = parseRange(f.ref);
-        if (!range) throw new PackageProblem(`cell ${where} has an array formula over "${f.ref}", which is not a range inside Excel's grid`);
+        if (!range)
+          throw new PackageProblem(
+            `cell ${where} has an array formula over "${f.ref}", which is not a range inside Excel's grid`
+          );
         entryCell.arrayCells = [];
         for (let r = range.top; r <= range.bottom; r++) {
           for (let c = range.left; c <= range.right; c++) {
@@ -186,7 +244,16 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
             const other = cellsByAddress.get(r * MAX_COLUMNS + c);
             const otherAddress = cellAddress(r, c);
             arrayMembers.set(otherAddress, entryCell);
-            entryCell.arrayCells.push({ sheet, row: r, col: c, address: otherAddress, cell: other, cached: other ? valueOf(other, strings, `${sheet}!${otherAddress}`, date1904, stringsPart) : null });
+            entryCell.arrayCells.push({
+              sheet,
+              row: r,
+              col: c,
+              address: otherAddress,
+              cell: other,
+              cached: other
+                ? valueOf(other, strings, `${sheet}!${otherAddress}`, date1904, stringsPart)
+                : null,
+            });
           }
         }
       }
@@ -195,15 +262,19 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
     }
     // Empty rows share one empty array: a sheet whose only value is in its last row costs no grid.
     const rows: RawCellContent[][] = new Array(grid.length);
-    for (let r = 0; r < grid.length; r++) rows[r] = grid[r] ? Array.from(grid[r], (content) => content ?? null) : EMPTY_ROW;
+    for (let r = 0; r < grid.length; r++)
+      rows[r] = grid[r] ? Array.from(grid[r], (content) => content ?? null) : EMPTY_ROW;
     sheets[sheet] = rows;
   }
   const sheetNames = structure.sheets.map((s) => s.name);
   const names: EngineName[] = structure.names
     .filter((name) => !/^_xlnm\./i.test(name.name))
-    .map((name) => ({ name: name.name, expression: toEngineFormula(name.text), sheet: name.localSheetId === undefined ? undefined : sheetNames[name.localSheetId] }));
+    .map((name) => ({
+      name: name.name,
+      expression: toEngineFormula(name.text),
+      sheet: name.localSheetId === undefined ? undefined : sheetNames[name.localSheetId],
+    }));
   return { sheetNames, worksheets, sheets, names, formulas, date1904 };
 }
 
 const EMPTY_ROW: RawCellContent[] = [];
-

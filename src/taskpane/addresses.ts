@@ -17,5 +17,7 @@ export function topLeft(cells: string): { row: number; column: number } {
 
 export function rangeAddress(row: number, column: number, rows: number, columns: number): string {
   const first = cellAddress(row, column);
-  return rows === 1 && columns === 1 ? first : `${first}:${cellAddress(row + rows - 1, column + columns - 1)}`;
+  return rows === 1 && columns === 1
+    ? first
+    : `${first}:${cellAddress(row + rows - 1, column + columns - 1)}`;
 }

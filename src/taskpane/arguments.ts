@@ -3,7 +3,16 @@
  * (number, text, TRUE/FALSE, an error, DATE(y,m,d) with constant parts, an array constant), a
  * reference to cells, a nested BTU call, or an expression the pane does not evaluate.
  */
-import { NOT_LITERAL, RawScalar, findBtuCalls, literalValue, parseCellAddress, parseReference as readReference, sheetPrefix, tokenize } from "../catalogue";
+import {
+  NOT_LITERAL,
+  RawScalar,
+  findBtuCalls,
+  literalValue,
+  parseCellAddress,
+  parseReference as readReference,
+  sheetPrefix,
+  tokenize,
+} from "../catalogue";
 
 export interface CellReference {
   /** Sheet name as written (quotes removed), or undefined for the formula's own sheet. */
@@ -30,7 +39,12 @@ export function parseReference(text: string): CellReference | undefined {
   if (tokens.length !== 1 || tokens[0].type !== "ref") return undefined;
   const ref = readReference(tokens[0].text);
   const cells = ref.area.replace(/\$/g, "").toUpperCase();
-  if (ref.lastSheet || ref.book !== undefined || !cells.split(":").every((part) => parseCellAddress(part))) return undefined;
+  if (
+    ref.lastSheet ||
+    ref.book !== undefined ||
+    !cells.split(":").every((part) => parseCellAddress(part))
+  )
+    return undefined;
   return { sheet: ref.sheet, address: cells };
 }
 
@@ -38,11 +52,13 @@ export function classifyArgument(text: string): ArgumentSource {
   const trimmed = text.trim();
   if (trimmed === "") return { kind: "omitted" };
   const literal = literalValue(trimmed);
-  if (literal !== NOT_LITERAL) return { kind: "constant", value: literal as RawScalar | RawScalar[][] };
+  if (literal !== NOT_LITERAL)
+    return { kind: "constant", value: literal as RawScalar | RawScalar[][] };
   const ref = parseReference(trimmed);
   if (ref) return { kind: "reference", ref };
   const calls = findBtuCalls(trimmed);
-  if (calls.length && calls[0].start === 0 && calls[0].end === trimmed.length) return { kind: "call" };
+  if (calls.length && calls[0].start === 0 && calls[0].end === trimmed.length)
+    return { kind: "call" };
   return { kind: "expression" };
 }
 

@@ -2,8 +2,26 @@
  * The Audit sheet inside Excel: the same rows and layout as the CLI's `btu audit` (src/audit),
  * with the inputs read from the workbook, and the values-only copies for recipients without the add-in.
  */
-import { AUDIT_FIRST_ROW, AUDIT_HEADERS, AuditCell, AuditInput, AuditRow, AuditSheetCell, auditSheet, buildAuditRows, isReperformed } from "../audit";
-import { RawScalar, ResultKind, RunContext, SheetError, WorkbookSettings, findBtuCalls, findFunction } from "../catalogue";
+import {
+  AUDIT_FIRST_ROW,
+  AUDIT_HEADERS,
+  AuditCell,
+  AuditInput,
+  AuditRow,
+  AuditSheetCell,
+  auditSheet,
+  buildAuditRows,
+  isReperformed,
+} from "../audit";
+import {
+  RawScalar,
+  ResultKind,
+  RunContext,
+  SheetError,
+  WorkbookSettings,
+  findBtuCalls,
+  findFunction,
+} from "../catalogue";
 import { Scalar } from "../core";
 import { rangeAddress, topLeft } from "./addresses";
 import { explainFormula, formulaReferences, refKey } from "./explain";
@@ -20,7 +38,11 @@ function scalar(value: RawScalar): Scalar {
 /** Whether the whole formula is one call to a spilling function (its value is a table). */
 function spills(cell: CellSnapshot): boolean {
   const calls = findBtuCalls(cell.formula);
-  return calls.length > 0 && cell.formula.replace(/^=/, "").trim() === calls[0].text && findFunction(calls[0].name)?.spill !== undefined;
+  return (
+    calls.length > 0 &&
+    cell.formula.replace(/^=/, "").trim() === calls[0].text &&
+    findFunction(calls[0].name)?.spill !== undefined
+  );
 }
 
 export interface WorkbookScan {
@@ -31,11 +53,20 @@ export interface WorkbookScan {
 }
 
 /** Every BTU cell with its inputs read from the workbook in one batch, as the audit model takes them. */
-export async function collectAuditCells(context: Excel.RequestContext, run: RunContext): Promise<WorkbookScan> {
+export async function collectAuditCells(
+  context: Excel.RequestContext,
+  run: RunContext
+): Promise<WorkbookScan> {
   const cells = await scanBtuCells(context);
   // Hosts without ExcelApi 1.12 cannot report spills: those cells then list their first value only.
-  const spilled = await readSpills(context, cells.filter(spills)).catch(() => new Map<string, RawScalar[][]>());
-  const refs = new Map(cells.flatMap((cell) => formulaReferences(cell.formula, cell.sheet)).map((ref) => [refKey(ref), ref]));
+  const spilled = await readSpills(context, cells.filter(spills)).catch(
+    () => new Map<string, RawScalar[][]>()
+  );
+  const refs = new Map(
+    cells
+      .flatMap((cell) => formulaReferences(cell.formula, cell.sheet))
+      .map((ref) => [refKey(ref), ref])
+  );
   const values = await rangeReader(context)([...refs.values()]);
   const audit: AuditCell[] = [];
   for (const cell of cells) {
@@ -44,7 +75,10 @@ export async function collectAuditCells(context: Excel.RequestContext, run: RunC
     for (const arg of calls.flatMap((call) => call.args)) {
       if (arg.ref === undefined || !Array.isArray(arg.value)) continue;
       const grid = arg.value.map((row) => row.map(scalar));
-      inputs.set(arg.ref, { ref: arg.ref, value: grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid });
+      inputs.set(arg.ref, {
+        ref: arg.ref,
+        value: grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid,
+      });
     }
     const spill = spilled.get(refKey(cell));
     const entry: AuditCell = {
@@ -56,7 +90,8 @@ export async function collectAuditCells(context: Excel.RequestContext, run: RunC
       settings: run.settings,
     };
     // The arguments as the pane evaluated them, so the audit need not re-read literals and inputs.
-    if (calls.every((call) => call.evaluation)) entry.callArgs = calls.map((call) => call.args.map((arg) => arg.value));
+    if (calls.every((call) => call.evaluation))
+      entry.callArgs = calls.map((call) => call.args.map((arg) => arg.value));
     audit.push(entry);
   }
   return { cells, spills: spilled, audit };
@@ -81,12 +116,23 @@ function numberFormat(cell: AuditSheetCell, column: number, kind: ResultKind | u
 const COLUMN_WIDTHS = [90, 48, 230, 200, 120, 90, 230, 48, 420, 300, 300, 240];
 
 /** Writes the Audit sheet (replacing an earlier one) and returns the address it filled. */
-export async function writeAuditSheet(context: Excel.RequestContext, rows: AuditRow[], settings: WorkbookSettings | undefined): Promise<string> {
+export async function writeAuditSheet(
+  context: Excel.RequestContext,
+  rows: AuditRow[],
+  settings: WorkbookSettings | undefined
+): Promise<string> {
   const width = AUDIT_HEADERS.length;
   const layout = auditSheet(rows, settings);
-  const grid = layout.cells.map((row) => [...row, ...new Array<AuditSheetCell>(width - row.length).fill(null)]);
-  const formulas = grid.map((row) => row.map((cell) => (cell === null ? "" : typeof cell === "object" ? cell.formula : cell)));
-  const formats = grid.map((row, r) => row.map((cell, c) => numberFormat(cell, c, layout.rows[r - (AUDIT_FIRST_ROW - 1)]?.kind)));
+  const grid = layout.cells.map((row) => [
+    ...row,
+    ...new Array<AuditSheetCell>(width - row.length).fill(null),
+  ]);
+  const formulas = grid.map((row) =>
+    row.map((cell) => (cell === null ? "" : typeof cell === "object" ? cell.formula : cell))
+  );
+  const formats = grid.map((row, r) =>
+    row.map((cell, c) => numberFormat(cell, c, layout.rows[r - (AUDIT_FIRST_ROW - 1)]?.kind))
+  );
 
   const worksheets = context.workbook.worksheets;
   const earlier = worksheets.getItemOrNullObject(AUDIT_SHEET);
@@ -106,7 +152,10 @@ export async function writeAuditSheet(context: Excel.RequestContext, rows: Audit
   header.format.font.color = "#FFFFFF";
   header.format.fill.color = "#0F6CBD";
   header.format.wrapText = true;
-  if (layout.rows.length) sheet.getRange(rangeAddress(AUDIT_FIRST_ROW - 1, 0, layout.rows.length, width)).format.wrapText = true;
+  if (layout.rows.length)
+    sheet.getRange(
+      rangeAddress(AUDIT_FIRST_ROW - 1, 0, layout.rows.length, width)
+    ).format.wrapText = true;
   COLUMN_WIDTHS.forEach((points, column) => {
     sheet.getRange(rangeAddress(0, column, 1, 1)).getEntireColumn().format.columnWidth = points;
   });
@@ -129,7 +178,10 @@ function valuesSheetName(sheet: string): string {
  * spill) replaced by the value Excel shows, so the copies open without the add-in. Office.js cannot
  * write a new workbook file from the pane on every host, so the copies stay in this workbook.
  */
-export async function createValuesCopies(context: Excel.RequestContext, scan: Pick<WorkbookScan, "cells" | "spills">): Promise<string[]> {
+export async function createValuesCopies(
+  context: Excel.RequestContext,
+  scan: Pick<WorkbookScan, "cells" | "spills">
+): Promise<string[]> {
   const sheets = [...new Set(scan.cells.map((cell) => cell.sheet))];
   const worksheets = context.workbook.worksheets;
   const earlier = sheets.map((sheet) => worksheets.getItemOrNullObject(valuesSheetName(sheet)));
@@ -141,14 +193,16 @@ export async function createValuesCopies(context: Excel.RequestContext, scan: Pi
     for (const cell of scan.cells.filter((c) => c.sheet === name)) {
       const grid = scan.spills.get(refKey(cell)) ?? [[cell.value]];
       const { row, column } = topLeft(cell.address);
-      copy.getRange(rangeAddress(row, column, grid.length, grid[0].length)).values = grid.map((r) => r.map(scalar));
+      copy.getRange(rangeAddress(row, column, grid.length, grid[0].length)).values = grid.map((r) =>
+        r.map(scalar)
+      );
     }
   }
   await context.sync();
   return sheets.map(valuesSheetName);
 }
 
-export interface AuditSummary {
+export interface AuditSheetWritten {
   /** BTU cells listed. */
   cells: number;
   /** Rows with a native re-performance formula and a check. */
@@ -161,11 +215,20 @@ export interface AuditSummary {
 }
 
 /** The whole "Create Audit sheet" action: scan, explain with the shared audit model, write. */
-export async function createAuditSheet(context: Excel.RequestContext, run: RunContext, options: { valuesCopies: boolean }): Promise<AuditSummary> {
+export async function createAuditSheet(
+  context: Excel.RequestContext,
+  run: RunContext,
+  options: { valuesCopies: boolean }
+): Promise<AuditSheetWritten> {
   const scan = await collectAuditCells(context, run);
   const rows = buildAuditRows(scan.audit, run.clauses);
   const address = await writeAuditSheet(context, rows, run.settings);
-  const summary: AuditSummary = { cells: rows.length, checks: rows.filter(isReperformed).length, address, copies: [] };
+  const summary: AuditSheetWritten = {
+    cells: rows.length,
+    checks: rows.filter(isReperformed).length,
+    address,
+    copies: [],
+  };
   if (options.valuesCopies) {
     try {
       summary.copies = await createValuesCopies(context, scan);

@@ -19,12 +19,17 @@ export function controlFor(param: ParamSpec): FieldControl {
 }
 
 /** Argument text for one input, or an error message; "" means omitted. */
-export function argumentText(param: ParamSpec, input: string): { text: string } | { error: string } {
+export function argumentText(
+  param: ParamSpec,
+  input: string
+): { text: string } | { error: string } {
   const value = input.trim();
   if (value === "") return { text: "" };
   if (param.kind === "date") {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    return m ? { text: `DATE(${Number(m[1])},${Number(m[2])},${Number(m[3])})` } : { error: "Pick a date." };
+    return m
+      ? { text: `DATE(${Number(m[1])},${Number(m[2])},${Number(m[3])})` }
+      : { error: "Pick a date." };
   }
   if (param.kind === "keyword" || param.kind === "text") {
     return { text: `"${value.replace(/"/g, '""')}"` };
@@ -33,7 +38,9 @@ export function argumentText(param: ParamSpec, input: string): { text: string } 
   const plain = /^\$?-?[\d,]+(\.\d+)?$/.test(value) ? value.replace(/[$,]/g, "") : value;
   const kind = classifyArgument(plain).kind;
   if (kind === "constant" || kind === "reference" || kind === "call") return { text: plain };
-  return { error: "Enter a number, a cell reference such as B2 or B2:B9, or an array such as {1,2,3}." };
+  return {
+    error: "Enter a number, a cell reference such as B2 or B2:B9, or an array such as {1,2,3}.",
+  };
 }
 
 export interface BuiltFormula {
@@ -45,7 +52,10 @@ export interface BuiltFormula {
 }
 
 /** `=BTU.NAME(a,b,...)` with trailing omitted optionals left out. */
-export function buildFormula(spec: FunctionDefinition, inputs: Record<string, string>): BuiltFormula {
+export function buildFormula(
+  spec: FunctionDefinition,
+  inputs: Record<string, string>
+): BuiltFormula {
   const missing: string[] = [];
   const errors: Record<string, string> = {};
   const args = spec.params.map((param) => {

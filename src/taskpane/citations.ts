@@ -26,7 +26,10 @@ export interface FunctionCitation {
 }
 
 export function functionsCiting(clause: string): FunctionCitation[] {
-  return CATALOGUE.map((spec) => ({ spec, cited: spec.clauses.filter((id) => isWithin(id, clause)) })).filter((c) => c.cited.length > 0);
+  return CATALOGUE.map((spec) => ({
+    spec,
+    cited: spec.clauses.filter((id) => isWithin(id, clause)),
+  })).filter((c) => c.cited.length > 0);
 }
 
 export function termsCiting(clause: string): Term[] {

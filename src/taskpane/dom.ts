@@ -11,7 +11,11 @@ export interface Props {
   on?: Partial<Record<keyof HTMLElementEventMap, (event: Event) => void>>;
 }
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props, ...children: Child[]): HTMLElementTagNameMap[K];
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props?: Props,
+  ...children: Child[]
+): HTMLElementTagNameMap[K];
 export function el(tag: string, props?: Props, ...children: Child[]): HTMLElement;
 export function el(tag: string, props: Props = {}, ...children: Child[]): HTMLElement {
   const element = document.createElement(tag);
@@ -21,7 +25,8 @@ export function el(tag: string, props: Props = {}, ...children: Child[]): HTMLEl
     if (value === true) element.setAttribute(name, "");
     else if (typeof value === "string") element.setAttribute(name, value);
   }
-  for (const [type, listener] of Object.entries(props.on ?? {})) if (listener) element.addEventListener(type, listener);
+  for (const [type, listener] of Object.entries(props.on ?? {}))
+    if (listener) element.addEventListener(type, listener);
   append(element, ...children);
   return element;
 }
@@ -29,7 +34,11 @@ export function el(tag: string, props: Props = {}, ...children: Child[]): HTMLEl
 export function append(parent: Node, ...children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
+    parent.appendChild(
+      typeof child === "string" || typeof child === "number"
+        ? document.createTextNode(String(child))
+        : child
+    );
   }
 }
 

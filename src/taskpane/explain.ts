@@ -3,7 +3,20 @@
  * Excel passes it, and the core's own evaluation with its explanation. Office-free: cells are read
  * through the `RangeReader` the caller supplies (Excel in the pane, a fake in tests).
  */
-import { BtuCall, Evaluation, FunctionDefinition, ParamSpec, RawArgument, RawScalar, RunContext, SheetError, evaluate, findBtuCalls, findFunction, normalizeStoredFormula } from "../catalogue";
+import {
+  BtuCall,
+  Evaluation,
+  FunctionDefinition,
+  ParamSpec,
+  RawArgument,
+  RawScalar,
+  RunContext,
+  SheetError,
+  evaluate,
+  findBtuCalls,
+  findFunction,
+  normalizeStoredFormula,
+} from "../catalogue";
 import { ArgumentSource, classifyArgument, qualifiedAddress } from "./arguments";
 
 export interface QualifiedRef {
@@ -63,7 +76,9 @@ function referencesOf(calls: readonly BtuCall[], baseSheet: string): QualifiedRe
 
 /** The call whose text is exactly this argument of `outer` (the first one inside it). */
 function nestedCallIndex(calls: readonly BtuCall[], outer: BtuCall, text: string): number {
-  return calls.findIndex((call) => call.start > outer.start && call.end <= outer.end && call.text === text.trim());
+  return calls.findIndex(
+    (call) => call.start > outer.start && call.end <= outer.end && call.text === text.trim()
+  );
 }
 
 /** A nested call's result as its outer call receives it: the value, or the error passed through. */
@@ -72,9 +87,16 @@ function asArgument(evaluation: Evaluation): RawArgument {
   return result.ok ? result.value : new SheetError(result.code, result.message);
 }
 
-export async function explainFormula(formula: string, baseSheet: string, read: RangeReader, context: RunContext = {}): Promise<CallView[]> {
+export async function explainFormula(
+  formula: string,
+  baseSheet: string,
+  read: RangeReader,
+  context: RunContext = {}
+): Promise<CallView[]> {
   const calls = findBtuCalls(normalizeStoredFormula(formula));
-  const values = calls.length ? await read(referencesOf(calls, baseSheet)) : new Map<string, RawScalar[][]>();
+  const values = calls.length
+    ? await read(referencesOf(calls, baseSheet))
+    : new Map<string, RawScalar[][]>();
   const views: (CallView | undefined)[] = new Array(calls.length);
 
   const explain = (index: number): CallView => {
@@ -102,7 +124,12 @@ export async function explainFormula(formula: string, baseSheet: string, read: R
       return view;
     });
     const view: CallView = { name: call.name, text: call.text, spec, args, unreadable };
-    if (!unreadable.length) view.evaluation = evaluate(call.name, args.map((arg) => arg.value), context);
+    if (!unreadable.length)
+      view.evaluation = evaluate(
+        call.name,
+        args.map((arg) => arg.value),
+        context
+      );
     views[index] = view;
     return view;
   };

@@ -9,10 +9,19 @@ export interface CitingCell {
   functions: string[];
 }
 
-export async function findCellsCiting(context: Excel.RequestContext, clause: string): Promise<CitingCell[]> {
+export async function findCellsCiting(
+  context: Excel.RequestContext,
+  clause: string
+): Promise<CitingCell[]> {
   const cells = await scanBtuCells(context);
   return cells.flatMap((cell) => {
-    const functions = [...new Set(findBtuCalls(cell.formula).filter((call) => callCites(call, clause)).map((call) => call.name))];
+    const functions = [
+      ...new Set(
+        findBtuCalls(cell.formula)
+          .filter((call) => callCites(call, clause))
+          .map((call) => call.name)
+      ),
+    ];
     return functions.length ? [{ cell, functions }] : [];
   });
 }

@@ -18,7 +18,9 @@ import {
 
 export function registerFluent(): void {
   // One font stack: the pane's stylesheet (taskpane.css) names it as --font.
-  bodyFont.withDefault(getComputedStyle(document.documentElement).getPropertyValue("--font").trim());
+  bodyFont.withDefault(
+    getComputedStyle(document.documentElement).getPropertyValue("--font").trim()
+  );
   provideFluentDesignSystem().register(
     fluentButton(),
     fluentCheckbox(),
@@ -28,6 +30,6 @@ export function registerFluent(): void {
     fluentTab(),
     fluentTabPanel(),
     fluentTabs(),
-    fluentTextField(),
+    fluentTextField()
   );
 }

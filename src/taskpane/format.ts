@@ -6,7 +6,20 @@ import { Decimal, formatMoney, fromSerial, serialToIso } from "../core";
 import { isValidSerial, weekday } from "../core/dates";
 import { ParamKind, RawArgument, RawScalar, ResultKind, SheetError, isBlank } from "../catalogue";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /** "Thursday, 31 March 2005" (Excel's serials, so no time zone is involved). */
@@ -29,8 +42,10 @@ export function formatScalar(value: RawScalar, kind: DisplayKind): string {
   if (value instanceof SheetError) return value.code;
   if (isBlank(value)) return "(blank)";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "string") return kind === "keyword" || kind === "text" ? `"${value}"` : value;
-  if ((kind === "date" || kind === "dates") && isDateSerial(value)) return serialToIso(Math.floor(value));
+  if (typeof value === "string")
+    return kind === "keyword" || kind === "text" ? `"${value}"` : value;
+  if ((kind === "date" || kind === "dates") && isDateSerial(value))
+    return serialToIso(Math.floor(value));
   if (kind === "text") return String(value);
   if (kind === "money" || kind === "price") return formatMoney(new Decimal(value));
   return plain.format(value);
@@ -38,7 +53,11 @@ export function formatScalar(value: RawScalar, kind: DisplayKind): string {
 
 /** The long form shown under a date, or undefined when the value is not a date. */
 export function dateDetail(value: RawArgument, kind: DisplayKind): string | undefined {
-  const scalar = Array.isArray(value) ? (value.length === 1 && value[0].length === 1 ? value[0][0] : undefined) : value;
+  const scalar = Array.isArray(value)
+    ? value.length === 1 && value[0].length === 1
+      ? value[0][0]
+      : undefined
+    : value;
   return kind === "date" && isDateSerial(scalar) ? longDate(scalar) : undefined;
 }
 
@@ -47,6 +66,8 @@ export function formatArgument(value: RawArgument, kind: DisplayKind): string {
   if (!Array.isArray(value)) return formatScalar(value, kind);
   const cells = value.flat();
   if (cells.length === 1) return formatScalar(cells[0], kind);
-  const shown = cells.slice(0, 6).map((cell) => formatScalar(cell, kind === "column" || kind === "flags" ? "number" : kind));
+  const shown = cells
+    .slice(0, 6)
+    .map((cell) => formatScalar(cell, kind === "column" || kind === "flags" ? "number" : kind));
   return `${shown.join(", ")}${cells.length > 6 ? ", …" : ""} (${value.length}×${value[0]?.length ?? 0} cells)`;
 }

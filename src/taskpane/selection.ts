@@ -8,8 +8,13 @@ export interface SelectionModel {
   calls: CallView[];
 }
 
-export async function explainSelection(context: Excel.RequestContext, run: RunContext): Promise<SelectionModel> {
+export async function explainSelection(
+  context: Excel.RequestContext,
+  run: RunContext
+): Promise<SelectionModel> {
   const cell = await readActiveCell(context);
-  const calls = cell.formula ? await explainFormula(cell.formula, cell.sheet, rangeReader(context), run) : [];
+  const calls = cell.formula
+    ? await explainFormula(cell.formula, cell.sheet, rangeReader(context), run)
+    : [];
   return { cell, calls };
 }

@@ -13,14 +13,19 @@ export function loadSettings(store: SettingsStore): WorkbookSettings {
 export function saveSettings(store: SettingsStore, settings: WorkbookSettings): Promise<void> {
   if (settings.discountMethod) store.set(SETTING_KEYS.discountMethod, settings.discountMethod);
   else store.remove(SETTING_KEYS.discountMethod);
-  if (settings.extraHolidays?.length) store.set(SETTING_KEYS.extraHolidays, [...settings.extraHolidays].sort((a, b) => a - b));
+  if (settings.extraHolidays?.length)
+    store.set(
+      SETTING_KEYS.extraHolidays,
+      [...settings.extraHolidays].sort((a, b) => a - b)
+    );
   else store.remove(SETTING_KEYS.extraHolidays);
   return new Promise((resolve, reject) =>
     store.saveAsync((result) => {
       // Compared as text: the status enum is a string at run time ("failed") but numeric in the typings.
-      if (String(result.status) === "failed") reject(new Error(result.error?.message ?? "the settings could not be saved"));
+      if (String(result.status) === "failed")
+        reject(new Error(result.error?.message ?? "the settings could not be saved"));
       else resolve();
-    }),
+    })
   );
 }
 

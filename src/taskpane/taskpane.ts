@@ -46,7 +46,15 @@ function start(host: Host): void {
         ? `${model.cell.sheet}!${model.cell.address}: ${model.calls.map((c) => `BTU.${c.name}`).join(", ")} explained`
         : `${model.cell.sheet}!${model.cell.address}: no BTU formula`;
     } catch (error) {
-      if (mine === sequence) replace(cellView, messageBar("error", "Could not read the selected cell.", error instanceof Error ? error.message : String(error)));
+      if (mine === sequence)
+        replace(
+          cellView,
+          messageBar(
+            "error",
+            "Could not read the selected cell.",
+            error instanceof Error ? error.message : String(error)
+          )
+        );
     }
   };
 
@@ -63,13 +71,27 @@ function start(host: Host): void {
   host
     .excel((context) => watchSelection(context, () => void explainCell()))
     .then(() => explainCell())
-    .catch((error) => replace(cellView, messageBar("error", "Excel did not answer.", error instanceof Error ? error.message : String(error))));
+    .catch((error) =>
+      replace(
+        cellView,
+        messageBar(
+          "error",
+          "Excel did not answer.",
+          error instanceof Error ? error.message : String(error)
+        )
+      )
+    );
 }
 
 function outsideExcel(): void {
   replace(
     byId("cell-view"),
-    el("div", { class: "empty-state" }, el("h2", {}, "Open this add-in in Excel"), el("p", { class: "muted" }, "The pane explains the BTU.* formulas of an Excel workbook.")),
+    el(
+      "div",
+      { class: "empty-state" },
+      el("h2", {}, "Open this add-in in Excel"),
+      el("p", { class: "muted" }, "The pane explains the BTU.* formulas of an Excel workbook.")
+    )
   );
 }
 

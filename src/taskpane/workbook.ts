@@ -24,13 +24,14 @@ function toRaw(value: unknown, type: string | undefined): RawScalar {
 
 /** Office.js reports a constant's own value under `formulas`; a formula is a "=" text that differs from its value. */
 function formulaOf(formula: unknown, value: unknown): string {
-  return typeof formula === "string" && formula.startsWith("=") && formula !== value ? normalizeStoredFormula(formula) : "";
+  return typeof formula === "string" && formula.startsWith("=") && formula !== value
+    ? normalizeStoredFormula(formula)
+    : "";
 }
 
 export async function readActiveCell(context: Excel.RequestContext): Promise<CellSnapshot> {
   const cell = context.workbook.getActiveCell();
-  cell.load("address,formulas,values,valueTypes");
-  cell.worksheet.load("name");
+  cell.load("address,formulas,values,valueTypes,worksheet/name");
   await context.sync();
   return {
     sheet: cell.worksheet.name,
@@ -48,7 +49,8 @@ export function rangeReader(context: Excel.RequestContext): RangeReader {
     const sheets = new Map<string, Excel.Worksheet>();
     for (const ref of refs) {
       const key = ref.sheet.toLowerCase();
-      if (!sheets.has(key)) sheets.set(key, context.workbook.worksheets.getItemOrNullObject(ref.sheet));
+      if (!sheets.has(key))
+        sheets.set(key, context.workbook.worksheets.getItemOrNullObject(ref.sheet));
     }
     await context.sync();
     const ranges = refs.flatMap((ref) => {
@@ -59,22 +61,32 @@ export function rangeReader(context: Excel.RequestContext): RangeReader {
       return [{ ref, range }];
     });
     await context.sync();
-    for (const { ref, range } of ranges) values.set(refKey(ref), range.values.map((row, i) => row.map((value, j) => toRaw(value, range.valueTypes[i][j]))));
+    for (const { ref, range } of ranges)
+      values.set(
+        refKey(ref),
+        range.values.map((row, i) => row.map((value, j) => toRaw(value, range.valueTypes[i][j])))
+      );
     return values;
   };
 }
 
 /** Writes a formula into the active cell; returns where it went. */
-export async function insertFormula(context: Excel.RequestContext, formula: string): Promise<CellSnapshot> {
+export async function insertFormula(
+  context: Excel.RequestContext,
+  formula: string
+): Promise<CellSnapshot> {
   const cell = context.workbook.getActiveCell();
   cell.formulas = [[formula]];
-  cell.load("address");
-  cell.worksheet.load("name");
+  cell.load("address,worksheet/name");
   await context.sync();
   return { sheet: cell.worksheet.name, address: cellsOf(cell.address), formula, value: null };
 }
 
-export async function selectCell(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {
+export async function selectCell(
+  context: Excel.RequestContext,
+  sheet: string,
+  address: string
+): Promise<void> {
   const worksheet = context.workbook.worksheets.getItem(sheet);
   worksheet.activate();
   worksheet.getRange(address).select();
@@ -100,30 +112,48 @@ export async function scanBtuCells(context: Excel.RequestContext): Promise<CellS
       row.forEach((raw, j) => {
         const formula = formulaOf(raw, range.values[i][j]);
         if (!formula || !findBtuCalls(formula).length) return;
-        found.push({ sheet, address: cellAddress(origin.row + i, origin.column + j), formula, value: toRaw(range.values[i][j], range.valueTypes[i][j]) });
-      }),
+        found.push({
+          sheet,
+          address: cellAddress(origin.row + i, origin.column + j),
+          formula,
+          value: toRaw(range.values[i][j], range.valueTypes[i][j]),
+        });
+      })
     );
   }
   return found;
 }
 
 /** The values a spilling formula shows, keyed by `refKey` of its anchor cell. */
-export async function readSpills(context: Excel.RequestContext, anchors: readonly QualifiedRef[]): Promise<Map<string, RawScalar[][]>> {
+export async function readSpills(
+  context: Excel.RequestContext,
+  anchors: readonly QualifiedRef[]
+): Promise<Map<string, RawScalar[][]>> {
   const spills = anchors.map((anchor) => {
-    const range = context.workbook.worksheets.getItem(anchor.sheet).getRange(anchor.address).getSpillingToRangeOrNullObject();
+    const range = context.workbook.worksheets
+      .getItem(anchor.sheet)
+      .getRange(anchor.address)
+      .getSpillingToRangeOrNullObject();
     range.load("values,valueTypes");
     return { anchor, range };
   });
   if (spills.length) await context.sync();
   const values = new Map<string, RawScalar[][]>();
   for (const { anchor, range } of spills) {
-    if (!range.isNullObject) values.set(refKey(anchor), range.values.map((row, i) => row.map((value, j) => toRaw(value, range.valueTypes[i][j]))));
+    if (!range.isNullObject)
+      values.set(
+        refKey(anchor),
+        range.values.map((row, i) => row.map((value, j) => toRaw(value, range.valueTypes[i][j])))
+      );
   }
   return values;
 }
 
 /** Calls `onChange` whenever the user selects other cells (the handler lives as long as the pane). */
-export async function watchSelection(context: Excel.RequestContext, onChange: () => void): Promise<void> {
+export async function watchSelection(
+  context: Excel.RequestContext,
+  onChange: () => void
+): Promise<void> {
   context.workbook.onSelectionChanged.add(async () => onChange());
   await context.sync();
 }

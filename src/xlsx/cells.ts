@@ -11,22 +11,34 @@ import { escapeXml, escapeXstring } from "./xml";
 export type StoredValue = number | string | boolean | { error: string } | null;
 
 /** `t` and content for a value: formulas keep text results as `str`, plain cells as inline strings. */
-function valueParts(value: StoredValue, prefix: string, formula: boolean): { type?: string; content: string } {
+function valueParts(
+  value: StoredValue,
+  prefix: string,
+  formula: boolean
+): { type?: string; content: string } {
   if (value === null) return { content: "" };
   if (typeof value === "number") {
     // String(value) is the shortest text that reads back as the same double.
-    return Number.isFinite(value) ? { content: `<${prefix}v>${String(value)}</${prefix}v>` } : { type: "e", content: `<${prefix}v>#NUM!</${prefix}v>` };
+    return Number.isFinite(value)
+      ? { content: `<${prefix}v>${String(value)}</${prefix}v>` }
+      : { type: "e", content: `<${prefix}v>#NUM!</${prefix}v>` };
   }
-  if (typeof value === "boolean") return { type: "b", content: `<${prefix}v>${value ? 1 : 0}</${prefix}v>` };
-  if (typeof value === "object") return { type: "e", content: `<${prefix}v>${escapeXml(value.error)}</${prefix}v>` };
+  if (typeof value === "boolean")
+    return { type: "b", content: `<${prefix}v>${value ? 1 : 0}</${prefix}v>` };
+  if (typeof value === "object")
+    return { type: "e", content: `<${prefix}v>${escapeXml(value.error)}</${prefix}v>` };
   if (formula) return { type: "str", content: `<${prefix}v>${escapeXstring(value)}</${prefix}v>` };
-  return { type: "inlineStr", content: `<${prefix}is><${prefix}t xml:space="preserve">${escapeXstring(value)}</${prefix}t></${prefix}is>` };
+  return {
+    type: "inlineStr",
+    content: `<${prefix}is><${prefix}t xml:space="preserve">${escapeXstring(value)}</${prefix}t></${prefix}is>`,
+  };
 }
 
 /** A start tag with its `t` attribute set (or removed) and the named attributes dropped. */
 function retag(tag: string, type: string | undefined, drop: string[] = []): string {
   let out = tag.replace(/\/>$/, ">");
-  for (const name of ["t", ...drop]) out = out.replace(new RegExp(`\\s${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`), "");
+  for (const name of ["t", ...drop])
+    out = out.replace(new RegExp(`\\s${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`), "");
   return type ? out.replace(/^<([\w:]+)/, `<$1 t="${type}"`) : out;
 }
 
@@ -42,9 +54,16 @@ export function cachedValueEdit(scanned: ScannedSheet, cell: SheetCell, value: S
   const selfClosing = cell.end === cell.tagEnd;
   const innerEnd = selfClosing ? cell.end : cell.end - closeTag(scanned).length;
   let inner: string;
-  if (cell.vStart !== undefined) inner = xml.slice(cell.tagEnd, cell.vStart) + content + xml.slice(cell.vEnd, innerEnd);
-  else if (cell.fEnd !== undefined) inner = xml.slice(cell.tagEnd, cell.fEnd) + content + xml.slice(cell.fEnd, innerEnd);
-  else inner = content + (selfClosing ? "" : xml.slice(cell.tagEnd, innerEnd).replace(/<(\w+:)?is\b[\s\S]*?<\/(\w+:)?is>/, ""));
+  if (cell.vStart !== undefined)
+    inner = xml.slice(cell.tagEnd, cell.vStart) + content + xml.slice(cell.vEnd, innerEnd);
+  else if (cell.fEnd !== undefined)
+    inner = xml.slice(cell.tagEnd, cell.fEnd) + content + xml.slice(cell.fEnd, innerEnd);
+  else
+    inner =
+      content +
+      (selfClosing
+        ? ""
+        : xml.slice(cell.tagEnd, innerEnd).replace(/<(\w+:)?is\b[\s\S]*?<\/(\w+:)?is>/, ""));
   return { start: cell.start, end: cell.end, text: `${tag}${inner}${closeTag(scanned)}` };
 }
 
@@ -52,42 +71,73 @@ export function cachedValueEdit(scanned: ScannedSheet, cell: SheetCell, value: S
 export function plainValueEdit(scanned: ScannedSheet, cell: SheetCell, value: StoredValue): Edit {
   const { type, content } = valueParts(value, scanned.prefix, false);
   const tag = retag(scanned.xml.slice(cell.start, cell.tagEnd), type, ["cm", "vm"]);
-  return { start: cell.start, end: cell.end, text: content ? `${tag}${content}${closeTag(scanned)}` : tag.replace(/>$/, "/>") };
+  return {
+    start: cell.start,
+    end: cell.end,
+    text: content ? `${tag}${content}${closeTag(scanned)}` : tag.replace(/>$/, "/>"),
+  };
 }
 
 /** A new cell's element (for a cell of an array range that the file left out). */
-export function newCellXml(prefix: string, row: number, col: number, value: StoredValue, style?: string): string {
+export function newCellXml(
+  prefix: string,
+  row: number,
+  col: number,
+  value: StoredValue,
+  style?: string
+): string {
   const { type, content } = valueParts(value, prefix, false);
   const attrs = `r="${cellAddress(row, col)}"${style ? ` s="${style}"` : ""}${type ? ` t="${type}"` : ""}`;
   return content ? `<${prefix}c ${attrs}>${content}</${prefix}c>` : `<${prefix}c ${attrs}/>`;
 }
 
 /** A new formula cell's element, with its cached value (text results as `str`, as Excel writes them). */
-export function newFormulaCellXml(prefix: string, row: number, col: number, formula: string, value: StoredValue, style?: string): string {
+export function newFormulaCellXml(
+  prefix: string,
+  row: number,
+  col: number,
+  formula: string,
+  value: StoredValue,
+  style?: string
+): string {
   const { type, content } = valueParts(value, prefix, true);
   return `<${prefix}c r="${cellAddress(row, col)}"${style ? ` s="${style}"` : ""}${type ? ` t="${type}"` : ""}><${prefix}f>${escapeXml(formula)}</${prefix}f>${content}</${prefix}c>`;
 }
 
 /** Edits that add cells where the sheet has none, each in its row in column order (rows added as needed). */
-export function insertCellEdits(scanned: ScannedSheet, added: { row: number; col: number; xml: string }[]): Edit[] {
+export function insertCellEdits(
+  scanned: ScannedSheet,
+  added: { row: number; col: number; xml: string }[]
+): Edit[] {
   const edits: Edit[] = [];
   const byRow = new Map<number, { col: number; xml: string }[]>();
-  for (const cell of added) (byRow.get(cell.row) ?? byRow.set(cell.row, []).get(cell.row)!).push(cell);
+  for (const cell of added)
+    (byRow.get(cell.row) ?? byRow.set(cell.row, []).get(cell.row)!).push(cell);
   const p = scanned.prefix;
   const newRows: { row: number; xml: string }[] = [];
   for (const [row, cells] of byRow) {
     cells.sort((a, b) => a.col - b.col);
     const existing = scanned.rows.find((r) => r.row === row);
     if (!existing) {
-      newRows.push({ row, xml: `<${p}row r="${row + 1}">${cells.map((c) => c.xml).join("")}</${p}row>` });
+      newRows.push({
+        row,
+        xml: `<${p}row r="${row + 1}">${cells.map((c) => c.xml).join("")}</${p}row>`,
+      });
       continue;
     }
     if (existing.selfClosing) {
       const tag = scanned.xml.slice(existing.start, existing.tagEnd).replace(/\s*\/>$/, ">");
-      edits.push({ start: existing.start, end: existing.tagEnd, text: `${tag}${cells.map((c) => c.xml).join("")}</${p}row>` });
+      edits.push({
+        start: existing.start,
+        end: existing.tagEnd,
+        text: `${tag}${cells.map((c) => c.xml).join("")}</${p}row>`,
+      });
       continue;
     }
-    const rowCells = scanned.cells.slice(existing.firstCell, existing.firstCell + existing.cellCount);
+    const rowCells = scanned.cells.slice(
+      existing.firstCell,
+      existing.firstCell + existing.cellCount
+    );
     for (const cell of cells) {
       const before = rowCells.find((c) => c.col > cell.col);
       const at = before ? before.start : existing.end - `</${p}row>`.length;
@@ -98,7 +148,11 @@ export function insertCellEdits(scanned: ScannedSheet, added: { row: number; col
   for (const row of newRows) {
     const next = scanned.rows.find((r) => r.row > row.row);
     if (scanned.emptyData) {
-      edits.push({ start: scanned.emptyData.start, end: scanned.emptyData.end, text: `<${p}sheetData>${newRows.map((r) => r.xml).join("")}</${p}sheetData>` });
+      edits.push({
+        start: scanned.emptyData.start,
+        end: scanned.emptyData.end,
+        text: `<${p}sheetData>${newRows.map((r) => r.xml).join("")}</${p}sheetData>`,
+      });
       break;
     }
     const at = next ? next.start : scanned.dataEnd;

@@ -25,9 +25,12 @@ export class XlsxPackage {
 
   static read(bytes: Uint8Array): XlsxPackage {
     try {
-      return new XlsxPackage(new Map(readZip(bytes).map((entry) => [entry.name, { entry, changed: false }])));
+      return new XlsxPackage(
+        new Map(readZip(bytes).map((entry) => [entry.name, { entry, changed: false }]))
+      );
     } catch (error) {
-      if (error instanceof ZipProblem) throw new PackageProblem(`is corrupt or not an .xlsx workbook (${error.message})`);
+      if (error instanceof ZipProblem)
+        throw new PackageProblem(`is corrupt or not an .xlsx workbook (${error.message})`);
       throw error;
     }
   }
@@ -56,7 +59,9 @@ export class XlsxPackage {
     const data = this.bytes(name);
     if (!data) return undefined;
     // A UTF-8 byte-order mark is not part of the XML text.
-    return decoder.decode(data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? data.subarray(3) : data);
+    return decoder.decode(
+      data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? data.subarray(3) : data
+    );
   }
 
   xml(name: string): XmlElement | undefined {
@@ -65,12 +70,17 @@ export class XlsxPackage {
     try {
       return parseXml(text);
     } catch (error) {
-      throw new PackageProblem(`its part ${name} is not well-formed XML (${error instanceof Error ? error.message : String(error)})`);
+      throw new PackageProblem(
+        `its part ${name} is not well-formed XML (${error instanceof Error ? error.message : String(error)})`
+      );
     }
   }
 
   set(name: string, data: string | Uint8Array): void {
-    this.parts.set(name, { data: typeof data === "string" ? encoder.encode(data) : data, changed: true });
+    this.parts.set(name, {
+      data: typeof data === "string" ? encoder.encode(data) : data,
+      changed: true,
+    });
   }
 
   remove(name: string): void {
@@ -79,7 +89,11 @@ export class XlsxPackage {
 
   /** The package's bytes: unchanged parts exactly as they were read, changed ones deflated anew. */
   write(): Uint8Array {
-    return writeZip([...this.parts].map(([name, part]) => (part.changed || !part.entry ? newEntry(name, part.data!) : part.entry)));
+    return writeZip(
+      [...this.parts].map(([name, part]) =>
+        part.changed || !part.entry ? newEntry(name, part.data!) : part.entry
+      )
+    );
   }
 
   /** A part's relationships: id → { type, target resolved to a part name (or external URL) }. */
@@ -90,7 +104,11 @@ export class XlsxPackage {
     const out = new Map<string, { type: string; target: string; external: boolean }>();
     for (const rel of children(this.xml(relsName), "Relationship")) {
       const external = rel.attributes.TargetMode === "External";
-      out.set(rel.attributes.Id, { type: rel.attributes.Type ?? "", target: external ? rel.attributes.Target : resolvePart(dir, rel.attributes.Target ?? ""), external });
+      out.set(rel.attributes.Id, {
+        type: rel.attributes.Type ?? "",
+        target: external ? rel.attributes.Target : resolvePart(dir, rel.attributes.Target ?? ""),
+        external,
+      });
     }
     return out;
   }
@@ -111,4 +129,3 @@ export function relsPartOf(part: string): string {
   const slash = part.lastIndexOf("/");
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
-

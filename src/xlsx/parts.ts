@@ -11,8 +11,10 @@ import { escapeXml } from "./xml";
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
-const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
-const EMPTY_RELS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+const WORKSHEET_CONTENT =
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const EMPTY_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
 
 /** A sheet name not yet taken (case-insensitive, as Excel compares): `Audit`, then `Audit (2)`… */
 export function freeSheetName(structure: WorkbookStructure, wanted: string): string {
@@ -35,7 +37,10 @@ function addRelationship(pkg: XlsxPackage, source: string, type: string, target:
   const id = `rId${n}`;
   const close = xml.lastIndexOf("</Relationships>");
   if (close < 0) throw new PackageProblem(`its part ${relsPart} is not a relationships part`);
-  pkg.set(relsPart, `${xml.slice(0, close)}<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>${xml.slice(close)}`);
+  pkg.set(
+    relsPart,
+    `${xml.slice(0, close)}<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>${xml.slice(close)}`
+  );
   return id;
 }
 
@@ -43,11 +48,19 @@ function addOverride(pkg: XlsxPackage, part: string, contentType: string): void 
   const xml = pkg.text("[Content_Types].xml");
   if (!xml) throw new PackageProblem("has no [Content_Types].xml");
   const close = xml.lastIndexOf("</Types>");
-  pkg.set("[Content_Types].xml", `${xml.slice(0, close)}<Override PartName="/${escapeXml(part)}" ContentType="${contentType}"/>${xml.slice(close)}`);
+  pkg.set(
+    "[Content_Types].xml",
+    `${xml.slice(0, close)}<Override PartName="/${escapeXml(part)}" ContentType="${contentType}"/>${xml.slice(close)}`
+  );
 }
 
 /** Adds a worksheet at the end of the workbook; returns its part name. */
-export function addWorksheet(pkg: XlsxPackage, structure: WorkbookStructure, name: string, xml: string): string {
+export function addWorksheet(
+  pkg: XlsxPackage,
+  structure: WorkbookStructure,
+  name: string,
+  xml: string
+): string {
   const dir = structure.workbookPart.slice(0, structure.workbookPart.lastIndexOf("/") + 1);
   let n = structure.sheets.length + 1;
   while (pkg.has(`${dir}worksheets/sheet${n}.xml`)) n++;
@@ -78,9 +91,22 @@ export function removePart(pkg: XlsxPackage, part: string, owner: string): void 
   const rels = pkg.text(relsPart);
   const dir = owner.slice(0, owner.lastIndexOf("/") + 1);
   const target = relative(dir, part);
-  if (rels) pkg.set(relsPart, rels.replace(new RegExp(`<Relationship\\b[^>]*Target="/?(?:${escapeRegExp(target)}|${escapeRegExp(part)})"[^>]*/>`), ""));
+  if (rels)
+    pkg.set(
+      relsPart,
+      rels.replace(
+        new RegExp(
+          `<Relationship\\b[^>]*Target="/?(?:${escapeRegExp(target)}|${escapeRegExp(part)})"[^>]*/>`
+        ),
+        ""
+      )
+    );
   const types = pkg.text("[Content_Types].xml");
-  if (types) pkg.set("[Content_Types].xml", types.replace(new RegExp(`<Override\\b[^>]*PartName="/${escapeRegExp(part)}"[^>]*/>`), ""));
+  if (types)
+    pkg.set(
+      "[Content_Types].xml",
+      types.replace(new RegExp(`<Override\\b[^>]*PartName="/${escapeRegExp(part)}"[^>]*/>`), "")
+    );
 }
 
 function escapeRegExp(text: string): string {
@@ -97,7 +123,13 @@ export interface CellFormat {
 const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NS}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** Appends `items` to the element `name` of a styles part (creating it after `after` if absent); returns the first new index. */
-function appendItems(xml: string, name: string, item: string, items: string[], after: string[]): { xml: string; first: number } {
+function appendItems(
+  xml: string,
+  name: string,
+  item: string,
+  items: string[],
+  after: string[]
+): { xml: string; first: number } {
   const p = /<(\w+:)?styleSheet\b/.exec(xml)?.[1] ?? "";
   const open = new RegExp(`<${p}${name}\\b([^>]*?)(/?)>`).exec(xml);
   if (!open) {
@@ -121,13 +153,28 @@ function appendItems(xml: string, name: string, item: string, items: string[], a
 }
 
 /** Adds cell formats to the styles part; returns each one's `s` index, in order. */
-export function addCellFormats(pkg: XlsxPackage, structure: WorkbookStructure, formats: CellFormat[]): number[] {
-  const part = structure.stylesPart ?? `${structure.workbookPart.slice(0, structure.workbookPart.lastIndexOf("/") + 1)}styles.xml`;
+export function addCellFormats(
+  pkg: XlsxPackage,
+  structure: WorkbookStructure,
+  formats: CellFormat[]
+): number[] {
+  const part =
+    structure.stylesPart ??
+    `${structure.workbookPart.slice(0, structure.workbookPart.lastIndexOf("/") + 1)}styles.xml`;
   let xml = pkg.text(part);
   if (xml === undefined) {
     xml = MINIMAL_STYLES;
-    addOverride(pkg, part, "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
-    addRelationship(pkg, structure.workbookPart, `${REL_NS}/styles`, relative(structure.workbookPart.slice(0, structure.workbookPart.lastIndexOf("/") + 1), part));
+    addOverride(
+      pkg,
+      part,
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
+    );
+    addRelationship(
+      pkg,
+      structure.workbookPart,
+      `${REL_NS}/styles`,
+      relative(structure.workbookPart.slice(0, structure.workbookPart.lastIndexOf("/") + 1), part)
+    );
     structure.stylesPart = part;
   }
   const p = /<(\w+:)?styleSheet\b/.exec(xml)?.[1] ?? "";
@@ -135,9 +182,23 @@ export function addCellFormats(pkg: XlsxPackage, structure: WorkbookStructure, f
   let nextId = Math.max(163, ...usedIds) + 1;
   const codes = [...new Set(formats.map((f) => f.numberFormat).filter((c): c is string => !!c))];
   const ids = new Map(codes.map((code) => [code, nextId++]));
-  if (codes.length) xml = appendItems(xml, "numFmts", "numFmt", codes.map((code) => `<${p}numFmt numFmtId="${ids.get(code)}" formatCode="${escapeXml(code)}"/>`), []).xml;
-  const firstFont = new RegExp(`<${p}fonts\\b[^>]*>\\s*(<${p}font\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}font>))`).exec(xml)?.[1] ?? `<${p}font/>`;
-  const boldFont = firstFont.endsWith("/>") ? firstFont.replace(/\/>$/, `><${p}b/></${p}font>`) : firstFont.replace(/^(<[^>]*>)/, `$1<${p}b/>`);
+  if (codes.length)
+    xml = appendItems(
+      xml,
+      "numFmts",
+      "numFmt",
+      codes.map(
+        (code) => `<${p}numFmt numFmtId="${ids.get(code)}" formatCode="${escapeXml(code)}"/>`
+      ),
+      []
+    ).xml;
+  const firstFont =
+    new RegExp(`<${p}fonts\\b[^>]*>\\s*(<${p}font\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}font>))`).exec(
+      xml
+    )?.[1] ?? `<${p}font/>`;
+  const boldFont = firstFont.endsWith("/>")
+    ? firstFont.replace(/\/>$/, `><${p}b/></${p}font>`)
+    : firstFont.replace(/^(<[^>]*>)/, `$1<${p}b/>`);
   const fonts = appendItems(xml, "fonts", "font", [boldFont], ["numFmts"]);
   xml = fonts.xml;
   const xfs = formats.map((format) => {
@@ -146,7 +207,12 @@ export function addCellFormats(pkg: XlsxPackage, structure: WorkbookStructure, f
     const applied = `${format.numberFormat ? ' applyNumberFormat="1"' : ""}${format.bold ? ' applyFont="1"' : ""} applyAlignment="1"`;
     return `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${applied}><${p}alignment vertical="top"${format.wrap ? ' wrapText="1"' : ""}/></${p}xf>`;
   });
-  const cellXfs = appendItems(xml, "cellXfs", "xf", xfs, ["cellStyleXfs", "borders", "fills", "fonts"]);
+  const cellXfs = appendItems(xml, "cellXfs", "xf", xfs, [
+    "cellStyleXfs",
+    "borders",
+    "fills",
+    "fonts",
+  ]);
   pkg.set(part, cellXfs.xml);
   return formats.map((_, i) => cellXfs.first + i);
 }

@@ -66,10 +66,16 @@ export interface ScannedSheet {
 
 function parseAddress(ref: string, part: string): { row: number; col: number } {
   const m = /^([A-Z]{1,3})([0-9]{1,7})$/i.exec(ref);
-  if (!m) throw new PackageProblem(`its part ${part} has a cell reference "${ref}" that is not an A1 address`);
+  if (!m)
+    throw new PackageProblem(
+      `its part ${part} has a cell reference "${ref}" that is not an A1 address`
+    );
   const col = columnNumber(m[1]);
   const row = Number(m[2]);
-  if (row < 1 || row > MAX_ROWS || col > MAX_COLUMNS) throw new PackageProblem(`its part ${part} has a cell ${ref} beyond Excel's grid (${cellAddress(MAX_ROWS - 1, MAX_COLUMNS - 1)})`);
+  if (row < 1 || row > MAX_ROWS || col > MAX_COLUMNS)
+    throw new PackageProblem(
+      `its part ${part} has a cell ${ref} beyond Excel's grid (${cellAddress(MAX_ROWS - 1, MAX_COLUMNS - 1)})`
+    );
   return { row: row - 1, col: col - 1 };
 }
 
@@ -77,13 +83,21 @@ function parseAddress(ref: string, part: string): { row: number; col: number } {
 export function inlineText(content: string): string {
   const withoutPhonetic = content.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, "");
   let text = "";
-  for (const m of withoutPhonetic.matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g)) text += m[1] ?? "";
+  for (const m of withoutPhonetic.matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g))
+    text += m[1] ?? "";
   return decodeXstring(decodeXml(text));
 }
 
 export function scanSheet(xml: string, part: string): ScannedSheet {
   const open = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
-  const scanned: ScannedSheet = { xml, prefix: "", cells: [], rows: [], dataStart: xml.length, dataEnd: xml.length };
+  const scanned: ScannedSheet = {
+    xml,
+    prefix: "",
+    cells: [],
+    rows: [],
+    dataStart: xml.length,
+    dataEnd: xml.length,
+  };
   if (!open) return scanned;
   const prefix = open[1] ?? "";
   scanned.prefix = prefix;
@@ -94,7 +108,8 @@ export function scanSheet(xml: string, part: string): ScannedSheet {
     return scanned;
   }
   const closeData = xml.indexOf(`</${prefix}sheetData>`, scanned.dataStart);
-  if (closeData < 0) throw new PackageProblem(`its part ${part} is not well-formed XML (no </sheetData>)`);
+  if (closeData < 0)
+    throw new PackageProblem(`its part ${part} is not well-formed XML (no </sheetData>)`);
   scanned.dataEnd = closeData;
   const tags = /<(\w+:)?(row|c)\b([^>]*?)(\/?)>|<\/(?:\w+:)?row>/g;
   tags.lastIndex = scanned.dataStart;
@@ -112,20 +127,38 @@ export function scanSheet(xml: string, part: string): ScannedSheet {
     const tagEnd = m.index + m[0].length;
     if (m[2] === "row") {
       rowIndex = attrs.r ? Number(attrs.r) - 1 : rowIndex + 1;
-      if (!(rowIndex >= 0 && rowIndex < MAX_ROWS)) throw new PackageProblem(`its part ${part} has a row ${attrs.r} beyond Excel's grid`);
+      if (!(rowIndex >= 0 && rowIndex < MAX_ROWS))
+        throw new PackageProblem(`its part ${part} has a row ${attrs.r} beyond Excel's grid`);
       colIndex = -1;
-      current = { row: rowIndex, start: m.index, tagEnd, end: tagEnd, selfClosing: m[4] === "/", firstCell: scanned.cells.length, cellCount: 0 };
+      current = {
+        row: rowIndex,
+        start: m.index,
+        tagEnd,
+        end: tagEnd,
+        selfClosing: m[4] === "/",
+        firstCell: scanned.cells.length,
+        cellCount: 0,
+      };
       scanned.rows.push(current);
       if (current.selfClosing) current = undefined;
       continue;
     }
     const position = attrs.r ? parseAddress(attrs.r, part) : { row: rowIndex, col: colIndex + 1 };
     colIndex = position.col;
-    const cell: SheetCell = { row: position.row, col: position.col, start: m.index, end: tagEnd, tagEnd };
+    const cell: SheetCell = {
+      row: position.row,
+      col: position.col,
+      start: m.index,
+      end: tagEnd,
+      tagEnd,
+    };
     if (attrs.t) cell.type = attrs.t;
     if (m[4] !== "/") {
       const close = xml.indexOf(`</${m[1] ?? ""}c>`, tagEnd);
-      if (close < 0) throw new PackageProblem(`its part ${part} is not well-formed XML (cell ${attrs.r ?? ""} not closed)`);
+      if (close < 0)
+        throw new PackageProblem(
+          `its part ${part} is not well-formed XML (cell ${attrs.r ?? ""} not closed)`
+        );
       readContent(xml, tagEnd, close, cell);
       cell.end = close + `</${m[1] ?? ""}c>`.length;
       tags.lastIndex = cell.end;

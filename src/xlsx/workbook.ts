@@ -41,25 +41,43 @@ export function relationType(type: string, name: string): boolean {
 }
 
 export function readStructure(pkg: XlsxPackage): WorkbookStructure {
-  const root = [...pkg.relationships("_rels/.rels").values()].find((rel) => relationType(rel.type, "officeDocument"));
+  const root = [...pkg.relationships("_rels/.rels").values()].find((rel) =>
+    relationType(rel.type, "officeDocument")
+  );
   const workbookPart = root?.target ?? "xl/workbook.xml";
   const workbook = pkg.xml(workbookPart);
-  if (!workbook || workbook.name !== "workbook") throw new PackageProblem("is not an .xlsx workbook (no workbook part)");
+  if (!workbook || workbook.name !== "workbook")
+    throw new PackageProblem("is not an .xlsx workbook (no workbook part)");
   const rels = pkg.relationships(workbookPart);
   const sheets = children(child(workbook, "sheets"), "sheet").map((sheet): SheetEntry => {
     const id = sheet.attributes.id;
     const rel = id ? rels.get(id) : undefined;
-    if (!rel) throw new PackageProblem(`is missing the part of sheet "${sheet.attributes.name}" (relationship ${id ?? "none"})`);
+    if (!rel)
+      throw new PackageProblem(
+        `is missing the part of sheet "${sheet.attributes.name}" (relationship ${id ?? "none"})`
+      );
     const worksheet = relationType(rel.type, "worksheet");
-    if (worksheet && !pkg.has(rel.target)) throw new PackageProblem(`is missing the part ${rel.target} of sheet "${sheet.attributes.name}"`);
-    return { name: sheet.attributes.name, part: worksheet ? rel.target : undefined, sheetId: sheet.attributes.sheetId, state: sheet.attributes.state };
+    if (worksheet && !pkg.has(rel.target))
+      throw new PackageProblem(
+        `is missing the part ${rel.target} of sheet "${sheet.attributes.name}"`
+      );
+    return {
+      name: sheet.attributes.name,
+      part: worksheet ? rel.target : undefined,
+      sheetId: sheet.attributes.sheetId,
+      state: sheet.attributes.state,
+    };
   });
-  const names = children(child(workbook, "definedNames"), "definedName").map((name): DefinedName => {
-    const out: DefinedName = { name: name.attributes.name, text: name.text };
-    if (name.attributes.localSheetId !== undefined) out.localSheetId = Number(name.attributes.localSheetId);
-    return out;
-  });
-  const find = (type: string) => [...rels.values()].find((rel) => relationType(rel.type, type))?.target;
+  const names = children(child(workbook, "definedNames"), "definedName").map(
+    (name): DefinedName => {
+      const out: DefinedName = { name: name.attributes.name, text: name.text };
+      if (name.attributes.localSheetId !== undefined)
+        out.localSheetId = Number(name.attributes.localSheetId);
+      return out;
+    }
+  );
+  const find = (type: string) =>
+    [...rels.values()].find((rel) => relationType(rel.type, type))?.target;
   return {
     workbookPart,
     sheets,
@@ -72,10 +90,14 @@ export function readStructure(pkg: XlsxPackage): WorkbookStructure {
 }
 
 /** The shared strings, in order; a package whose cells refer to a table it lacks is refused by the caller. */
-export function readSharedStrings(pkg: XlsxPackage, part: string | undefined): string[] | undefined {
+export function readSharedStrings(
+  pkg: XlsxPackage,
+  part: string | undefined
+): string[] | undefined {
   if (!part || !pkg.has(part)) return undefined;
   const xml = pkg.text(part)!;
   const out: string[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) out.push(inlineText(m[1] ?? ""));
+  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g))
+    out.push(inlineText(m[1] ?? ""));
   return out;
 }

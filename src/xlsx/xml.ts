@@ -12,24 +12,38 @@ export function decodeXml(text: string): string {
   if (!text.includes("&")) return text;
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|quot|amp|lt|gt|apos);/gi, (_, entity: string) => {
     if (entity[0] !== "#") return NAMED[entity.toLowerCase()];
-    return String.fromCodePoint(entity[1].toLowerCase() === "x" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
+    return String.fromCodePoint(
+      entity[1].toLowerCase() === "x"
+        ? parseInt(entity.slice(2), 16)
+        : parseInt(entity.slice(1), 10)
+    );
   });
 }
 
 /** Text for element content or an attribute value. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]!);
+  return text.replace(
+    /[&<>"]/g,
+    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]!
+  );
 }
 
 /** Cell text (ST_Xstring): escaped, and characters XML 1.0 forbids written as OOXML's `_xHHHH_`. */
 export function escapeXstring(text: string): string {
-  return escapeXml(text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  return escapeXml(text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")).replace(
+    // Control characters are exactly what this escapes.
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
+    (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+  );
 }
 
 /** OOXML's escape of characters XML cannot hold (`_x000D_`), undone; `_x005F_` is a literal underscore. */
 export function decodeXstring(text: string): string {
   if (!text.includes("_x")) return text;
-  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16))
+  );
 }
 
 /** The attributes of one start tag's text (`<c r="A1" t="s">`), names without namespace prefixes. */
@@ -50,7 +64,10 @@ export function attributesOf(tag: string): Record<string, string> {
   const pattern = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(tag))) {
-    const name = match[1].includes(":") && !match[1].startsWith("xmlns") ? match[1].slice(match[1].indexOf(":") + 1) : match[1];
+    const name =
+      match[1].includes(":") && !match[1].startsWith("xmlns")
+        ? match[1].slice(match[1].indexOf(":") + 1)
+        : match[1];
     out[name] = decodeXml(match[2] ?? match[3]);
   }
   return out;
@@ -73,7 +90,8 @@ export function parseXml(xml: string): XmlElement {
   const stack: XmlElement[] = [root];
   parser.on("opentag", (tag) => {
     const attributes: Record<string, string> = {};
-    for (const [name, value] of Object.entries(tag.attributes)) attributes[name.startsWith("xmlns") ? name : localName(name)] = value as string;
+    for (const [name, value] of Object.entries(tag.attributes))
+      attributes[name.startsWith("xmlns") ? name : localName(name)] = value as string;
     const element: XmlElement = { name: localName(tag.name), attributes, children: [], text: "" };
     stack[stack.length - 1].children.push(element);
     stack.push(element);

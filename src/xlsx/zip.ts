@@ -47,11 +47,13 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   if (end < 0) throw new ZipProblem("no zip directory (the file is truncated or not a zip)");
   const count = data.getUint16(end + 10, true);
   let at = data.getUint32(end + 16, true);
-  if (count === 0xffff || at === 0xffffffff) throw new ZipProblem("a zip64 archive, which an .xlsx of this size should not need");
+  if (count === 0xffff || at === 0xffffffff)
+    throw new ZipProblem("a zip64 archive, which an .xlsx of this size should not need");
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder();
   for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || data.getUint32(at, true) !== CENTRAL) throw new ZipProblem("a damaged zip directory");
+    if (at + 46 > bytes.length || data.getUint32(at, true) !== CENTRAL)
+      throw new ZipProblem("a damaged zip directory");
     const flags = data.getUint16(at + 8, true);
     const method = data.getUint16(at + 10, true);
     const time = data.getUint16(at + 12, true);
@@ -66,11 +68,23 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     at += 46 + nameLength + extraLength + commentLength;
     if (flags & 1) throw new ZipProblem(`its entry ${name} is encrypted`);
-    if (local + 30 > bytes.length || data.getUint32(local, true) !== LOCAL) throw new ZipProblem(`its entry ${name} is damaged`);
+    if (local + 30 > bytes.length || data.getUint32(local, true) !== LOCAL)
+      throw new ZipProblem(`its entry ${name} is damaged`);
     const start = local + 30 + data.getUint16(local + 26, true) + data.getUint16(local + 28, true);
-    if (start + compressedSize > bytes.length) throw new ZipProblem(`its entry ${name} is truncated`);
+    if (start + compressedSize > bytes.length)
+      throw new ZipProblem(`its entry ${name} is truncated`);
     if (name.endsWith("/")) continue;
-    entries.push({ name, method, crc, compressedSize, size, time, date, flags, raw: bytes.subarray(start, start + compressedSize) });
+    entries.push({
+      name,
+      method,
+      crc,
+      compressedSize,
+      size,
+      time,
+      date,
+      flags,
+      raw: bytes.subarray(start, start + compressedSize),
+    });
   }
   return entries;
 }
@@ -83,17 +97,33 @@ export function inflateEntry(entry: ZipEntry): Uint8Array {
     try {
       out = inflateRawSync(entry.raw);
     } catch (error) {
-      throw new ZipProblem(`its entry ${entry.name} cannot be inflated (${error instanceof Error ? error.message : String(error)})`);
+      throw new ZipProblem(
+        `its entry ${entry.name} cannot be inflated (${error instanceof Error ? error.message : String(error)})`
+      );
     }
-  } else throw new ZipProblem(`its entry ${entry.name} uses compression method ${entry.method}, which a workbook does not`);
-  if (out.length !== entry.size || crc32(out) >>> 0 !== entry.crc) throw new ZipProblem(`its entry ${entry.name} is corrupt (size or CRC does not match)`);
+  } else
+    throw new ZipProblem(
+      `its entry ${entry.name} uses compression method ${entry.method}, which a workbook does not`
+    );
+  if (out.length !== entry.size || crc32(out) >>> 0 !== entry.crc)
+    throw new ZipProblem(`its entry ${entry.name} is corrupt (size or CRC does not match)`);
   return out;
 }
 
 /** A new entry: its content deflated, stamped with the fixed time. */
 export function newEntry(name: string, content: Uint8Array): ZipEntry {
   const raw = deflateRawSync(content, { level: 6 });
-  return { name, method: 8, crc: crc32(content) >>> 0, compressedSize: raw.length, size: content.length, time: 0, date: FIXED_DATE, flags: /^[\x20-\x7e]*$/.test(name) ? 0 : UTF8_FLAG, raw };
+  return {
+    name,
+    method: 8,
+    crc: crc32(content) >>> 0,
+    compressedSize: raw.length,
+    size: content.length,
+    time: 0,
+    date: FIXED_DATE,
+    flags: /^[\x20-\x7e]*$/.test(name) ? 0 : UTF8_FLAG,
+    raw,
+  };
 }
 
 /**
@@ -117,9 +147,13 @@ function header(data: DataView, at: number, entry: ZipEntry, nameLength: number)
 export function writeZip(entries: ZipEntry[]): Uint8Array {
   const encoder = new TextEncoder();
   const names = entries.map((entry) => encoder.encode(entry.name));
-  const localSize = entries.reduce((sum, entry, i) => sum + 30 + names[i].length + entry.raw.length, 0);
+  const localSize = entries.reduce(
+    (sum, entry, i) => sum + 30 + names[i].length + entry.raw.length,
+    0
+  );
   const centralSize = entries.reduce((sum, _, i) => sum + 46 + names[i].length, 0);
-  if (localSize + centralSize > 0xffffffff || entries.length > 0xfffe) throw new ZipProblem("the workbook would need a zip64 archive");
+  if (localSize + centralSize > 0xffffffff || entries.length > 0xfffe)
+    throw new ZipProblem("the workbook would need a zip64 archive");
   const out = new Uint8Array(localSize + centralSize + 22);
   const data = view(out);
   const offsets: number[] = [];

@@ -28,10 +28,27 @@ const CHECK = cellAddress(0, AUDIT_HEADERS.indexOf("Check")).replace(/[0-9]+$/, 
 const CHECK_CELLS = 140 + 2 * 105 * 2 + 3 * 4;
 /** US federal holidays as observed in 2004 and 2005 (5 U.S.C. 6103), worked from a calendar. */
 const HOLIDAYS_2004_2005 = [
-  [2004, 1, 1], [2004, 1, 19], [2004, 2, 16], [2004, 5, 31], [2004, 7, 5], [2004, 9, 6], [2004, 10, 11], [2004, 11, 11], [2004, 11, 25], [2004, 12, 24],
+  [2004, 1, 1],
+  [2004, 1, 19],
+  [2004, 2, 16],
+  [2004, 5, 31],
+  [2004, 7, 5],
+  [2004, 9, 6],
+  [2004, 10, 11],
+  [2004, 11, 11],
+  [2004, 11, 25],
+  [2004, 12, 24],
   // New Year's Day 2005 fell on a Saturday and was observed on Friday 31 December 2004.
   [2004, 12, 31],
-  [2005, 1, 17], [2005, 2, 21], [2005, 5, 30], [2005, 7, 4], [2005, 9, 5], [2005, 10, 10], [2005, 11, 11], [2005, 11, 24], [2005, 12, 26],
+  [2005, 1, 17],
+  [2005, 2, 21],
+  [2005, 5, 30],
+  [2005, 7, 4],
+  [2005, 9, 5],
+  [2005, 10, 10],
+  [2005, 11, 11],
+  [2005, 11, 24],
+  [2005, 12, 26],
 ];
 
 beforeAll(async () => {
@@ -55,9 +72,15 @@ test("no BTU formula is left; each BTU cell holds the value the sample cached, w
   for (const formula of before) {
     const cell = copy.cell(formula.sheet, formula.address)!;
     const original = sample.cell(formula.sheet, formula.address)!;
-    expect([formula.address, cell.formula, cell.style, cell.value]).toEqual([formula.address, undefined, original.style, original.value]);
+    expect([formula.address, cell.formula, cell.style, cell.value]).toEqual([
+      formula.address,
+      undefined,
+      original.style,
+      original.value,
+    ]);
   }
-  for (const name of copy.sheetNames) for (const [, cell] of copy.cells(name)) expect(cell.formula ?? "").not.toMatch(/BTU/);
+  for (const name of copy.sheetNames)
+    for (const [, cell] of copy.cells(name)) expect(cell.formula ?? "").not.toMatch(/BTU/);
   // TERMS.md worked example, now a plain value.
   expect(copy.cell("Termination", "D6")!.value).toBe(458860.27);
   expect(copy.cell("Termination", "H16")!.formula).toBe("D16+F16");
@@ -66,54 +89,91 @@ test("no BTU formula is left; each BTU cell holds the value the sample cached, w
 test("parts the audit has no reason to change are byte for byte the sample's; the Audit sheet is a new part", async () => {
   const before = await readParts(SAMPLE);
   const after = await readParts(copyFile);
-  const changed = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/calcChain.xml"]);
-  for (const sheet of ["sheet1", "sheet2", "sheet3", "sheet4"]) changed.add(`xl/worksheets/${sheet}.xml`);
+  const changed = new Set([
+    "[Content_Types].xml",
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "xl/styles.xml",
+    "xl/calcChain.xml",
+  ]);
+  for (const sheet of ["sheet1", "sheet2", "sheet3", "sheet4"])
+    changed.add(`xl/worksheets/${sheet}.xml`);
   for (const [name, data] of before) {
     if (changed.has(name)) continue;
-    expect([name, after.has(name) && Buffer.from(after.get(name)!).equals(Buffer.from(data))]).toEqual([name, true]);
+    expect([
+      name,
+      after.has(name) && Buffer.from(after.get(name)!).equals(Buffer.from(data)),
+    ]).toEqual([name, true]);
   }
-  expect([...after.keys()].filter((name) => !before.has(name))).toEqual(["xl/worksheets/sheet5.xml"]);
+  expect([...after.keys()].filter((name) => !before.has(name))).toEqual([
+    "xl/worksheets/sheet5.xml",
+  ]);
   expect(copy.sheetNames).toEqual([...sample.sheetNames, "Audit"]);
 });
 
 test("a second engine WITHOUT the BTU plugin recomputes the copy with no error and every check TRUE, as cached", async () => {
   const loaded = await loadWorkbook(copyFile);
   const engine = createPlainEngine(loaded.sheets, { names: loaded.names });
-  const at = (f: { sheet: string; row: number; col: number }) => ({ sheet: engine.getSheetId(f.sheet)!, row: f.row, col: f.col });
-  const errors = loaded.formulas.map((f) => [`${f.sheet}!${f.address}`, engine.getCellValue(at(f))]).filter(([, v]) => v instanceof DetailedCellError);
+  const at = (f: { sheet: string; row: number; col: number }) => ({
+    sheet: engine.getSheetId(f.sheet)!,
+    row: f.row,
+    col: f.col,
+  });
+  const errors = loaded.formulas
+    .map((f) => [`${f.sheet}!${f.address}`, engine.getCellValue(at(f))])
+    .filter(([, v]) => v instanceof DetailedCellError);
   expect(errors).toEqual([]);
-  const checks = loaded.formulas.filter((f) => f.sheet === "Audit" && f.address.startsWith(CHECK) && f.row >= AUDIT_FIRST_ROW - 1);
+  const checks = loaded.formulas.filter(
+    (f) => f.sheet === "Audit" && f.address.startsWith(CHECK) && f.row >= AUDIT_FIRST_ROW - 1
+  );
   expect(checks.length).toBe(CHECK_CELLS);
-  for (const f of checks) expect([f.address, engine.getCellValue(at(f)), f.cached]).toEqual([f.address, true, true]);
+  for (const f of checks)
+    expect([f.address, engine.getCellValue(at(f)), f.cached]).toEqual([f.address, true, true]);
   engine.destroy();
 });
 
 test("LibreOffice, recalculating the copy on load, finds no error and every check TRUE", async () => {
   const [recalculated] = libreOfficeConvert([copyFile], path.join(dir, "lo"));
   const book = await readBook(recalculated);
-  const checks = [...book.cells("Audit")].filter(([address, cell]) => address.startsWith(CHECK) && cell.formula !== undefined);
+  const checks = [...book.cells("Audit")].filter(
+    ([address, cell]) => address.startsWith(CHECK) && cell.formula !== undefined
+  );
   expect(checks.length).toBe(CHECK_CELLS);
   for (const [address, cell] of checks) expect([address, cell.value]).toEqual([address, true]);
   for (const name of book.sheetNames) {
-    for (const [address, cell] of book.cells(name)) if (cell.formula !== undefined) expect([name, address, typeof cell.value === "object" && cell.value !== null]).toEqual([name, address, false]);
+    for (const [address, cell] of book.cells(name))
+      if (cell.formula !== undefined)
+        expect([name, address, typeof cell.value === "object" && cell.value !== null]).toEqual([
+          name,
+          address,
+          false,
+        ]);
   }
 });
 
 test("the election deadline is re-performed by WORKDAY over a written table of the federal holidays it can meet", () => {
   const rows = [...copy.cells("Audit")].filter(([address]) => /^G[0-9]+$/.test(address));
-  const deadline = rows.find(([, cell]) => /^WORKDAY\(Termination!C35,21,/.test(cell.formula ?? ""));
+  const deadline = rows.find(([, cell]) =>
+    /^WORKDAY\(Termination!C35,21,/.test(cell.formula ?? "")
+  );
   expect(deadline).toBeDefined();
-  const [, first, last] = /,\$G\$([0-9]+):\$G\$([0-9]+)\)$/.exec(deadline![1].formula!)!.map(Number);
+  const [, first, last] = /,\$G\$([0-9]+):\$G\$([0-9]+)\)$/
+    .exec(deadline![1].formula!)!
+    .map(Number);
   const table = [];
   for (let r = first; r <= last; r++) table.push(copy.cell("Audit", `G${r}`)!.value);
   expect(table).toEqual(HOLIDAYS_2004_2005.map(([y, m, d]) => serial(y, m, d)));
 });
 
 test("the Audit sheet lists each BTU cell with formula, inputs, clauses and steps, and the settings used", () => {
-  const row = (r: number) => AUDIT_HEADERS.map((_, c) => copy.cell("Audit", cellAddress(r - 1, c))?.value ?? null);
+  const row = (r: number) =>
+    AUDIT_HEADERS.map((_, c) => copy.cell("Audit", cellAddress(r - 1, c))?.value ?? null);
   expect(row(AUDIT_FIRST_ROW - 1)).toEqual([...AUDIT_HEADERS]);
   expect(String(copy.cell("Audit", "B2")!.value)).toMatch(/btu\.discountMethod/);
-  const listed = [...copy.cells("Audit")].filter(([address, cell]) => /^A[0-9]+$/.test(address) && Number(address.slice(1)) >= AUDIT_FIRST_ROW && cell.value);
+  const listed = [...copy.cells("Audit")].filter(
+    ([address, cell]) =>
+      /^A[0-9]+$/.test(address) && Number(address.slice(1)) >= AUDIT_FIRST_ROW && cell.value
+  );
   expect(listed.length).toBe(CHECK_CELLS + HOLIDAYS_2004_2005.length);
   const first = row(AUDIT_FIRST_ROW);
   expect(first[0]).toBe("Termination");

@@ -17,13 +17,23 @@ const cell = {
 
 test("a voluntary lump (TERMS.md: 427,896.63 on 2005-03-31) is explained by the core, cited, and re-performed", () => {
   const [row] = buildAuditRows([cell]);
-  expect(row).toMatchObject({ sheet: "Termination", address: "C5", formula: cell.formula, value: 427896.63, kind: "money" });
+  expect(row).toMatchObject({
+    sheet: "Termination",
+    address: "C5",
+    formula: cell.formula,
+    value: 427896.63,
+    kind: "money",
+  });
   expect(row.inputs).toBe('Termination!B5 = 38442\nTermination!A5 = "voluntary"');
   expect(row.clauses).toEqual(expect.arrayContaining(["SEP 4(c)(i)", "SEP 3(a)", "SEP 3(b)"]));
-  expect(row.steps.split("\n").pop()).toBe("Lump sum (simple): $427,896.63 — SEP 4(c)(i) — Simple (literal) reading: remainder × (1 − 3% × 2.249315).");
+  expect(row.steps.split("\n").pop()).toBe(
+    "Lump sum (simple): $427,896.63 — SEP 4(c)(i) — Simple (literal) reading: remainder × (1 − 3% × 2.249315)."
+  );
   expect(row.interpretation).toMatch(/read literally/);
   expect(row.alternatives).toMatch(/^Present-value discount: \$/);
-  expect(row.native).toMatch(/^=ROUND\(ROUND\(100\*\(204000\*\(MAX\(0,DATE\(2004,6,30\)-MAX\(Termination!B5,/);
+  expect(row.native).toMatch(
+    /^=ROUND\(ROUND\(100\*\(204000\*\(MAX\(0,DATE\(2004,6,30\)-MAX\(Termination!B5,/
+  );
   expect(row.nativeNote).toMatch(/A5 holds "voluntary"/);
 });
 
@@ -32,18 +42,41 @@ test("the workbook's discount method is used where the formula gives none, and n
   expect(row.steps).toMatch(/Lump sum \(present value\)/);
   expect(row.native).toMatch(/\(1\+0\.03\)\^/);
   const sheet = auditSheetRows([row], { discountMethod: "pv" });
-  expect(sheet[1]).toEqual(["Workbook settings used", 'btu.discountMethod = "pv"; btu.extraHolidays = none']);
+  expect(sheet[1]).toEqual([
+    "Workbook settings used",
+    'btu.discountMethod = "pv"; btu.extraHolidays = none',
+  ]);
 });
 
 test("an error cell is explained by its message and gets no native formula", () => {
-  const [row] = buildAuditRows([{ sheet: "S", address: "A1", formula: '=BTU.CONSULTING_LUMP(DATE(2003,6,30),"death")', value: "#N/A", inputs: [] }]);
+  const [row] = buildAuditRows([
+    {
+      sheet: "S",
+      address: "A1",
+      formula: '=BTU.CONSULTING_LUMP(DATE(2003,6,30),"death")',
+      value: "#N/A",
+      inputs: [],
+    },
+  ]);
   expect(row.steps).toMatch(/^#N\/A SEP 4\(g\)/);
   expect(row.native).toBeUndefined();
   expect(row.nativeNote).toMatch(/error/);
 });
 
 test("the sheet layout: headers above the first data row, value in F, native in G, check in H", () => {
-  const rows = buildAuditRows([cell, { sheet: "Covenants", address: "E5", formula: "=BTU.NET_INCOME_TEST(A5,B5)", value: "PASS", inputs: [{ ref: "Covenants!A5", value: 38352 }, { ref: "Covenants!B5", value: 360000 }] }]);
+  const rows = buildAuditRows([
+    cell,
+    {
+      sheet: "Covenants",
+      address: "E5",
+      formula: "=BTU.NET_INCOME_TEST(A5,B5)",
+      value: "PASS",
+      inputs: [
+        { ref: "Covenants!A5", value: 38352 },
+        { ref: "Covenants!B5", value: 360000 },
+      ],
+    },
+  ]);
   const sheet = auditSheetRows(rows);
   expect(sheet[AUDIT_FIRST_ROW - 2]).toEqual([...AUDIT_HEADERS]);
   const [first, second] = sheet.slice(AUDIT_FIRST_ROW - 1);

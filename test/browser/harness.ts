@@ -10,12 +10,17 @@ import * as path from "path";
 import { Browser, chromium } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
-export const OFFICE_CDN_TAG = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
+export const OFFICE_CDN_TAG =
+  '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
 
 /** Builds into its own folder, so that a build of dist/ running at the same time cannot interfere. */
 export function buildAddin(outDir: string): void {
   const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-  execFileSync(process.execPath, [cli, "--mode", "development", "--output-path", outDir], { cwd: ROOT, stdio: "pipe", timeout: 170_000 });
+  execFileSync(process.execPath, [cli, "--mode", "development", "--output-path", outDir], {
+    cwd: ROOT,
+    stdio: "pipe",
+    timeout: 170_000,
+  });
 }
 
 const TYPES: Record<string, string> = {
@@ -39,7 +44,9 @@ export interface Server {
 export async function serve(dir: string, extra: Record<string, string>): Promise<Server> {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    const file = extra[url.pathname] ?? path.join(dir, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ""));
+    const file =
+      extra[url.pathname] ??
+      path.join(dir, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ""));
     if (!file.startsWith(dir) && !Object.values(extra).includes(file)) {
       response.writeHead(403).end();
       return;
@@ -58,7 +65,10 @@ export async function serve(dir: string, extra: Record<string, string>): Promise
         }
         content = html.replace(OFFICE_CDN_TAG, '<script src="office-stub.js"></script>');
       }
-      response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+      response.writeHead(200, {
+        "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
+        "Cache-Control": "no-store",
+      });
       response.end(content);
     });
   });
@@ -73,6 +83,13 @@ export async function serve(dir: string, extra: Record<string, string>): Promise
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   });
 }

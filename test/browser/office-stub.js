@@ -7,7 +7,10 @@
  */
 (function () {
   "use strict";
-  var fixture = window.__stubWorkbook || { sheets: { Sheet1: {} }, active: { sheet: "Sheet1", address: "A1" } };
+  var fixture = window.__stubWorkbook || {
+    sheets: { Sheet1: {} },
+    active: { sheet: "Sheet1", address: "A1" },
+  };
   var state = {
     sheets: [],
     active: { sheet: fixture.active.sheet, address: fixture.active.address },
@@ -23,7 +26,9 @@
 
   function findSheet(name) {
     var lower = String(name).toLowerCase();
-    return state.sheets.filter(function (s) { return s.name.toLowerCase() === lower; })[0];
+    return state.sheets.filter(function (s) {
+      return s.name.toLowerCase() === lower;
+    })[0];
   }
   function colIndex(letters) {
     var n = 0;
@@ -32,20 +37,34 @@
   }
   function colLetters(index) {
     var s = "";
-    for (var n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    for (var n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+      s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
     return s;
   }
   function bounds(address) {
     var m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(address.replace(/\$/g, "").toUpperCase());
     if (!m) return null;
-    return { top: +m[2] - 1, left: colIndex(m[1]), bottom: m[4] ? +m[4] - 1 : +m[2] - 1, right: m[3] ? colIndex(m[3]) : colIndex(m[1]) };
+    return {
+      top: +m[2] - 1,
+      left: colIndex(m[1]),
+      bottom: m[4] ? +m[4] - 1 : +m[2] - 1,
+      right: m[3] ? colIndex(m[3]) : colIndex(m[1]),
+    };
   }
-  function cellName(row, col) { return colLetters(col) + (row + 1); }
-  function quoted(name) { return /^[A-Za-z_][\w.]*$/.test(name) ? name : "'" + name.replace(/'/g, "''") + "'"; }
+  function cellName(row, col) {
+    return colLetters(col) + (row + 1);
+  }
+  function quoted(name) {
+    return /^[A-Za-z_][\w.]*$/.test(name) ? name : "'" + name.replace(/'/g, "''") + "'";
+  }
   function valueType(cell) {
     if (!cell || cell.value === "") return "Empty";
     if (cell.type) return cell.type;
-    return typeof cell.value === "number" ? "Double" : typeof cell.value === "boolean" ? "Boolean" : "String";
+    return typeof cell.value === "number"
+      ? "Double"
+      : typeof cell.value === "boolean"
+        ? "Boolean"
+        : "String";
   }
 
   function Range(sheet, address) {
@@ -55,7 +74,9 @@
     this.format = { font: {}, fill: {}, autofitRows: function () {} };
     this.worksheet = new Worksheet(sheet);
   }
-  Range.prototype.load = function () { return this; };
+  Range.prototype.load = function () {
+    return this;
+  };
   Range.prototype._grid = function (pick) {
     var b = bounds(this._address);
     if (!b) return [];
@@ -74,23 +95,51 @@
       row.forEach(function (value, c) {
         var name = cellName(b.top + r, b.left + c);
         if (value === "" || value === null) delete sheet.cells[name];
-        else if (asFormulas && typeof value === "string" && value.charAt(0) === "=") sheet.cells[name] = { formula: value, value: "" };
+        else if (asFormulas && typeof value === "string" && value.charAt(0) === "=")
+          sheet.cells[name] = { formula: value, value: "" };
         else sheet.cells[name] = { value: value };
       });
     });
   };
   Object.defineProperties(Range.prototype, {
-    address: { get: function () { return quoted(this._sheet.name) + "!" + this._address; } },
+    address: {
+      get: function () {
+        return quoted(this._sheet.name) + "!" + this._address;
+      },
+    },
     values: {
-      get: function () { return this._grid(function (cell) { return cell ? cell.value : ""; }); },
-      set: function (grid) { this._write(grid, false); },
+      get: function () {
+        return this._grid(function (cell) {
+          return cell ? cell.value : "";
+        });
+      },
+      set: function (grid) {
+        this._write(grid, false);
+      },
     },
     formulas: {
-      get: function () { return this._grid(function (cell) { return cell ? (cell.formula !== undefined ? cell.formula : cell.value) : ""; }); },
-      set: function (grid) { this._write(grid, true); },
+      get: function () {
+        return this._grid(function (cell) {
+          return cell ? (cell.formula !== undefined ? cell.formula : cell.value) : "";
+        });
+      },
+      set: function (grid) {
+        this._write(grid, true);
+      },
     },
-    valueTypes: { get: function () { return this._grid(valueType); } },
-    numberFormat: { get: function () { return this._grid(function () { return "General"; }); }, set: function () {} },
+    valueTypes: {
+      get: function () {
+        return this._grid(valueType);
+      },
+    },
+    numberFormat: {
+      get: function () {
+        return this._grid(function () {
+          return "General";
+        });
+      },
+      set: function () {},
+    },
   });
   Range.prototype.select = function () {
     state.active = { sheet: this._sheet.name, address: this._address };
@@ -100,43 +149,101 @@
     var letters = this._address.replace(/\d.*$/, "");
     return new Range(this._sheet, letters + ":" + letters);
   };
-  Range.prototype.getSpillingToRangeOrNullObject = function () { return { isNullObject: true, load: function () { return this; } }; };
+  Range.prototype.getSpillingToRangeOrNullObject = function () {
+    return {
+      isNullObject: true,
+      load: function () {
+        return this;
+      },
+    };
+  };
 
   function Worksheet(sheet) {
     this._sheet = sheet;
     this.isNullObject = false;
-    this.freezePanes = { freezeRows: function (n) { state.frozen[sheet.name] = n; } };
+    this.freezePanes = {
+      freezeRows: function (n) {
+        state.frozen[sheet.name] = n;
+      },
+    };
   }
   Object.defineProperty(Worksheet.prototype, "name", {
-    get: function () { return this._sheet.name; },
-    set: function (value) { this._sheet.name = value; },
+    get: function () {
+      return this._sheet.name;
+    },
+    set: function (value) {
+      this._sheet.name = value;
+    },
   });
-  Worksheet.prototype.load = function () { return this; };
-  Worksheet.prototype.getRange = function (address) { return new Range(this._sheet, address); };
+  Worksheet.prototype.load = function () {
+    return this;
+  };
+  Worksheet.prototype.getRange = function (address) {
+    return new Range(this._sheet, address);
+  };
   Worksheet.prototype.getUsedRangeOrNullObject = function () {
     var names = Object.keys(this._sheet.cells);
-    if (!names.length) return { isNullObject: true, load: function () { return this; } };
+    if (!names.length)
+      return {
+        isNullObject: true,
+        load: function () {
+          return this;
+        },
+      };
     var b = names.map(bounds);
-    var top = Math.min.apply(null, b.map(function (x) { return x.top; }));
-    var left = Math.min.apply(null, b.map(function (x) { return x.left; }));
-    var bottom = Math.max.apply(null, b.map(function (x) { return x.bottom; }));
-    var right = Math.max.apply(null, b.map(function (x) { return x.right; }));
+    var top = Math.min.apply(
+      null,
+      b.map(function (x) {
+        return x.top;
+      })
+    );
+    var left = Math.min.apply(
+      null,
+      b.map(function (x) {
+        return x.left;
+      })
+    );
+    var bottom = Math.max.apply(
+      null,
+      b.map(function (x) {
+        return x.bottom;
+      })
+    );
+    var right = Math.max.apply(
+      null,
+      b.map(function (x) {
+        return x.right;
+      })
+    );
     return new Range(this._sheet, cellName(top, left) + ":" + cellName(bottom, right));
   };
-  Worksheet.prototype.activate = function () { state.active = { sheet: this._sheet.name, address: "A1" }; };
+  Worksheet.prototype.activate = function () {
+    state.active = { sheet: this._sheet.name, address: "A1" };
+  };
   Worksheet.prototype.delete = function () {
     var sheet = this._sheet;
-    state.sheets = state.sheets.filter(function (s) { return s !== sheet; });
+    state.sheets = state.sheets.filter(function (s) {
+      return s !== sheet;
+    });
   };
   Worksheet.prototype.copy = function () {
-    var copy = { name: this._sheet.name + " (2)", cells: JSON.parse(JSON.stringify(this._sheet.cells)) };
+    var copy = {
+      name: this._sheet.name + " (2)",
+      cells: JSON.parse(JSON.stringify(this._sheet.cells)),
+    };
     state.sheets.push(copy);
     return new Worksheet(copy);
   };
 
   var worksheets = {
-    load: function () { return this; },
-    get items() { return state.sheets.map(function (s) { return new Worksheet(s); }); },
+    load: function () {
+      return this;
+    },
+    get items() {
+      return state.sheets.map(function (s) {
+        return new Worksheet(s);
+      });
+    },
     getItem: function (name) {
       var sheet = findSheet(name);
       if (!sheet) throw new Error("ItemNotFound: " + name);
@@ -144,33 +251,59 @@
     },
     getItemOrNullObject: function (name) {
       var sheet = findSheet(name);
-      return sheet ? new Worksheet(sheet) : { isNullObject: true, load: function () { return this; } };
+      return sheet
+        ? new Worksheet(sheet)
+        : {
+            isNullObject: true,
+            load: function () {
+              return this;
+            },
+          };
     },
     add: function (name) {
       var sheet = { name: name, cells: {} };
       state.sheets.push(sheet);
       return new Worksheet(sheet);
     },
-    getActiveWorksheet: function () { return new Worksheet(findSheet(state.active.sheet)); },
+    getActiveWorksheet: function () {
+      return new Worksheet(findSheet(state.active.sheet));
+    },
   };
 
   var workbook = {
     worksheets: worksheets,
-    getActiveCell: function () { return new Range(findSheet(state.active.sheet), state.active.address.split(":")[0]); },
-    onSelectionChanged: { add: function (handler) { state.handlers.push(handler); } },
-    application: { calculate: function (type) { state.calculations.push(type); } },
+    getActiveCell: function () {
+      return new Range(findSheet(state.active.sheet), state.active.address.split(":")[0]);
+    },
+    onSelectionChanged: {
+      add: function (handler) {
+        state.handlers.push(handler);
+      },
+    },
+    application: {
+      calculate: function (type) {
+        state.calculations.push(type);
+      },
+    },
   };
 
   function fireSelection() {
     setTimeout(function () {
-      state.handlers.forEach(function (handler) { handler({ address: state.active.address }); });
+      state.handlers.forEach(function (handler) {
+        handler({ address: state.active.address });
+      });
     }, 0);
   }
 
   window.Excel = {
     run: function (batch) {
       return Promise.resolve().then(function () {
-        return batch({ workbook: workbook, sync: function () { return Promise.resolve(); } });
+        return batch({
+          workbook: workbook,
+          sync: function () {
+            return Promise.resolve();
+          },
+        });
       });
     },
   };
@@ -181,12 +314,22 @@
     context: {
       document: {
         settings: {
-          get: function (key) { return Object.prototype.hasOwnProperty.call(state.settings, key) ? state.settings[key] : null; },
-          set: function (key, value) { state.settings[key] = value; },
-          remove: function (key) { delete state.settings[key]; },
+          get: function (key) {
+            return Object.prototype.hasOwnProperty.call(state.settings, key)
+              ? state.settings[key]
+              : null;
+          },
+          set: function (key, value) {
+            state.settings[key] = value;
+          },
+          remove: function (key) {
+            delete state.settings[key];
+          },
           saveAsync: function (callback) {
             state.savedSettings = JSON.parse(JSON.stringify(state.settings));
-            setTimeout(function () { if (callback) callback({ status: "succeeded" }); }, 0);
+            setTimeout(function () {
+              if (callback) callback({ status: "succeeded" });
+            }, 0);
           },
         },
       },
@@ -209,7 +352,13 @@
   window.CustomFunctions = {
     associate: function () {},
     Error: CustomFunctionsError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!" },
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+      nullReference: "#NULL!",
+    },
   };
 
   window.__stub = {
@@ -222,6 +371,10 @@
       var s = findSheet(sheet);
       return s ? s.cells[address] || null : null;
     },
-    sheetNames: function () { return state.sheets.map(function (s) { return s.name; }); },
+    sheetNames: function () {
+      return state.sheets.map(function (s) {
+        return s.name;
+      });
+    },
   };
 })();

@@ -30,9 +30,16 @@ const WORKBOOK = {
       A2: { value: "Borrowing base" },
       B2: { formula: "=BTU.BORROWING_BASE(B1,4000000,250000)", value: 5150000 },
       A5: { value: "Availability, letters of credit using the line" },
-      B5: { formula: "=BTU.AVAILABILITY(BTU.BORROWING_BASE(B1,4000000,250000),3000000,,12000000)", value: 0 },
+      B5: {
+        formula: "=BTU.AVAILABILITY(BTU.BORROWING_BASE(B1,4000000,250000),3000000,,12000000)",
+        value: 0,
+      },
       A6: { value: "Death on the Separation Date" },
-      B6: { formula: '=BTU.CONSULTING_LUMP(DATE(2003,6,30),"death")', value: "#N/A", type: "Error" },
+      B6: {
+        formula: '=BTU.CONSULTING_LUMP(DATE(2003,6,30),"death")',
+        value: "#N/A",
+        type: "Error",
+      },
       B8: { formula: '=BTU.FEE_SCHEDULE("consulting")', value: 37816 }, // 2003-07-14, the first pay date
     },
   },
@@ -50,8 +57,14 @@ function presentValueByHand(): string {
   let total = 0;
   for (let d = t + day; d <= Date.UTC(2007, 5, 30); d += day) {
     const date = new Date(d);
-    const start = Date.UTC(date.getUTCMonth() >= 6 ? date.getUTCFullYear() : date.getUTCFullYear() - 1, 6, 1);
-    const daysInYear = Math.round((Date.UTC(new Date(start).getUTCFullYear() + 1, 6, 1) - start) / day);
+    const start = Date.UTC(
+      date.getUTCMonth() >= 6 ? date.getUTCFullYear() : date.getUTCFullYear() - 1,
+      6,
+      1
+    );
+    const daysInYear = Math.round(
+      (Date.UTC(new Date(start).getUTCFullYear() + 1, 6, 1) - start) / day
+    );
     total += (204000 / daysInYear) * Math.pow(1.03, -Math.round((d - t) / day) / 365);
   }
   return `$${total.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -76,7 +89,11 @@ async function showTab(name: string): Promise<void> {
 }
 
 async function select(sheet: string, address: string): Promise<void> {
-  await page.evaluate(([s, a]) => (window as unknown as { __stub: { select(s: string, a: string): void } }).__stub.select(s, a), [sheet, address]);
+  await page.evaluate(
+    ([s, a]) =>
+      (window as unknown as { __stub: { select(s: string, a: string): void } }).__stub.select(s, a),
+    [sheet, address]
+  );
 }
 
 type StubQuery = "active" | "cell" | "sheetNames" | "savedSettings" | "calculations";
@@ -85,17 +102,29 @@ type StubQuery = "active" | "cell" | "sheetNames" | "savedSettings" | "calculati
 function stub<T>(query: StubQuery, ...args: string[]): Promise<T> {
   return page.evaluate(
     ([what, sheet, address]) => {
-      const host = (window as unknown as { __stub: { state: Record<string, unknown>; cell(s: string, a: string): unknown; sheetNames(): string[] } }).__stub;
+      const host = (
+        window as unknown as {
+          __stub: {
+            state: Record<string, unknown>;
+            cell(s: string, a: string): unknown;
+            sheetNames(): string[];
+          };
+        }
+      ).__stub;
       if (what === "cell") return host.cell(sheet, address);
       if (what === "sheetNames") return host.sheetNames();
       return host.state[what];
     },
-    [query, ...args],
+    [query, ...args]
   ) as Promise<T>;
 }
 
 /** Waits until `read()` equals `expected` (the pane updates asynchronously), then asserts it. */
-async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
+async function eventually<T>(
+  read: () => Promise<T>,
+  expected: T,
+  timeoutMs = 10_000
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   let actual = await read();
   while (!isEqual(actual, expected) && Date.now() < until) {
@@ -122,9 +151,19 @@ async function shot(name: string): Promise<void> {
 /** axe-core's serious and critical violations on the page as it is now. */
 async function seriousViolations(): Promise<string[]> {
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(context: Document): Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document);
-    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   });
 }
 
@@ -147,7 +186,9 @@ beforeAll(async () => {
   });
   await page.addInitScript((workbook) => {
     (window as unknown as { __stubWorkbook: unknown }).__stubWorkbook = workbook;
-    document.addEventListener("securitypolicyviolation", (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`)
+    );
   }, WORKBOOK);
   await openPane();
 }, 180_000);
@@ -183,13 +224,18 @@ describe("the taskpane in Chromium", () => {
     await select("Loan", "B5");
     const cards = page.locator("#cell-view article.call");
     await cards.nth(1).waitFor();
-    expect(await cards.locator(".call-name").allInnerTexts()).toEqual(["BTU.AVAILABILITY", "BTU.BORROWING_BASE"]);
+    expect(await cards.locator(".call-name").allInnerTexts()).toEqual([
+      "BTU.AVAILABILITY",
+      "BTU.BORROWING_BASE",
+    ]);
     // Base (TERMS.md): 80% × 5,000,000 + 35% × 4,000,000 − 250,000 = 5,150,000.
     expect(await cards.nth(1).locator(".call-result").innerText()).toBe("$5,150,000.00");
     // The line less the letters of credit: 14,000,000 − 12,000,000 = 2,000,000 < base, so
     // availability = max(0, 2,000,000 − 3,000,000) = 0; without that reading: 5,150,000 − 3,000,000.
     expect(await cards.nth(0).locator(".reading.used .reading-figure").innerText()).toBe("$0.00");
-    expect(await cards.nth(0).locator(".reading:not(.used) .reading-figure").innerText()).toBe("$2,150,000.00");
+    expect(await cards.nth(0).locator(".reading:not(.used) .reading-figure").innerText()).toBe(
+      "$2,150,000.00"
+    );
     await shot("nested-calls");
     expect(await seriousViolations()).toEqual([]);
   });
@@ -209,7 +255,9 @@ describe("the taskpane in Chromium", () => {
     const table = page.locator("#cell-view .data-table.spill");
     await table.waitFor();
     // TERMS.md: 105 rows; first 2003-07-14 7803.28; last 2007-06-30 2794.52.
-    expect(await page.locator("#cell-view .call-result .result-detail").innerText()).toContain("105 rows");
+    expect(await page.locator("#cell-view .call-result .result-detail").innerText()).toContain(
+      "105 rows"
+    );
     expect(await page.locator("#cell-view .cell-value").innerText()).toBe("Cell shows 2003-07-14");
     expect(await table.locator("tbody tr").first().innerText()).toMatch(/2003-07-14\s+\$7,803\.28/);
     expect(await table.locator("tbody tr").last().innerText()).toMatch(/2007-06-30\s+\$2,794\.52/);
@@ -241,14 +289,19 @@ describe("the taskpane in Chromium", () => {
     const detail = page.locator("#clause-detail");
     await detail.locator(".clause-id", { hasText: "FA 1(b)" }).waitFor();
     expect(await detail.locator(".verbatim").innerText()).toContain("Borrowing Base");
-    expect(await detail.locator(".fn-chip").allInnerTexts()).toEqual(expect.arrayContaining(["BTU.BORROWING_BASE", "BTU.AVAILABILITY"]));
+    expect(await detail.locator(".fn-chip").allInnerTexts()).toEqual(
+      expect.arrayContaining(["BTU.BORROWING_BASE", "BTU.AVAILABILITY"])
+    );
     expect(await detail.locator(".terms").innerText()).toContain("loan.inventory_cap");
 
     await detail.locator("fluent-button", { hasText: "Find in workbook" }).click();
     const cell = detail.locator(".cell-item", { hasText: "Loan!B2" });
     await cell.waitFor();
     await cell.click();
-    await eventually(() => stub<{ sheet: string; address: string }>("active"), { sheet: "Loan", address: "B2" });
+    await eventually(() => stub<{ sheet: string; address: string }>("active"), {
+      sheet: "Loan",
+      address: "B2",
+    });
     await shot("clause-detail");
     expect(await seriousViolations()).toEqual([]);
   });
@@ -263,13 +316,22 @@ describe("the taskpane in Chromium", () => {
     expect(help.length).toBeGreaterThan(10); // functions.json's parameter help, as Excel shows it
     await page.locator("#fn-field-eligible_receivables input").fill("5,000,000");
     await page.locator("#fn-field-eligible_inventory input").fill("12000000");
-    await eventually(() => page.locator("#fn-formula").innerText(), "=BTU.BORROWING_BASE(5000000,12000000)");
-    await eventually(() => page.locator("#fn-preview .preview-figure .result-value").innerText(), "$7,500,000.00"); // TERMS.md: inventory cap
+    await eventually(
+      () => page.locator("#fn-formula").innerText(),
+      "=BTU.BORROWING_BASE(5000000,12000000)"
+    );
+    await eventually(
+      () => page.locator("#fn-preview .preview-figure .result-value").innerText(),
+      "$7,500,000.00"
+    ); // TERMS.md: inventory cap
 
     await select("Loan", "D9");
     await page.locator("#fn-insert").click();
     await page.locator("#fn-status .message-bar.success").waitFor();
-    expect(await stub("cell", "Loan", "D9")).toEqual({ formula: "=BTU.BORROWING_BASE(5000000,12000000)", value: "" });
+    expect(await stub("cell", "Loan", "D9")).toEqual({
+      formula: "=BTU.BORROWING_BASE(5000000,12000000)",
+      value: "",
+    });
     await shot("functions-builder");
 
     await back.click();
@@ -277,8 +339,14 @@ describe("the taskpane in Chromium", () => {
     await page.locator("#fn-field-termination_date").fill("2005-03-31");
     await page.locator("#fn-field-type").click();
     await page.locator("#fn-field-type fluent-option", { hasText: "voluntary" }).click();
-    await eventually(() => page.locator("#fn-formula").innerText(), '=BTU.CONSULTING_LUMP(DATE(2005,3,31),"voluntary")');
-    await eventually(() => page.locator("#fn-preview .preview-figure .result-value").innerText(), "$427,896.63");
+    await eventually(
+      () => page.locator("#fn-formula").innerText(),
+      '=BTU.CONSULTING_LUMP(DATE(2005,3,31),"voluntary")'
+    );
+    await eventually(
+      () => page.locator("#fn-preview .preview-figure .result-value").innerText(),
+      "$427,896.63"
+    );
     await shot("functions-dates-and-keywords");
     expect(await seriousViolations()).toEqual([]);
   });
@@ -299,7 +367,10 @@ describe("the taskpane in Chromium", () => {
     await page.locator("#holiday-add").click();
     await page.locator("#settings-save").click();
     await page.locator("#settings-status .message-bar.success").waitFor();
-    expect(await stub("savedSettings")).toEqual({ "btu.discountMethod": "pv", "btu.extraHolidays": [38635] }); // 2005-10-10 = 38442 + 193
+    expect(await stub("savedSettings")).toEqual({
+      "btu.discountMethod": "pv",
+      "btu.extraHolidays": [38635],
+    }); // 2005-10-10 = 38442 + 193
     expect(await stub("calculations")).toEqual(["Full"]);
     await shot("audit");
     expect(await seriousViolations()).toEqual([]);
@@ -307,13 +378,22 @@ describe("the taskpane in Chromium", () => {
     // B4 gives no method: it now takes the workbook's present-value reading.
     await showTab("This cell");
     await select("Model", "B4");
-    await eventually(() => page.locator("#cell-view .reading.used .reading-figure").innerText(), presentValueByHand());
+    await eventually(
+      () => page.locator("#cell-view .reading.used .reading-figure").innerText(),
+      presentValueByHand()
+    );
   });
 
   it("can be used with the keyboard alone", async () => {
     await openPane();
-    const focusedRole = () => page.evaluate(() => document.activeElement?.getAttribute("role") ?? document.activeElement?.tagName.toLowerCase());
-    for (let i = 0; i < 10 && (await focusedRole()) !== "tab"; i++) await page.keyboard.press("Tab");
+    const focusedRole = () =>
+      page.evaluate(
+        () =>
+          document.activeElement?.getAttribute("role") ??
+          document.activeElement?.tagName.toLowerCase()
+      );
+    for (let i = 0; i < 10 && (await focusedRole()) !== "tab"; i++)
+      await page.keyboard.press("Tab");
     expect(await focusedRole()).toBe("tab");
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
@@ -334,8 +414,15 @@ describe("the taskpane in Chromium", () => {
     await page.locator("fluent-tab", { hasText: "Audit" }).focus();
     await page.keyboard.press("ArrowLeft");
     await page.locator('fluent-tab[aria-selected="true"]', { hasText: "Functions" }).waitFor();
-    for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.classList.contains("fn-item"))); i++) await page.keyboard.press("Tab");
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    for (
+      let i = 0;
+      i < 5 && !(await page.evaluate(() => document.activeElement?.classList.contains("fn-item")));
+      i++
+    )
+      await page.keyboard.press("Tab");
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement as Element).outlineStyle
+    );
     expect(outline).not.toBe("none");
     await page.keyboard.press("Enter");
     await page.locator("#fn-detail .fn-heading").waitFor();

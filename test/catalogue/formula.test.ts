@@ -1,8 +1,22 @@
-import { NOT_LITERAL, SheetError, SETTING_KEYS, findBtuCalls, literalValue, normalizeStoredFormula, parseReference, readSettings, referencesOf, sheetPrefix, shiftFormula, storedFormula, tokenize } from "../../src/catalogue";
+import {
+  NOT_LITERAL,
+  SheetError,
+  SETTING_KEYS,
+  findBtuCalls,
+  literalValue,
+  normalizeStoredFormula,
+  parseReference,
+  readSettings,
+  referencesOf,
+  sheetPrefix,
+  shiftFormula,
+  storedFormula,
+  tokenize,
+} from "../../src/catalogue";
 
 describe("findBtuCalls", () => {
   test("finds nested calls, outer first, with their argument texts", () => {
-    const calls = findBtuCalls('=BTU.AVAILABILITY(BTU.BORROWING_BASE(A1:A3,B1,C1),D1)');
+    const calls = findBtuCalls("=BTU.AVAILABILITY(BTU.BORROWING_BASE(A1:A3,B1,C1),D1)");
     expect(calls.map((c) => c.name)).toEqual(["AVAILABILITY", "BORROWING_BASE"]);
     expect(calls[0].args).toEqual(["BTU.BORROWING_BASE(A1:A3,B1,C1)", "D1"]);
     expect(calls[1].args).toEqual(["A1:A3", "B1", "C1"]);
@@ -17,7 +31,10 @@ describe("findBtuCalls", () => {
   });
 
   test("omitted arguments stay as empty texts; a call with no arguments has none", () => {
-    expect(findBtuCalls('=BTU.FEE_SCHEDULE(,DATE(2004,1,1))')[0].args).toEqual(["", "DATE(2004,1,1)"]);
+    expect(findBtuCalls("=BTU.FEE_SCHEDULE(,DATE(2004,1,1))")[0].args).toEqual([
+      "",
+      "DATE(2004,1,1)",
+    ]);
     expect(findBtuCalls("=BTU.LEVERAGE_MAX()")[0].args).toEqual([]);
   });
 
@@ -29,16 +46,24 @@ describe("findBtuCalls", () => {
 
 describe("normalizeStoredFormula", () => {
   test("rewrites Excel's stored prefixes but leaves string contents alone", () => {
-    expect(normalizeStoredFormula('=_xldudf_BTU_TERM("_xlfn.x")+_xlfn.XLOOKUP(1,A:A,B:B)+_xldudf_BTU.CONTRACT_YEAR(A1)')).toBe(
-      '=BTU.TERM("_xlfn.x")+XLOOKUP(1,A:A,B:B)+BTU.CONTRACT_YEAR(A1)',
-    );
+    expect(
+      normalizeStoredFormula(
+        '=_xldudf_BTU_TERM("_xlfn.x")+_xlfn.XLOOKUP(1,A:A,B:B)+_xldudf_BTU.CONTRACT_YEAR(A1)'
+      )
+    ).toBe('=BTU.TERM("_xlfn.x")+XLOOKUP(1,A:A,B:B)+BTU.CONTRACT_YEAR(A1)');
   });
 });
 
 describe("readSettings", () => {
   test("keeps well-formed values and drops the rest", () => {
-    const store: Record<string, unknown> = { [SETTING_KEYS.discountMethod]: "pv", [SETTING_KEYS.extraHolidays]: [38348, "x", null] };
-    expect(readSettings((key) => store[key])).toEqual({ discountMethod: "pv", extraHolidays: [38348] });
+    const store: Record<string, unknown> = {
+      [SETTING_KEYS.discountMethod]: "pv",
+      [SETTING_KEYS.extraHolidays]: [38348, "x", null],
+    };
+    expect(readSettings((key) => store[key])).toEqual({
+      discountMethod: "pv",
+      extraHolidays: [38348],
+    });
     expect(readSettings(() => undefined)).toEqual({});
   });
 });
@@ -62,7 +87,14 @@ describe("literalValue", () => {
   });
 
   test("references, nested calls, expressions and impossible dates are not literals", () => {
-    for (const text of ["B2", "Sheet1!B2:B4", "BTU.TERM(\"loan.commitment\")", "B1+1", "DATE(2005,2,30)", "{1,B2}"]) {
+    for (const text of [
+      "B2",
+      "Sheet1!B2:B4",
+      'BTU.TERM("loan.commitment")',
+      "B1+1",
+      "DATE(2005,2,30)",
+      "{1,B2}",
+    ]) {
       expect(literalValue(text)).toBe(NOT_LITERAL);
     }
   });
@@ -79,7 +111,9 @@ describe("the formula tokenizer", () => {
   });
 
   test("sheet names are quoted unless Excel could read them plainly", () => {
-    expect(["Termination", "v1.2", "2005", "Fee schedule", "A1", "R1C1", "TRUE", "It's"].map(sheetPrefix)).toEqual([
+    expect(
+      ["Termination", "v1.2", "2005", "Fee schedule", "A1", "R1C1", "TRUE", "It's"].map(sheetPrefix)
+    ).toEqual([
       "Termination!",
       "'v1.2'!",
       "'2005'!",
@@ -92,20 +126,34 @@ describe("the formula tokenizer", () => {
   });
 
   test("functions added since 2007 get the prefix a file stores them with", () => {
-    expect(storedFormula('XLOOKUP(1,A:A,B:B)+FILTER(A1:A3,B1:B3)+SUM(A1)+_xlfn.IFS(TRUE,1)+"XLOOKUP(1)"')).toBe(
-      '_xlfn.XLOOKUP(1,A:A,B:B)+_xlfn._xlws.FILTER(A1:A3,B1:B3)+SUM(A1)+_xlfn.IFS(TRUE,1)+"XLOOKUP(1)"',
+    expect(
+      storedFormula('XLOOKUP(1,A:A,B:B)+FILTER(A1:A3,B1:B3)+SUM(A1)+_xlfn.IFS(TRUE,1)+"XLOOKUP(1)"')
+    ).toBe(
+      '_xlfn.XLOOKUP(1,A:A,B:B)+_xlfn._xlws.FILTER(A1:A3,B1:B3)+SUM(A1)+_xlfn.IFS(TRUE,1)+"XLOOKUP(1)"'
     );
   });
 
   test("a shared formula moves its relative references and keeps the absolute ones", () => {
-    expect(shiftFormula("A1+$B$1+C$1+$D1+Sheet2!E5+SUM(F:F)", 2, 1)).toBe("B3+$B$1+D$1+$D3+Sheet2!F7+SUM(G:G)");
+    expect(shiftFormula("A1+$B$1+C$1+$D1+Sheet2!E5+SUM(F:F)", 2, 1)).toBe(
+      "B3+$B$1+D$1+$D3+Sheet2!F7+SUM(G:G)"
+    );
     expect(shiftFormula("A1", -1, 0)).toBe("#REF!");
   });
 
   test("structured references, 3-D references and nesting beyond Excel's 64 levels", () => {
-    expect(tokenize("Fees[[#This Row],[Amount]]*2")[0]).toMatchObject({ type: "structured", text: "Fees[[#This Row],[Amount]]" });
-    expect(parseReference(tokenize("SUM(Jan:Mar!B2)")[2].text)).toEqual({ sheet: "Jan", lastSheet: "Mar", book: undefined, area: "B2" });
-    expect(() => tokenize(`${"(".repeat(65)}1${")".repeat(65)}`)).toThrow(/nested more than 64 levels/);
+    expect(tokenize("Fees[[#This Row],[Amount]]*2")[0]).toMatchObject({
+      type: "structured",
+      text: "Fees[[#This Row],[Amount]]",
+    });
+    expect(parseReference(tokenize("SUM(Jan:Mar!B2)")[2].text)).toEqual({
+      sheet: "Jan",
+      lastSheet: "Mar",
+      book: undefined,
+      area: "B2",
+    });
+    expect(() => tokenize(`${"(".repeat(65)}1${")".repeat(65)}`)).toThrow(
+      /nested more than 64 levels/
+    );
     expect(tokenize(`${"(".repeat(64)}1${")".repeat(64)}`)).toHaveLength(129);
   });
 });

@@ -21,28 +21,48 @@ const PROBES: Record<string, (keyword: string, index: number) => unknown[]> = {
   NOTICE_EFFECTIVE: (k) => [38442, k],
 };
 
-const keywordParams = CATALOGUE.flatMap((spec) => spec.params.map((param, index) => ({ spec, param, index })).filter(({ param }) => param.kind === "keyword"));
+const keywordParams = CATALOGUE.flatMap((spec) =>
+  spec.params
+    .map((param, index) => ({ spec, param, index }))
+    .filter(({ param }) => param.kind === "keyword")
+);
 
 describe("keyword choices", () => {
-  it.each(keywordParams.map(({ spec, param, index }) => [`${spec.name}.${param.name}`, spec.name, param.name, index] as const))(
-    "%s lists exactly the keywords the core accepts",
-    (_label, name, _param, index) => {
-      const probe = PROBES[name];
-      expect(probe).toBeDefined();
-      const result = evaluate(name, probe("not-a-keyword", index) as never).result;
-      if (result.ok) throw new Error("an unknown keyword must be refused");
-      const listed = [...(/use one of (.*)\.$/.exec(result.message)?.[1] ?? "").matchAll(/"([^"]+)"/g)].map((m) => m[1]);
-      expect(CATALOGUE.find((spec) => spec.name === name)!.params[index].choices?.map((choice) => choice.value)).toEqual(listed);
-    },
-  );
+  it.each(
+    keywordParams.map(
+      ({ spec, param, index }) =>
+        [`${spec.name}.${param.name}`, spec.name, param.name, index] as const
+    )
+  )("%s lists exactly the keywords the core accepts", (_label, name, _param, index) => {
+    const probe = PROBES[name];
+    expect(probe).toBeDefined();
+    const result = evaluate(name, probe("not-a-keyword", index) as never).result;
+    if (result.ok) throw new Error("an unknown keyword must be refused");
+    const listed = [
+      ...(/use one of (.*)\.$/.exec(result.message)?.[1] ?? "").matchAll(/"([^"]+)"/g),
+    ].map((m) => m[1]);
+    expect(
+      CATALOGUE.find((spec) => spec.name === name)!.params[index].choices?.map(
+        (choice) => choice.value
+      )
+    ).toEqual(listed);
+  });
 });
 
 describe("any text a user types for a keyword", () => {
   // The core only ever sees its own words: reading what was typed (case, clause ids, junk) is the
   // catalogue's, so the property that junk never throws and never computes lives here.
-  it.each(keywordParams.map(({ spec, param, index }) => [`${spec.name}.${param.name}`, spec.name, index, param] as const))("%s: a keyword, or #VALUE! naming a clause", (_label, name, index, param) => {
+  it.each(
+    keywordParams.map(
+      ({ spec, param, index }) => [`${spec.name}.${param.name}`, spec.name, index, param] as const
+    )
+  )("%s: a keyword, or #VALUE! naming a clause", (_label, name, index, param) => {
     const keys = param.choices!.map((choice) => choice.value);
-    const typed = fc.oneof(fc.constantFrom(...keys), fc.constantFrom(...keys).map((k) => ` ${k.toUpperCase()} `), fc.string({ maxLength: 12 }));
+    const typed = fc.oneof(
+      fc.constantFrom(...keys),
+      fc.constantFrom(...keys).map((k) => ` ${k.toUpperCase()} `),
+      fc.string({ maxLength: 12 })
+    );
     fc.assert(
       fc.property(typed, (text) => {
         const result = evaluate(name, PROBES[name](text, index) as never).result;
@@ -51,7 +71,7 @@ describe("any text a user types for a keyword", () => {
           expect(result.message).toMatch(/^(SEP|FA|SA|LMA|ALLONGE) /);
         }
       }),
-      { numRuns: 60, seed: 9 },
+      { numRuns: 60, seed: 9 }
     );
   });
 });

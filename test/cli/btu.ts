@@ -12,7 +12,12 @@ export interface Run {
 }
 
 export function btu(args: string[], input?: string, cwd = ROOT): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: "utf8", timeout: 60000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    input,
+    encoding: "utf8",
+    timeout: 60000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

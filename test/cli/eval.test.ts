@@ -53,7 +53,10 @@ beforeAll(() => {
   const run = btu(["eval", "--json"], `\n${formulas.join("\n\n")}\n\n`);
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
-  lines = run.stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as Line);
+  lines = run.stdout
+    .trimEnd()
+    .split("\n")
+    .map((line) => JSON.parse(line) as Line);
 });
 
 test("one JSON object a line, in input order, with exactly the four keys", () => {
@@ -64,11 +67,14 @@ test("one JSON object a line, in input order, with exactly the four keys", () =>
   });
 });
 
-test.each(WORKED.map(([formula, value], i) => [formula, value, i] as const))("worked example %s = %p", (_formula, value, i) => {
-  expect(lines[i]).toMatchObject({ value, error: null, message: "" });
-});
+test.each(WORKED.map(([formula, value], i) => [formula, value, i] as const))(
+  "worked example %s = %p",
+  (_formula, value, i) => {
+    expect(lines[i]).toMatchObject({ value, error: null, message: "" });
+  }
+);
 
-test('the death gap of SEP 4(g) is #N/A with a message naming the clause, and a null value', () => {
+test("the death gap of SEP 4(g) is #N/A with a message naming the clause, and a null value", () => {
   const line = lines[formulas.indexOf(DEATH_GAP)];
   expect(line.value).toBeNull();
   expect(line.error).toBe("#N/A");
@@ -102,11 +108,20 @@ test("an error in one formula leaves the others alone; Excel's own errors keep t
   const bad = lines[formulas.indexOf('BTU.CONSULTING_LUMP(DATE(2005,3,31), "sideways")')];
   expect(bad.error).toBe("#VALUE!");
   expect(bad.message).toMatch(/unknown type "sideways"/);
-  expect(lines[formulas.indexOf("BTU.CHANGE_OF_CONTROL(0.6)")]).toMatchObject({ value: true, error: null });
+  expect(lines[formulas.indexOf("BTU.CHANGE_OF_CONTROL(0.6)")]).toMatchObject({
+    value: true,
+    error: null,
+  });
 });
 
 test("plain output: values, spills as tab-separated rows, errors as code and message", () => {
-  const run = btu(["eval", "BTU.BORROWING_BASE(5000000, 4000000, 250000)", "{2004,2005;2006,2007}", DEATH_GAP, "BTU.CHANGE_OF_CONTROL(0.4)"]);
+  const run = btu([
+    "eval",
+    "BTU.BORROWING_BASE(5000000, 4000000, 250000)",
+    "{2004,2005;2006,2007}",
+    DEATH_GAP,
+    "BTU.CHANGE_OF_CONTROL(0.4)",
+  ]);
   expect(run.status).toBe(0);
   const out = run.stdout.split("\n");
   expect(out[0]).toBe("5150000");

@@ -24,11 +24,23 @@ async function badFiles(): Promise<Record<string, string>> {
   };
   return {
     missing: path.join(dir, "missing.xlsx"),
-    corrupt: await write("corrupt.xlsx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)])),
+    corrupt: await write(
+      "corrupt.xlsx",
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)])
+    ),
     "not xlsx (text)": await write("text.xlsx", "Name,Amount\nA,1\n"),
-    "not xlsx (other zip)": await write("other.xlsx", Buffer.from(zipSync({ "readme.txt": strToU8("not a workbook") }))),
+    "not xlsx (other zip)": await write(
+      "other.xlsx",
+      Buffer.from(zipSync({ "readme.txt": strToU8("not a workbook") }))
+    ),
     // Office encrypts a password-protected workbook into a Compound File Binary container.
-    encrypted: await write("encrypted.xlsx", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])),
+    encrypted: await write(
+      "encrypted.xlsx",
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(504),
+      ])
+    ),
   };
 }
 
@@ -37,7 +49,9 @@ test("missing, corrupt, non-xlsx and encrypted files: exit 2, one line on stderr
   const before = (await fs.readdir(dir)).sort();
   for (const [kind, file] of Object.entries(files)) {
     // Both commands read files the same way; audit is run on two kinds to keep the suite quick.
-    for (const command of kind === "missing" || kind === "encrypted" ? ["recalc", "audit"] : ["recalc"]) {
+    for (const command of kind === "missing" || kind === "encrypted"
+      ? ["recalc", "audit"]
+      : ["recalc"]) {
       const run = btu([command, file, "-o", path.join(dir, `out-${command}.xlsx`)]);
       expect([kind, command, run.status]).toEqual([kind, command, 2]);
       expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
@@ -59,16 +73,26 @@ test("-o naming the input is refused without --in-place; --in-place replaces it 
   const json = btu(["recalc", file, "--in-place", "--json"]);
   expect(json.status).toBe(0);
   const summary = JSON.parse(json.stdout);
-  expect(summary).toMatchObject({ input: file, output: file, errors: [], differences: [], notRecomputed: [] });
+  expect(summary).toMatchObject({
+    input: file,
+    output: file,
+    errors: [],
+    differences: [],
+    notRecomputed: [],
+  });
   expect(summary.btuCells).toBeGreaterThan(100);
-  expect((await fs.readdir(dir)).filter((name) => name.includes("inplace"))).toEqual(["inplace.xlsx"]);
+  expect((await fs.readdir(dir)).filter((name) => name.includes("inplace"))).toEqual([
+    "inplace.xlsx",
+  ]);
 });
 
 test("recalc writes IN.recalc.xlsx by default and prints the summary", async () => {
   const file = await copySample(dir, "plain.xlsx");
   const run = btu(["recalc", file]);
   expect(run.status).toBe(0);
-  expect(run.stdout).toMatch(/Cells recomputed: \d+ formula cells on 4 sheet\(s\), \d+ of them BTU cells\./);
+  expect(run.stdout).toMatch(
+    /Cells recomputed: \d+ formula cells on 4 sheet\(s\), \d+ of them BTU cells\./
+  );
   expect(run.stdout).toMatch(/Errors: none/);
   expect(run.stdout).toMatch(/Workbook settings: btu\.discountMethod/);
   await expect(fs.stat(path.join(dir, "plain.recalc.xlsx"))).resolves.toBeTruthy();

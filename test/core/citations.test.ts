@@ -9,14 +9,28 @@ import { describeFound, parseFile, stringLiterals, tsFiles } from "./source";
 const CLAUSE_ID = /^(SEP|FA|SA|LMA|ALLONGE) /;
 
 /** The core (terms.ts included, the library itself excluded) and the definitions, which list clauses. */
-const FILES = [...tsFiles("src/core", /^src\/core\/clauses$/), ...tsFiles("src/catalogue/functions")];
-const citations = FILES.flatMap((file) => stringLiterals(parseFile(file)).filter((literal) => CLAUSE_ID.test(literal.value)));
+const FILES = [
+  ...tsFiles("src/core", /^src\/core\/clauses$/),
+  ...tsFiles("src/catalogue/functions"),
+];
+const citations = FILES.flatMap((file) =>
+  stringLiterals(parseFile(file)).filter((literal) => CLAUSE_ID.test(literal.value))
+);
 
 const known = (id: string) => clauseById(id)?.id === id;
 
 test("the scan finds the citations (a broken scanner must not pass silently)", () => {
   const ids = new Set(citations.map((c) => c.value));
-  for (const id of ["SEP 4(c)(i)", "SEP 3(c)(iv)(A)", "FA 1(h)-tnw", "FA 1(c)", "SA 21(b)", "LMA I.A", "ALLONGE 1"]) expect(ids).toContain(id);
+  for (const id of [
+    "SEP 4(c)(i)",
+    "SEP 3(c)(iv)(A)",
+    "FA 1(h)-tnw",
+    "FA 1(c)",
+    "SA 21(b)",
+    "LMA I.A",
+    "ALLONGE 1",
+  ])
+    expect(ids).toContain(id);
   expect(citations.some((c) => c.file === "src/catalogue/functions/loan.ts")).toBe(true);
   expect(citations.some((c) => c.file === "src/core/terms.ts")).toBe(true);
 });
@@ -26,5 +40,7 @@ test("every clause id cited in src/core and the catalogue is in the clause libra
 });
 
 test("every term's clause is in the clause library", () => {
-  expect(TERMS.filter((term) => !known(term.clause)).map((term) => `${term.id}: ${term.clause}`)).toEqual([]);
+  expect(
+    TERMS.filter((term) => !known(term.clause)).map((term) => `${term.id}: ${term.clause}`)
+  ).toEqual([]);
 });

@@ -90,7 +90,11 @@ describe("termination payments (SEP 4)", () => {
     });
 
     test("consulting on 2004-09-30 is #VALUE! with the window date in the message", () => {
-      const fail = failure(consultingLump(serial("2004-09-30"), "voluntary"), "#VALUE!", "SEP 4(c)(i)");
+      const fail = failure(
+        consultingLump(serial("2004-09-30"), "voluntary"),
+        "#VALUE!",
+        "SEP 4(c)(i)"
+      );
       expect(fail.message).toContain("2004-10-01");
       expect(fail.message).toContain("2004-07-01");
     });
@@ -103,27 +107,55 @@ describe("termination payments (SEP 4)", () => {
     test("the explanation shows the simple and present-value figures and says which the cell used", () => {
       const simple = consultingLump(serial("2006-06-30"), "voluntary");
       const simpleExplanation = ok(simple).explanation;
-      expect(simpleExplanation.steps.some((s) => /simple/i.test(s.label) && s.figure === "$197,880.00")).toBe(true);
-      expect(simpleExplanation.alternatives.some((a) => /present.value/i.test(a.label) && a.figure === "$201,006.35")).toBe(true);
+      expect(
+        simpleExplanation.steps.some((s) => /simple/i.test(s.label) && s.figure === "$197,880.00")
+      ).toBe(true);
+      expect(
+        simpleExplanation.alternatives.some(
+          (a) => /present.value/i.test(a.label) && a.figure === "$201,006.35"
+        )
+      ).toBe(true);
       expect(simpleExplanation.interpretation).toMatch(/simple/);
 
       const pv = consultingLump(serial("2006-06-30"), "voluntary", "pv");
       const pvExplanation = ok(pv).explanation;
-      expect(pvExplanation.steps.some((s) => /present value/i.test(s.label) && s.figure === "$201,006.35")).toBe(true);
-      expect(pvExplanation.alternatives.some((a) => /simple/i.test(a.label) && a.figure === "$197,880.00")).toBe(true);
+      expect(
+        pvExplanation.steps.some(
+          (s) => /present value/i.test(s.label) && s.figure === "$201,006.35"
+        )
+      ).toBe(true);
+      expect(
+        pvExplanation.alternatives.some(
+          (a) => /simple/i.test(a.label) && a.figure === "$197,880.00"
+        )
+      ).toBe(true);
       expect(pvExplanation.interpretation).toMatch(/present value/);
     });
 
     test("the readers of type and method ignore case and accept the clause id", () => {
       for (const type of ["VOLUNTARY", "Voluntary", "4(c)", "SEP 4(c)"]) {
-        expect(cents(consultingLump(serial("2005-03-31"), parseTerminationType(type)))).toBe("427896.63");
+        expect(cents(consultingLump(serial("2005-03-31"), parseTerminationType(type)))).toBe(
+          "427896.63"
+        );
       }
-      expect(cents(consultingLump(serial("2006-06-30"), "voluntary", parseDiscountMethod("PV")))).toBe("201006.35");
+      expect(
+        cents(consultingLump(serial("2006-06-30"), "voluntary", parseDiscountMethod("PV")))
+      ).toBe("201006.35");
     });
 
     test("an unknown type or method is #VALUE! listing the keywords", () => {
-      expect(failure(calculate(() => parseTerminationType("fired") as never), "#VALUE!").message).toContain('"voluntary"');
-      expect(failure(calculate(() => parseDiscountMethod("annuity") as never), "#VALUE!").message).toContain('"pv"');
+      expect(
+        failure(
+          calculate(() => parseTerminationType("fired") as never),
+          "#VALUE!"
+        ).message
+      ).toContain('"voluntary"');
+      expect(
+        failure(
+          calculate(() => parseDiscountMethod("annuity") as never),
+          "#VALUE!"
+        ).message
+      ).toContain('"pv"');
     });
   });
 
@@ -134,14 +166,20 @@ describe("termination payments (SEP 4)", () => {
     });
 
     test("consulting on 2004-07-01 is #VALUE! naming the last permitted date", () => {
-      const fail = failure(consultingLump(serial("2004-07-01"), "good_reason"), "#VALUE!", "SEP 4(d)");
+      const fail = failure(
+        consultingLump(serial("2004-07-01"), "good_reason"),
+        "#VALUE!",
+        "SEP 4(d)"
+      );
       expect(fail.message).toContain("2004-06-30");
     });
 
     test("chairman on 2005-06-30 pays CY3 and CY4; on 2005-07-01 it is #VALUE!", () => {
       // 100000 × 2 = 200000.00
       expect(cents(chairmanLump(serial("2005-06-30"), "good_reason"))).toBe("200000.00");
-      expect(failure(chairmanLump(serial("2005-07-01"), "good_reason"), "#VALUE!", "SEP 4(d)").message).toContain("2005-06-30");
+      expect(
+        failure(chairmanLump(serial("2005-07-01"), "good_reason"), "#VALUE!", "SEP 4(d)").message
+      ).toContain("2005-06-30");
     });
   });
 
@@ -167,8 +205,18 @@ describe("termination payments (SEP 4)", () => {
   });
 
   test("a termination after 2007-06-30 is #VALUE! for every type", () => {
-    for (const type of ["cause", "board", "voluntary", "change_of_control", "not_elected", "death", "disability"] as const) {
-      expect(failure(consultingLump(serial("2007-07-01"), type), "#VALUE!").message).toContain("2007-06-30");
+    for (const type of [
+      "cause",
+      "board",
+      "voluntary",
+      "change_of_control",
+      "not_elected",
+      "death",
+      "disability",
+    ] as const) {
+      expect(failure(consultingLump(serial("2007-07-01"), type), "#VALUE!").message).toContain(
+        "2007-06-30"
+      );
     }
   });
 
@@ -197,7 +245,9 @@ describe("fee accrual (SEP 3(a), 3(b))", () => {
   });
 
   test("the accrual explanation says fees run from 2003-07-01", () => {
-    expect(ok(remainingFees(serial("2004-06-30"))).explanation.interpretation).toContain("2003-07-01");
+    expect(ok(remainingFees(serial("2004-06-30"))).explanation.interpretation).toContain(
+      "2003-07-01"
+    );
   });
 
   test("FEES_EARNED across the CY1/CY2 boundary counts days/366 then days/365", () => {
@@ -215,7 +265,9 @@ describe("fee accrual (SEP 3(a), 3(b))", () => {
 
   test("a whole contract year earns exactly the annual fee", () => {
     expect(cents(feesEarned(serial("2003-07-01"), serial("2004-06-30")))).toBe("204000.00");
-    expect(cents(feesEarned(serial("2006-07-01"), serial("2007-06-30"), "chairman"))).toBe("100000.00");
+    expect(cents(feesEarned(serial("2006-07-01"), serial("2007-06-30"), "chairman"))).toBe(
+      "100000.00"
+    );
   });
 
   test("FEE_SCHEDULE keeps rows whose pay date is in from..to inclusive", () => {
@@ -237,7 +289,11 @@ describe("fee accrual (SEP 3(a), 3(b))", () => {
   });
 
   test("FEE_SCHEDULE with no pay date in range is #VALUE!", () => {
-    failure(feeSchedule("consulting", serial("2003-07-15"), serial("2003-07-20")), "#VALUE!", "SEP 3(a)");
+    failure(
+      feeSchedule("consulting", serial("2003-07-15"), serial("2003-07-20")),
+      "#VALUE!",
+      "SEP 3(a)"
+    );
   });
 
   test("CONTRACT_YEAR boundaries", () => {
@@ -256,15 +312,25 @@ describe("TERMINATION_DATE (three months' notice = EDATE + 3)", () => {
   });
 
   test("board notice on 2004-06-30 precedes the consulting window", () => {
-    expect(failure(terminationDate(serial("2004-06-30"), "board"), "#VALUE!", "SEP 4(b)(i)").message).toContain("2004-07-01");
+    expect(
+      failure(terminationDate(serial("2004-06-30"), "board"), "#VALUE!", "SEP 4(b)(i)").message
+    ).toContain("2004-07-01");
   });
 
   test("voluntary chairman notice on 2005-06-30 precedes its window", () => {
-    expect(failure(terminationDate(serial("2005-06-30"), "voluntary", "chairman"), "#VALUE!", "SEP 4(c)(ii)").message).toContain("2005-07-01");
+    expect(
+      failure(
+        terminationDate(serial("2005-06-30"), "voluntary", "chairman"),
+        "#VALUE!",
+        "SEP 4(c)(ii)"
+      ).message
+    ).toContain("2005-07-01");
   });
 
   test("both streams need both windows, so notice from 2005-07-01", () => {
-    expect(failure(terminationDate(serial("2005-06-30"), "board", "both"), "#VALUE!").message).toContain("2005-07-01");
+    expect(
+      failure(terminationDate(serial("2005-06-30"), "board", "both"), "#VALUE!").message
+    ).toContain("2005-07-01");
     expectDate(value(terminationDate(serial("2005-07-01"), "board", "both")), "2005-10-01");
   });
 
@@ -277,7 +343,9 @@ describe("TERMINATION_DATE (three months' notice = EDATE + 3)", () => {
   test("notice on 2007-03-31 is the last that works (EDATE gives 2007-06-30), and the error says so", () => {
     expectDate(value(terminationDate(serial("2007-03-31"), "voluntary", "chairman")), "2007-06-30");
     // The fix the message proposes must itself work: EDATE(2007-03-31, 3) = 2007-06-30.
-    expect(failure(terminationDate(serial("2007-04-01"), "voluntary"), "#VALUE!").message).toContain("give notice by 2007-03-31");
+    expect(
+      failure(terminationDate(serial("2007-04-01"), "voluntary"), "#VALUE!").message
+    ).toContain("give notice by 2007-03-31");
   });
 
   test("EDATE clamps to the month end: 2006-11-30 + 3 months = 2007-02-28", () => {
@@ -285,7 +353,14 @@ describe("TERMINATION_DATE (three months' notice = EDATE + 3)", () => {
   });
 
   test("every other type takes effect on the notice date itself", () => {
-    for (const type of ["cause", "good_reason", "change_of_control", "not_elected", "death", "disability"] as const) {
+    for (const type of [
+      "cause",
+      "good_reason",
+      "change_of_control",
+      "not_elected",
+      "death",
+      "disability",
+    ] as const) {
       expectDate(value(terminationDate(serial("2005-02-15"), type)), "2005-02-15");
     }
   });
@@ -295,7 +370,10 @@ describe("OPTION_EXPIRY (SEP 3(c)(iv)(A))", () => {
   test("good_reason and change_of_control: everything vests, EDATE(T, 12)", () => {
     for (const type of ["good_reason", "change_of_control"] as const) {
       expectDate(value(optionExpiry(serial("2004-03-15"), type)), "2005-03-15");
-      expectDate(value(optionExpiry(serial("2004-03-15"), type, serial("2004-09-01"))), "2005-03-15");
+      expectDate(
+        value(optionExpiry(serial("2004-03-15"), type, serial("2004-09-01"))),
+        "2005-03-15"
+      );
     }
   });
 
@@ -303,7 +381,10 @@ describe("OPTION_EXPIRY (SEP 3(c)(iv)(A))", () => {
     // 2005-06-15 + 90: 15 days to Jun 30, +31 (Jul) = 46, +31 (Aug) = 77, +13 → 2005-09-13
     for (const type of ["board", "not_elected", "death", "disability"] as const) {
       expectDate(value(optionExpiry(serial("2005-03-31"), type)), "2006-03-31");
-      expectDate(value(optionExpiry(serial("2005-03-31"), type, serial("2005-06-15"))), "2005-09-13");
+      expectDate(
+        value(optionExpiry(serial("2005-03-31"), type, serial("2005-06-15"))),
+        "2005-09-13"
+      );
     }
   });
 
@@ -311,13 +392,23 @@ describe("OPTION_EXPIRY (SEP 3(c)(iv)(A))", () => {
     // 2004-02-29 + 90: 31 (Mar) + 30 (Apr) = 61, + 29 → 2004-05-29
     for (const type of ["cause", "voluntary"] as const) {
       expectDate(value(optionExpiry(serial("2004-02-29"), type)), "2004-05-29");
-      failure(optionExpiry(serial("2004-02-29"), type, serial("2004-06-01")), "#N/A", "SEP 3(c)(iv)(A)");
+      failure(
+        optionExpiry(serial("2004-02-29"), type, serial("2004-06-01")),
+        "#N/A",
+        "SEP 3(c)(iv)(A)"
+      );
     }
   });
 
   test("a vest date on the termination date means vested", () => {
-    expectDate(value(optionExpiry(serial("2005-03-31"), "board", serial("2005-03-31"))), "2006-03-31");
-    expectDate(value(optionExpiry(serial("2005-03-31"), "voluntary", serial("2005-03-31"))), "2005-06-29");
+    expectDate(
+      value(optionExpiry(serial("2005-03-31"), "board", serial("2005-03-31"))),
+      "2006-03-31"
+    );
+    expectDate(
+      value(optionExpiry(serial("2005-03-31"), "voluntary", serial("2005-03-31"))),
+      "2005-06-29"
+    );
   });
 
   test("EDATE(2004-02-29, 12) clamps to 2005-02-28", () => {
@@ -333,13 +424,19 @@ describe("business-day deadlines", () => {
 
   test("an extra holiday on a federal holiday or a weekend changes nothing", () => {
     // 2005-01-17 is already Martin Luther King Jr. Day; 2005-01-15 is a Saturday.
-    expectDate(value(electionDeadline(serial("2004-12-20"), [serial("2005-01-17"), serial("2005-01-15")])), "2005-01-21");
+    expectDate(
+      value(electionDeadline(serial("2004-12-20"), [serial("2005-01-17"), serial("2005-01-15")])),
+      "2005-01-21"
+    );
   });
 
   test("SHARE_TRANSFER_DEADLINE is 10 business days, with or without an extra holiday", () => {
     // From Friday 2005-01-21: Jan 24-28 (5), Jan 31, Feb 1-4 (10) → 2005-02-04; closing Feb 1 → Monday 2005-02-07.
     expectDate(value(shareTransferDeadline(serial("2005-01-21"))), "2005-02-04");
-    expectDate(value(shareTransferDeadline(serial("2005-01-21"), [serial("2005-02-01")])), "2005-02-07");
+    expectDate(
+      value(shareTransferDeadline(serial("2005-01-21"), [serial("2005-02-01")])),
+      "2005-02-07"
+    );
   });
 
   test("DISABILITY_NOTICE_DATE is the first day + 120", () => {
@@ -364,7 +461,12 @@ describe("NOTICE_EFFECTIVE (SA 21)", () => {
   });
 
   test("an unknown method is #VALUE!", () => {
-    expect(failure(calculate(() => parseNoticeMethod("pigeon") as never), "#VALUE!").message).toContain('"courier"');
+    expect(
+      failure(
+        calculate(() => parseNoticeMethod("pigeon") as never),
+        "#VALUE!"
+      ).message
+    ).toContain('"courier"');
   });
 });
 
@@ -408,14 +510,18 @@ describe("duress shares and the split-dollar policy", () => {
     // 458860.27 ÷ 3.17 = 144750.87…; 144750 × 3.17 = 458857.50, leaving 2.77
     const outcome = duressShares(458860.27, 3.17);
     expect(value(outcome)).toBe(144750);
-    expect(ok(outcome).explanation.steps.find((s) => /cash left/i.test(s.label))?.figure).toBe("$2.77");
+    expect(ok(outcome).explanation.steps.find((s) => /cash left/i.test(s.label))?.figure).toBe(
+      "$2.77"
+    );
   });
 
   test("DURESS_SHARES with a portion converts only that share of the lump", () => {
     // 458860.27 × 0.5 = 229430.135; ÷ 3.17 = 72375.43…; 72375 × 3.17 = 229428.75, leaving 1.385 → $1.39
     const outcome = duressShares(458860.27, 3.17, 0.5);
     expect(value(outcome)).toBe(72375);
-    expect(ok(outcome).explanation.steps.find((s) => /cash left/i.test(s.label))?.figure).toBe("$1.39");
+    expect(ok(outcome).explanation.steps.find((s) => /cash left/i.test(s.label))?.figure).toBe(
+      "$1.39"
+    );
   });
 
   test("DURESS_SHARES on an exact multiple leaves no cash; a price of 0 is #VALUE!", () => {
@@ -459,9 +565,15 @@ describe("borrowing base and the line (FA 1(b), LMA I.A, SA 13(h))", () => {
   });
 
   test("as_of before 2004-01-28 is #N/A citing FA 1(c); from 2004-01-28 the amended formula applies", () => {
-    const fail = failure(borrowingBase(5000000, 4000000, 250000, 0, serial("2004-01-27")), "#N/A", "FA 1(c)");
+    const fail = failure(
+      borrowingBase(5000000, 4000000, 250000, 0, serial("2004-01-27")),
+      "#N/A",
+      "FA 1(c)"
+    );
     expect(fail.message).toContain("2004-01-28");
-    expect(cents(borrowingBase(5000000, 4000000, 250000, 0, serial("2004-01-28")))).toBe("5150000.00");
+    expect(cents(borrowingBase(5000000, 4000000, 250000, 0, serial("2004-01-28")))).toBe(
+      "5150000.00"
+    );
   });
 
   test("a negative input is #VALUE!", () => {
@@ -513,7 +625,9 @@ describe("minimum tangible net worth (FA 1(h)-tnw)", () => {
     // after 2004: max(10M, 10M + 0.5 × 1.2M) = 10.6M
     // after 2005: running 0.9M → 10.45M; max(10.6M, 10.45M) = 10.6M
     // after 2006: running 1.7M → 10.85M; max(10.6M, 10.85M) = 10,850,000
-    expect(cents(minTnw(serial("2006-12-31"), years, incomes, "running_total"))).toBe("10850000.00");
+    expect(cents(minTnw(serial("2006-12-31"), years, incomes, "running_total"))).toBe(
+      "10850000.00"
+    );
   });
 
   test("the explanation shows both readings", () => {
@@ -523,26 +637,38 @@ describe("minimum tangible net worth (FA 1(h)-tnw)", () => {
 
   test("before 2004-01-28 the original covenant applies: $20,000,000 and income from FY2002", () => {
     // Test date 2003-12-31: FY2001 is before the base year; 20,000,000 + 50% × 1,000,000 + nothing for the 2003 loss.
-    expect(cents(minTnw(serial("2003-12-31"), [2001, 2002, 2003], [9000000, 1000000, -400000]))).toBe("20500000.00");
+    expect(
+      cents(minTnw(serial("2003-12-31"), [2001, 2002, 2003], [9000000, 1000000, -400000]))
+    ).toBe("20500000.00");
     // On 2004-01-27 FY2002 and FY2003 both count: 20,000,000 + 50% × (1,000,000 + 1,000,000) = 21,000,000
-    expect(cents(minTnw(serial("2004-01-27"), [2002, 2003], [1000000, 1000000]))).toBe("21000000.00");
+    expect(cents(minTnw(serial("2004-01-27"), [2002, 2003], [1000000, 1000000]))).toBe(
+      "21000000.00"
+    );
     // From 2004-01-28 the amended base applies and FY2002/FY2003 no longer count.
-    expect(cents(minTnw(serial("2004-01-28"), [2002, 2003], [1000000, 1000000]))).toBe("10000000.00");
+    expect(cents(minTnw(serial("2004-01-28"), [2002, 2003], [1000000, 1000000]))).toBe(
+      "10000000.00"
+    );
   });
 
   test("years before the base year are ignored; a year ending after the test date does not count yet", () => {
     // 10,000,000 + 50% × 1,000,000 (FY2003 ignored)
-    expect(cents(minTnw(serial("2004-12-31"), [2003, 2004], [5000000, 1000000]))).toBe("10500000.00");
+    expect(cents(minTnw(serial("2004-12-31"), [2003, 2004], [5000000, 1000000]))).toBe(
+      "10500000.00"
+    );
     expect(cents(minTnw(serial("2004-12-30"), [2004], [1000000]))).toBe("10000000.00");
   });
 
   test("a year given twice is #VALUE!", () => {
-    expect(failure(minTnw(serial("2006-12-31"), [2004, 2004], [1, 2]), "#VALUE!", "FA 1(h)-tnw").message).toContain("2004");
+    expect(
+      failure(minTnw(serial("2006-12-31"), [2004, 2004], [1, 2]), "#VALUE!", "FA 1(h)-tnw").message
+    ).toContain("2004");
   });
 
   test("TNW_HEADROOM is actual less required, negative when breached", () => {
     expect(cents(tnwHeadroom(12000000, serial("2006-12-31"), years, incomes))).toBe("1000000.00"); // 12M − 11M
-    expect(cents(tnwHeadroom(12000000, serial("2006-12-31"), years, incomes, "running_total"))).toBe("1150000.00"); // 12M − 10.85M
+    expect(
+      cents(tnwHeadroom(12000000, serial("2006-12-31"), years, incomes, "running_total"))
+    ).toBe("1150000.00"); // 12M − 10.85M
     expect(cents(tnwHeadroom(10500000, serial("2006-12-31"), years, incomes))).toBe("-500000.00");
   });
 
@@ -669,7 +795,9 @@ describe("TERM ids of TERMS.md", () => {
 
   test("an amended figure the amendment does not recite is #N/A before 2004-01-28", () => {
     for (const id of ["loan.inventory_cap", "loan.inventory_rate", "loan.receivables_rate"]) {
-      expect(failure(termValue(id, serial("2004-01-27")), "#N/A", "FA 1(b)").message).toContain("2004-01-28");
+      expect(failure(termValue(id, serial("2004-01-27")), "#N/A", "FA 1(b)").message).toContain(
+        "2004-01-28"
+      );
     }
   });
 

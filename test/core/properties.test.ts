@@ -27,9 +27,29 @@ const anyDate: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.integer({ min: -10, max: 3_000_000 }), weight: 2 },
   { arbitrary: fc.double({ min: -10, max: 3_000_000, noNaN: true }), weight: 2 },
   {
-    arbitrary: fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 0, 0.5, 1, 59, 60, 61, 37802, 37803, 38013, 38014, 39263, 39264, MAX_SERIAL - 1, MAX_SERIAL, MAX_SERIAL + 1),
+    arbitrary: fc.constantFrom(
+      Number.NaN,
+      Infinity,
+      -Infinity,
+      -0,
+      0,
+      0.5,
+      1,
+      59,
+      60,
+      61,
+      37802,
+      37803,
+      38013,
+      38014,
+      39263,
+      39264,
+      MAX_SERIAL - 1,
+      MAX_SERIAL,
+      MAX_SERIAL + 1
+    ),
     weight: 1,
-  },
+  }
 );
 const optDate = fc.option(anyDate, { nil: undefined });
 
@@ -39,30 +59,68 @@ const amountNumber: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.integer({ min: -100_000_000, max: 100_000_000 }), weight: 3 },
   { arbitrary: fc.double({ min: -1e15, max: 1e15, noNaN: true }), weight: 2 },
   {
-    arbitrary: fc.constantFrom(0, -0, 0.005, 0.015, 1e-7, 1e-300, -1e-300, 1e300, -1e300, Number.MIN_VALUE, Number.NaN, Infinity, -Infinity),
+    arbitrary: fc.constantFrom(
+      0,
+      -0,
+      0.005,
+      0.015,
+      1e-7,
+      1e-300,
+      -1e-300,
+      1e300,
+      -1e300,
+      Number.MIN_VALUE,
+      Number.NaN,
+      Infinity,
+      -Infinity
+    ),
     weight: 1,
-  },
+  }
 );
 
 /** Amounts as numbers, texts (good and bad) and exact decimals. */
 const anyAmount: fc.Arbitrary<Amount> = fc.oneof(
   { arbitrary: amountNumber, weight: 6 },
   {
-    arbitrary: fc.constantFrom("12.5", " 7 ", "-3", "1e5", "", "abc", "1,000", "0x10", "NaN", "Infinity", "-Infinity", "1e999999999999999999", "1e-999999999999999999"),
+    arbitrary: fc.constantFrom(
+      "12.5",
+      " 7 ",
+      "-3",
+      "1e5",
+      "",
+      "abc",
+      "1,000",
+      "0x10",
+      "NaN",
+      "Infinity",
+      "-Infinity",
+      "1e999999999999999999",
+      "1e-999999999999999999"
+    ),
     weight: 1,
   },
-  { arbitrary: fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }).map((cents) => new Decimal(cents).dividedBy(100)), weight: 1 },
+  {
+    arbitrary: fc
+      .integer({ min: -10_000_000_000, max: 10_000_000_000 })
+      .map((cents) => new Decimal(cents).dividedBy(100)),
+    weight: 1,
+  }
 );
 const optAmount = fc.option(anyAmount, { nil: undefined });
-const fraction: fc.Arbitrary<Amount> = fc.oneof(fc.double({ min: -0.5, max: 1.5, noNaN: true }), anyAmount);
+const fraction: fc.Arbitrary<Amount> = fc.oneof(
+  fc.double({ min: -0.5, max: 1.5, noNaN: true }),
+  anyAmount
+);
 
 /**
  * Keywords as the catalogue hands them to the core: one of the core's own words, already read (any
  * text a user types is read by the catalogue; test/catalogue/keywords.test.ts covers that), or blank
  * for an optional one.
  */
-const word = <K extends string>(table: Record<K, readonly string[]>) => fc.constantFrom(...(Object.keys(table) as K[]));
-const optionalWord = <K extends string>(table: Record<K, readonly string[]>) => fc.option(word(table), { nil: undefined });
+const word = <K extends string>(table: Record<K, readonly string[]>) =>
+  fc.constantFrom(...(Object.keys(table) as K[]));
+const optionalWord = <K extends string>(table: Record<K, readonly string[]>) =>
+  fc.option(word(table), { nil: undefined });
 const type = word(core.TERMINATION_TYPES);
 const stream = optionalWord(core.STREAMS);
 const lumpMethod = optionalWord(core.DISCOUNT_METHODS);
@@ -70,23 +128,51 @@ const buyoutMethod = optionalWord(core.BUYOUT_METHODS);
 const tnwMethod = optionalWord(core.TNW_METHODS);
 const noticeMethod = word(core.NOTICE_METHODS);
 const holidays = fc.option(fc.array(anyDate, { maxLength: 4 }), { nil: undefined });
-const businessDays = fc.oneof(fc.integer({ min: -3000, max: 3000 }), fc.double({ min: -50, max: 50, noNaN: true }), fc.constantFrom(Number.NaN, Infinity, -Infinity, 0, -0));
+const businessDays = fc.oneof(
+  fc.integer({ min: -3000, max: 3000 }),
+  fc.double({ min: -50, max: 50, noNaN: true }),
+  fc.constantFrom(Number.NaN, Infinity, -Infinity, 0, -0)
+);
 
 const fiscalYear = fc.oneof(
   { arbitrary: era(2000, 2012), weight: 6 },
-  { arbitrary: fc.oneof(fc.double({ min: 1800, max: 10100, noNaN: true }), fc.constantFrom(Number.NaN, Infinity, 0, -2004)), weight: 1 },
+  {
+    arbitrary: fc.oneof(
+      fc.double({ min: 1800, max: 10100, noNaN: true }),
+      fc.constantFrom(Number.NaN, Infinity, 0, -2004)
+    ),
+    weight: 1,
+  }
 );
 const ledgerColumns: fc.Arbitrary<[(number | null)[], (Amount | null)[]]> = fc.oneof(
   {
     arbitrary: fc
-      .array(fc.tuple(fc.option(fiscalYear, { nil: null, freq: 10 }), fc.option(anyAmount, { nil: null, freq: 10 })), { maxLength: 8 })
-      .map((rows): [(number | null)[], (Amount | null)[]] => [rows.map((r) => r[0]), rows.map((r) => r[1])]),
+      .array(
+        fc.tuple(
+          fc.option(fiscalYear, { nil: null, freq: 10 }),
+          fc.option(anyAmount, { nil: null, freq: 10 })
+        ),
+        { maxLength: 8 }
+      )
+      .map((rows): [(number | null)[], (Amount | null)[]] => [
+        rows.map((r) => r[0]),
+        rows.map((r) => r[1]),
+      ]),
     weight: 6,
   },
   // Ranges of different lengths.
-  { arbitrary: fc.tuple(fc.array(fiscalYear, { maxLength: 4 }), fc.array(anyAmount, { maxLength: 4 })) as fc.Arbitrary<[(number | null)[], (Amount | null)[]]>, weight: 1 },
+  {
+    arbitrary: fc.tuple(
+      fc.array(fiscalYear, { maxLength: 4 }),
+      fc.array(anyAmount, { maxLength: 4 })
+    ) as fc.Arbitrary<[(number | null)[], (Amount | null)[]]>,
+    weight: 1,
+  }
 );
-const termId = fc.oneof({ arbitrary: fc.constantFrom(...TERMS.map((t) => t.id)), weight: 4 }, { arbitrary: fc.string({ maxLength: 20 }), weight: 1 });
+const termId = fc.oneof(
+  { arbitrary: fc.constantFrom(...TERMS.map((t) => t.id)), weight: 4 },
+  { arbitrary: fc.string({ maxLength: 20 }), weight: 1 }
+);
 
 // ---------------------------------------------------------------------------------------------
 // What every outcome must satisfy
@@ -175,54 +261,177 @@ interface Spec {
   check: () => void;
 }
 
-function spec<A extends unknown[]>(name: keyof typeof core, kind: Kind, args: fc.Arbitrary<A>, run: (...a: A) => Outcome<unknown>): Spec {
-  return { name, check: () => fc.assert(fc.property(args, (a) => checkOutcome(run(...a), kind)), options) };
+function spec<A extends unknown[]>(
+  name: keyof typeof core,
+  kind: Kind,
+  args: fc.Arbitrary<A>,
+  run: (...a: A) => Outcome<unknown>
+): Spec {
+  return {
+    name,
+    check: () =>
+      fc.assert(
+        fc.property(args, (a) => checkOutcome(run(...a), kind)),
+        options
+      ),
+  };
 }
 
 const SPECS: Spec[] = [
   spec("termValue", "number", fc.tuple(termId, optDate), (id, asOf) => core.termValue(id, asOf)),
-  spec("workdayFunction", "date", fc.tuple(anyDate, businessDays, holidays), (s, d, h) => core.workdayFunction(s, d, h)),
+  spec("workdayFunction", "date", fc.tuple(anyDate, businessDays, holidays), (s, d, h) =>
+    core.workdayFunction(s, d, h)
+  ),
   spec("remainingFees", "money", fc.tuple(anyDate, stream), (d, s) => core.remainingFees(d, s)),
-  spec("feesEarned", "money", fc.tuple(anyDate, anyDate, stream), (a, b, s) => core.feesEarned(a, b, s)),
-  spec("feeSchedule", "fee rows", fc.tuple(stream, optDate, optDate), (s, a, b) => core.feeSchedule(s, a, b)),
+  spec("feesEarned", "money", fc.tuple(anyDate, anyDate, stream), (a, b, s) =>
+    core.feesEarned(a, b, s)
+  ),
+  spec("feeSchedule", "fee rows", fc.tuple(stream, optDate, optDate), (s, a, b) =>
+    core.feeSchedule(s, a, b)
+  ),
   spec("contractYear", "count", fc.tuple(anyDate), (d) => core.contractYear(d)),
-  spec("consultingLump", "money", fc.tuple(anyDate, type, lumpMethod), (t, k, m) => core.consultingLump(t, k, m)),
-  spec("chairmanLump", "money", fc.tuple(anyDate, type, lumpMethod), (t, k, m) => core.chairmanLump(t, k, m)),
-  spec("terminationDate", "date", fc.tuple(anyDate, type, stream), (n, k, s) => core.terminationDate(n, k, s)),
-  spec("optionExpiry", "date", fc.tuple(anyDate, type, optDate), (t, k, v) => core.optionExpiry(t, k, v)),
-  spec("electionDeadline", "date", fc.tuple(anyDate, holidays), (d, h) => core.electionDeadline(d, h)),
-  spec("shareTransferDeadline", "date", fc.tuple(anyDate, holidays), (d, h) => core.shareTransferDeadline(d, h)),
+  spec("consultingLump", "money", fc.tuple(anyDate, type, lumpMethod), (t, k, m) =>
+    core.consultingLump(t, k, m)
+  ),
+  spec("chairmanLump", "money", fc.tuple(anyDate, type, lumpMethod), (t, k, m) =>
+    core.chairmanLump(t, k, m)
+  ),
+  spec("terminationDate", "date", fc.tuple(anyDate, type, stream), (n, k, s) =>
+    core.terminationDate(n, k, s)
+  ),
+  spec("optionExpiry", "date", fc.tuple(anyDate, type, optDate), (t, k, v) =>
+    core.optionExpiry(t, k, v)
+  ),
+  spec("electionDeadline", "date", fc.tuple(anyDate, holidays), (d, h) =>
+    core.electionDeadline(d, h)
+  ),
+  spec("shareTransferDeadline", "date", fc.tuple(anyDate, holidays), (d, h) =>
+    core.shareTransferDeadline(d, h)
+  ),
   spec("disabilityNoticeDate", "date", fc.tuple(anyDate), (d) => core.disabilityNoticeDate(d)),
   spec("changeOfControl", "boolean", fc.tuple(fraction), (f) => core.changeOfControl(f)),
-  spec("duressShares", "count", fc.tuple(anyAmount, anyAmount, fc.option(fraction, { nil: undefined })), (a, p, f) => core.duressShares(a, p, f)),
-  spec("splitDollarCompanyInterest", "money", fc.tuple(anyAmount, anyAmount, optAmount), (a, b, c) => core.splitDollarCompanyInterest(a, b, c)),
-  spec("splitDollarBuyout", "money", fc.tuple(anyAmount, fc.oneof(fc.double({ min: -5, max: 60, noNaN: true }), anyAmount), buyoutMethod), (c, n, m) => core.splitDollarBuyout(c, n, m)),
-  spec("borrowingBase", "money", fc.tuple(anyAmount, anyAmount, optAmount, optAmount, optDate), (r, i, l, u, d) => core.borrowingBase(r, i, l, u, d)),
+  spec(
+    "duressShares",
+    "count",
+    fc.tuple(anyAmount, anyAmount, fc.option(fraction, { nil: undefined })),
+    (a, p, f) => core.duressShares(a, p, f)
+  ),
+  spec(
+    "splitDollarCompanyInterest",
+    "money",
+    fc.tuple(anyAmount, anyAmount, optAmount),
+    (a, b, c) => core.splitDollarCompanyInterest(a, b, c)
+  ),
+  spec(
+    "splitDollarBuyout",
+    "money",
+    fc.tuple(
+      anyAmount,
+      fc.oneof(fc.double({ min: -5, max: 60, noNaN: true }), anyAmount),
+      buyoutMethod
+    ),
+    (c, n, m) => core.splitDollarBuyout(c, n, m)
+  ),
+  spec(
+    "borrowingBase",
+    "money",
+    fc.tuple(anyAmount, anyAmount, optAmount, optAmount, optDate),
+    (r, i, l, u, d) => core.borrowingBase(r, i, l, u, d)
+  ),
   spec("inventoryAdvance", "money", fc.tuple(anyAmount), (i) => core.inventoryAdvance(i)),
-  spec("availability", "money", fc.tuple(anyAmount, anyAmount, optAmount, optAmount), (b, l, c, x) => core.availability(b, l, c, x)),
-  spec("overadvance", "money", fc.tuple(anyAmount, anyAmount, optAmount, optAmount), (b, l, c, x) => core.overadvance(b, l, c, x)),
-  spec("minTnw", "money", fc.tuple(anyDate, ledgerColumns, tnwMethod), (d, [y, i], m) => core.minTnw(d, y, i, m)),
-  spec("tnwHeadroom", "money", fc.tuple(anyAmount, anyDate, ledgerColumns, tnwMethod), (t, d, [y, i], m) => core.tnwHeadroom(t, d, y, i, m)),
-  spec("tnwLedger", "ledger rows", fc.tuple(ledgerColumns, tnwMethod), ([y, i], m) => core.tnwLedger(y, i, m)),
+  spec(
+    "availability",
+    "money",
+    fc.tuple(anyAmount, anyAmount, optAmount, optAmount),
+    (b, l, c, x) => core.availability(b, l, c, x)
+  ),
+  spec("overadvance", "money", fc.tuple(anyAmount, anyAmount, optAmount, optAmount), (b, l, c, x) =>
+    core.overadvance(b, l, c, x)
+  ),
+  spec("minTnw", "money", fc.tuple(anyDate, ledgerColumns, tnwMethod), (d, [y, i], m) =>
+    core.minTnw(d, y, i, m)
+  ),
+  spec(
+    "tnwHeadroom",
+    "money",
+    fc.tuple(anyAmount, anyDate, ledgerColumns, tnwMethod),
+    (t, d, [y, i], m) => core.tnwHeadroom(t, d, y, i, m)
+  ),
+  spec("tnwLedger", "ledger rows", fc.tuple(ledgerColumns, tnwMethod), ([y, i], m) =>
+    core.tnwLedger(y, i, m)
+  ),
   spec("netIncomeTest", "text", fc.tuple(anyDate, anyAmount), (q, n) => core.netIncomeTest(q, n)),
-  spec("leverageTest", "text", fc.tuple(anyAmount, anyAmount, optDate), (l, t, d) => core.leverageTest(l, t, d)),
+  spec("leverageTest", "text", fc.tuple(anyAmount, anyAmount, optDate), (l, t, d) =>
+    core.leverageTest(l, t, d)
+  ),
   spec("leverageMax", "number", fc.tuple(optDate), (d) => core.leverageMax(d)),
-  spec("crossDefault", "boolean", fc.tuple(fc.array(anyAmount, { maxLength: 6 }), fc.option(fc.array(fc.option(fc.boolean(), { nil: null }), { maxLength: 6 }), { nil: undefined })), (a, d) => core.crossDefault(a, d)),
-  spec("facilityTerminationDate", "date", fc.tuple(optDate), (d) => core.facilityTerminationDate(d)),
-  spec("noticeEffective", "date", fc.tuple(anyDate, noticeMethod, holidays), (s, m, h) => core.noticeEffective(s, m, h)),
+  spec(
+    "crossDefault",
+    "boolean",
+    fc.tuple(
+      fc.array(anyAmount, { maxLength: 6 }),
+      fc.option(fc.array(fc.option(fc.boolean(), { nil: null }), { maxLength: 6 }), {
+        nil: undefined,
+      })
+    ),
+    (a, d) => core.crossDefault(a, d)
+  ),
+  spec("facilityTerminationDate", "date", fc.tuple(optDate), (d) =>
+    core.facilityTerminationDate(d)
+  ),
+  spec("noticeEffective", "date", fc.tuple(anyDate, noticeMethod, holidays), (s, m, h) =>
+    core.noticeEffective(s, m, h)
+  ),
 ];
 
 /** Exports that are building blocks rather than calculations; each is checked where it is used. */
 const BUILDING_BLOCKS = new Set([
-  "ContractError", "Trace", "Decimal", "invalid", "noAnswer", "calculate", "unwrap", "toCents", "formatMoney",
-  "serialToIso", "isoToSerial", "serialOf", "fromSerial", "edate", "findTerm", "toDecimal", "sumAmounts",
+  "ContractError",
+  "Trace",
+  "Decimal",
+  "invalid",
+  "noAnswer",
+  "calculate",
+  "unwrap",
+  "toCents",
+  "formatMoney",
+  "serialToIso",
+  "isoToSerial",
+  "serialOf",
+  "fromSerial",
+  "edate",
+  "findTerm",
+  "toDecimal",
+  "sumAmounts",
   // Keyword readers (test/catalogue/keywords.test.ts), the SEP 4 table's window, term lookups and prose formatters.
-  "parseTerminationType", "parseDiscountMethod", "parseStream", "parseBuyoutMethod", "parseTnwMethod", "parseNoticeMethod",
-  "windowStart", "termNumber", "termClause", "termVersion", "payDates", "contractYears", "feeStart", "feeEnd", "federalHolidaysIn", "longDate", "termDollars", "termPercent", "termDate", "termYear", "termCount", "quoted",
+  "parseTerminationType",
+  "parseDiscountMethod",
+  "parseStream",
+  "parseBuyoutMethod",
+  "parseTnwMethod",
+  "parseNoticeMethod",
+  "windowStart",
+  "termNumber",
+  "termClause",
+  "termVersion",
+  "payDates",
+  "contractYears",
+  "feeStart",
+  "feeEnd",
+  "federalHolidaysIn",
+  "longDate",
+  "termDollars",
+  "termPercent",
+  "termDate",
+  "termYear",
+  "termCount",
+  "quoted",
 ]);
 
 test("every public calculation of the core has a property below", () => {
-  const exported = Object.entries(core).filter(([name, member]) => typeof member === "function" && !BUILDING_BLOCKS.has(name)).map(([name]) => name);
+  const exported = Object.entries(core)
+    .filter(([name, member]) => typeof member === "function" && !BUILDING_BLOCKS.has(name))
+    .map(([name]) => name);
   expect(SPECS.map((s) => s.name).sort()).toEqual(exported.sort());
 });
 
@@ -236,33 +445,47 @@ describe.each(SPECS)("$name on random inputs", ({ check }) => {
 
 describe("dates and rounding", () => {
   test("serial → ISO → serial is the identity over Excel's whole range", () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: MAX_SERIAL }), (s) => core.isoToSerial(core.serialToIso(s)) === s), options);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: MAX_SERIAL }),
+        (s) => core.isoToSerial(core.serialToIso(s)) === s
+      ),
+      options
+    );
   });
 
   test("EDATE keeps the day or clamps to the month end, and inverts on day ≤ 28", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 400, max: MAX_SERIAL - 400 }), fc.integer({ min: -12, max: 12 }), (s, months) => {
-        const moved = core.edate(s, months);
-        const from = core.fromSerial(s);
-        const to = core.fromSerial(moved);
-        expect((to.year - from.year) * 12 + to.month - from.month).toBe(months);
-        expect(to.day).toBeLessThanOrEqual(from.day);
-        if (from.day <= 28) expect(core.edate(moved, -months)).toBe(s);
-      }),
-      options,
+      fc.property(
+        fc.integer({ min: 400, max: MAX_SERIAL - 400 }),
+        fc.integer({ min: -12, max: 12 }),
+        (s, months) => {
+          const moved = core.edate(s, months);
+          const from = core.fromSerial(s);
+          const to = core.fromSerial(moved);
+          expect((to.year - from.year) * 12 + to.month - from.month).toBe(months);
+          expect(to.day).toBeLessThanOrEqual(from.day);
+          if (from.day <= 28) expect(core.edate(moved, -months)).toBe(s);
+        }
+      ),
+      options
     );
   });
 
   test("toCents rounds half away from zero to at most 2 places, within half a cent", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 6 }), (units, places) => {
-        const amount = new Decimal(units).dividedBy(new Decimal(10).pow(places));
-        const rounded = core.toCents(amount);
-        expect(rounded.decimalPlaces()).toBeLessThanOrEqual(2);
-        expect(rounded.minus(amount).abs().lessThanOrEqualTo("0.005")).toBe(true);
-        expect(core.formatMoney(amount)).not.toMatch(NOT_FINITE);
-      }),
-      options,
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.integer({ min: 0, max: 6 }),
+        (units, places) => {
+          const amount = new Decimal(units).dividedBy(new Decimal(10).pow(places));
+          const rounded = core.toCents(amount);
+          expect(rounded.decimalPlaces()).toBeLessThanOrEqual(2);
+          expect(rounded.minus(amount).abs().lessThanOrEqualTo("0.005")).toBe(true);
+          expect(core.formatMoney(amount)).not.toMatch(NOT_FINITE);
+        }
+      ),
+      options
     );
   });
 });
@@ -271,18 +494,26 @@ describe("dates and rounding", () => {
 // Monotonic properties of TERMS.md
 // ---------------------------------------------------------------------------------------------
 
-const sortedPair = (from: number, to: number) => fc.tuple(era(from, to), era(from, to)).map(([a, b]): [number, number] => (a <= b ? [a, b] : [b, a]));
-const money = (outcome: Outcome<Decimal>): Decimal | undefined => (outcome.ok ? outcome.value : undefined);
+const sortedPair = (from: number, to: number) =>
+  fc
+    .tuple(era(from, to), era(from, to))
+    .map(([a, b]): [number, number] => (a <= b ? [a, b] : [b, a]));
+const money = (outcome: Outcome<Decimal>): Decimal | undefined =>
+  outcome.ok ? outcome.value : undefined;
 
 describe("remainders fall as the termination date moves later", () => {
   test("REMAINING_FEES is non-increasing in the date", () => {
     fc.assert(
-      fc.property(sortedPair(37000, FEE_END), fc.constantFrom("consulting", "chairman", "both"), ([early, late], s) => {
-        const a = money(core.remainingFees(early, s))!;
-        const b = money(core.remainingFees(late, s))!;
-        expect(a.greaterThanOrEqualTo(b)).toBe(true);
-      }),
-      options,
+      fc.property(
+        sortedPair(37000, FEE_END),
+        fc.constantFrom("consulting", "chairman", "both"),
+        ([early, late], s) => {
+          const a = money(core.remainingFees(early, s))!;
+          const b = money(core.remainingFees(late, s))!;
+          expect(a.greaterThanOrEqualTo(b)).toBe(true);
+        }
+      ),
+      options
     );
   });
 
@@ -297,55 +528,76 @@ describe("remainders fall as the termination date moves later", () => {
           const a = money(lump(early, kind, method));
           const b = money(lump(late, kind, method));
           if (a && b) expect(a.greaterThanOrEqualTo(b)).toBe(true);
-        },
+        }
       ),
-      options,
+      options
     );
   });
 });
 
 test("the borrowing base never rises when receivables fall", () => {
-  const nonNegative = fc.integer({ min: 0, max: 1_000_000_000_000 }).map((c) => new Decimal(c).dividedBy(100));
+  const nonNegative = fc
+    .integer({ min: 0, max: 1_000_000_000_000 })
+    .map((c) => new Decimal(c).dividedBy(100));
   fc.assert(
-    fc.property(nonNegative, nonNegative, nonNegative, nonNegative, nonNegative, (r1, r2, inventory, lc, drawn) => {
-      const [low, high] = r1.lessThanOrEqualTo(r2) ? [r1, r2] : [r2, r1];
-      const lower = money(core.borrowingBase(low, inventory, lc, drawn))!;
-      const higher = money(core.borrowingBase(high, inventory, lc, drawn))!;
-      expect(lower.lessThanOrEqualTo(higher)).toBe(true);
-    }),
-    options,
+    fc.property(
+      nonNegative,
+      nonNegative,
+      nonNegative,
+      nonNegative,
+      nonNegative,
+      (r1, r2, inventory, lc, drawn) => {
+        const [low, high] = r1.lessThanOrEqualTo(r2) ? [r1, r2] : [r2, r1];
+        const lower = money(core.borrowingBase(low, inventory, lc, drawn))!;
+        const higher = money(core.borrowingBase(high, inventory, lc, drawn))!;
+        expect(lower.lessThanOrEqualTo(higher)).toBe(true);
+      }
+    ),
+    options
   );
 });
 
 describe("the TNW minimum never falls", () => {
-  const incomes = fc.array(fc.integer({ min: -5_000_000, max: 5_000_000 }), { minLength: 1, maxLength: 10 });
+  const incomes = fc.array(fc.integer({ min: -5_000_000, max: 5_000_000 }), {
+    minLength: 1,
+    maxLength: 10,
+  });
   const LATE = 47483; // 2029-12-31: every fiscal year given has ended
   const AMENDED_FROM = 38014; // 2004-01-28
 
   test("as fiscal years are added, one after another", () => {
     fc.assert(
-      fc.property(era(2000, 2010), incomes, fc.constantFrom("per_year", "running_total"), (first, series, method) => {
-        let previous = new Decimal(0);
-        for (let n = 1; n <= series.length; n++) {
-          const years = series.slice(0, n).map((_, i) => first + i);
-          const minimum = money(core.minTnw(LATE, years, series.slice(0, n), method))!;
-          expect(minimum.greaterThanOrEqualTo(previous)).toBe(true);
-          previous = minimum;
+      fc.property(
+        era(2000, 2010),
+        incomes,
+        fc.constantFrom("per_year", "running_total"),
+        (first, series, method) => {
+          let previous = new Decimal(0);
+          for (let n = 1; n <= series.length; n++) {
+            const years = series.slice(0, n).map((_, i) => first + i);
+            const minimum = money(core.minTnw(LATE, years, series.slice(0, n), method))!;
+            expect(minimum.greaterThanOrEqualTo(previous)).toBe(true);
+            previous = minimum;
+          }
         }
-      }),
-      options,
+      ),
+      options
     );
   });
 
   test("per_year: adding any year, in any place, never lowers it", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(era(2000, 2015), { minLength: 1, maxLength: 8 }), incomes, (years, series) => {
-        const given = years.map((_, i) => series[i % series.length]);
-        const without = money(core.minTnw(LATE, years.slice(1), given.slice(1)))!;
-        const with_ = money(core.minTnw(LATE, years, given))!;
-        expect(with_.greaterThanOrEqualTo(without)).toBe(true);
-      }),
-      options,
+      fc.property(
+        fc.uniqueArray(era(2000, 2015), { minLength: 1, maxLength: 8 }),
+        incomes,
+        (years, series) => {
+          const given = years.map((_, i) => series[i % series.length]);
+          const without = money(core.minTnw(LATE, years.slice(1), given.slice(1)))!;
+          const with_ = money(core.minTnw(LATE, years, given))!;
+          expect(with_.greaterThanOrEqualTo(without)).toBe(true);
+        }
+      ),
+      options
     );
   });
 
@@ -356,13 +608,19 @@ describe("the TNW minimum never falls", () => {
     ["the original covenant", 36000, AMENDED_FROM - 1],
   ])("as the test date moves later, under %s", (_label, from, to) => {
     fc.assert(
-      fc.property(sortedPair(from, to), era(2000, 2012), incomes, fc.constantFrom("per_year", "running_total"), ([early, late], first, series, method) => {
-        const years = series.map((_, i) => first + i);
-        const a = money(core.minTnw(early, years, series, method))!;
-        const b = money(core.minTnw(late, years, series, method))!;
-        expect(b.greaterThanOrEqualTo(a)).toBe(true);
-      }),
-      options,
+      fc.property(
+        sortedPair(from, to),
+        era(2000, 2012),
+        incomes,
+        fc.constantFrom("per_year", "running_total"),
+        ([early, late], first, series, method) => {
+          const years = series.map((_, i) => first + i);
+          const a = money(core.minTnw(early, years, series, method))!;
+          const b = money(core.minTnw(late, years, series, method))!;
+          expect(b.greaterThanOrEqualTo(a)).toBe(true);
+        }
+      ),
+      options
     );
   });
 });

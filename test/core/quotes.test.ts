@@ -15,8 +15,13 @@ function quotesIn(file: string): { clause: string; words: string; line: number }
   const visit = (node: ts.Node): void => {
     if (isQuote(node)) {
       const [clause, words] = node.arguments;
-      if (!clause || !words || !ts.isStringLiteral(clause) || !ts.isStringLiteral(words)) throw new Error(`${file}: quoted() takes two string literals`);
-      found.push({ clause: clause.text, words: words.text, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
+      if (!clause || !words || !ts.isStringLiteral(clause) || !ts.isStringLiteral(words))
+        throw new Error(`${file}: quoted() takes two string literals`);
+      found.push({
+        clause: clause.text,
+        words: words.text,
+        line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+      });
     }
     ts.forEachChild(node, visit);
   };
@@ -24,12 +29,19 @@ function quotesIn(file: string): { clause: string; words: string; line: number }
   return found;
 }
 
-const QUOTES = tsFiles("src").flatMap((file) => quotesIn(file).map((quote) => ({ file, ...quote })));
+const QUOTES = tsFiles("src").flatMap((file) =>
+  quotesIn(file).map((quote) => ({ file, ...quote }))
+);
 
 test("the scan finds the quotes of the explanations", () => {
-  expect(QUOTES.map((q) => q.clause)).toEqual(expect.arrayContaining(["SEP 4(c)(i)", "SEP 3(c)(iii)(B)", "SEP 3(a)"]));
+  expect(QUOTES.map((q) => q.clause)).toEqual(
+    expect.arrayContaining(["SEP 4(c)(i)", "SEP 3(c)(iii)(B)", "SEP 3(a)"])
+  );
 });
 
-test.each(QUOTES.map((q) => [`${q.file}:${q.line} ${q.clause}`, q] as const))("%s quotes the clause verbatim", (_label, quote) => {
-  expect(normal(fullText(quote.clause) ?? "")).toContain(normal(quote.words));
-});
+test.each(QUOTES.map((q) => [`${q.file}:${q.line} ${q.clause}`, q] as const))(
+  "%s quotes the clause verbatim",
+  (_label, quote) => {
+    expect(normal(fullText(quote.clause) ?? "")).toContain(normal(quote.words));
+  }
+);

@@ -40,7 +40,11 @@ export interface Found {
 
 function where(node: ts.Node): Found {
   const source = node.getSourceFile();
-  return { file: source.fileName, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: node.getText() };
+  return {
+    file: source.fileName,
+    line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+    text: node.getText(),
+  };
 }
 
 /**
@@ -69,13 +73,23 @@ function collect(source: ts.SourceFile, keep: (node: ts.Node) => boolean): ts.No
 
 /** Whole string literals ("…", '…', and `…` without substitutions), with their values. */
 export function stringLiterals(source: ts.SourceFile): (Found & { value: string })[] {
-  return collect(source, (n) => ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)).map((n) => ({ ...where(n), value: (n as ts.StringLiteralLike).text }));
+  return collect(source, (n) => ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)).map(
+    (n) => ({ ...where(n), value: (n as ts.StringLiteralLike).text })
+  );
 }
 
 /** The text of every string and template piece (the literal parts between substitutions). */
 export function textPieces(source: ts.SourceFile): (Found & { value: string })[] {
-  const isPiece = (n: ts.Node) => ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n);
-  return collect(source, isPiece).map((n) => ({ ...where(n), value: (n as ts.LiteralLikeNode).text }));
+  const isPiece = (n: ts.Node) =>
+    ts.isStringLiteral(n) ||
+    ts.isNoSubstitutionTemplateLiteral(n) ||
+    ts.isTemplateHead(n) ||
+    ts.isTemplateMiddle(n) ||
+    ts.isTemplateTail(n);
+  return collect(source, isPiece).map((n) => ({
+    ...where(n),
+    value: (n as ts.LiteralLikeNode).text,
+  }));
 }
 
 /** Numeric and BigInt literals, with the number each one denotes. */
@@ -88,7 +102,11 @@ export function numericLiterals(source: ts.SourceFile): (Found & { value: number
 
 /** Identifiers in code, including property names (`x.toLocaleString`) and type names (`: Date`). */
 export function identifiers(source: ts.SourceFile): (Found & { name: string })[] {
-  return collect(source, (n) => ts.isIdentifier(n)).map((n) => ({ ...where(n), name: (n as ts.Identifier).text }));
+  return collect(source, (n) => ts.isIdentifier(n)).map((n) => ({
+    ...where(n),
+    name: (n as ts.Identifier).text,
+  }));
 }
 
-export const describeFound = (found: readonly Found[]): string[] => found.map((f) => `${f.file}:${f.line} ${f.text}`);
+export const describeFound = (found: readonly Found[]): string[] =>
+  found.map((f) => `${f.file}:${f.line} ${f.text}`);

@@ -42,6 +42,8 @@ export function failure<T>(outcome: Outcome<T>, code: Failure["code"], clause?: 
 /** All the text of an explanation, for asserting that a figure or a word is shown to the user. */
 export function explanationText<T>(outcome: Outcome<T>): string {
   const { explanation } = ok(outcome);
-  const lines = [...explanation.steps, ...explanation.alternatives].map((s) => `${s.label} | ${s.figure} | ${s.clause} | ${s.rule}`);
+  const lines = [...explanation.steps, ...explanation.alternatives].map(
+    (s) => `${s.label} | ${s.figure} | ${s.clause} | ${s.rule}`
+  );
   return [explanation.interpretation ?? "", ...lines].join("\n");
 }

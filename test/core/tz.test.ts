@@ -25,7 +25,14 @@ test("the scanner sees Date, Date.now, Intl and toLocale* in code, not in commen
     const offset = when.getTimezoneOffset();
     let typed: Date | undefined;
   `);
-  expect(hostTimeUses(source).map((u) => u.name)).toEqual(["Date", "Date", "toLocaleString", "Intl", "getTimezoneOffset", "Date"]);
+  expect(hostTimeUses(source).map((u) => u.name)).toEqual([
+    "Date",
+    "Date",
+    "toLocaleString",
+    "Intl",
+    "getTimezoneOffset",
+    "Date",
+  ]);
 });
 
 test("nothing in src/core uses Date, Intl, getTimezoneOffset or toLocale*", () => {
@@ -40,14 +47,27 @@ test(`date results are the fixed serials under this process's TZ (${process.env.
 });
 
 // Jest's sandbox cannot switch the zone of its own process, so other zones run in child processes.
-test.each(["Pacific/Kiritimati", "America/Los_Angeles", "Pacific/Pago_Pago"])("the same results in a child process under TZ=%s", (zone) => {
-  const tsx = path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs");
-  const fingerprintModule = JSON.stringify(path.join(__dirname, "tz-fingerprint.ts"));
-  const script = `console.log(new Date(Date.UTC(2005, 2, 31)).getTimezoneOffset()); console.log(JSON.stringify(require(${fingerprintModule}).fingerprint()));`;
-  const child = spawnSync(process.execPath, [tsx, "-e", script], { cwd: ROOT, env: { ...process.env, TZ: zone }, encoding: "utf8" });
-  expect(child.status).toBe(0);
-  const [offset, results] = child.stdout.trim().split("\n");
-  // The zone really applied (the host's offset moved), so equal results mean something.
-  expect(Number(offset)).toBe({ "Pacific/Kiritimati": -14 * 60, "America/Los_Angeles": 8 * 60, "Pacific/Pago_Pago": 11 * 60 }[zone]);
-  expect(JSON.parse(results)).toEqual(EXPECTED);
-});
+test.each(["Pacific/Kiritimati", "America/Los_Angeles", "Pacific/Pago_Pago"])(
+  "the same results in a child process under TZ=%s",
+  (zone) => {
+    const tsx = path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs");
+    const fingerprintModule = JSON.stringify(path.join(__dirname, "tz-fingerprint.ts"));
+    const script = `console.log(new Date(Date.UTC(2005, 2, 31)).getTimezoneOffset()); console.log(JSON.stringify(require(${fingerprintModule}).fingerprint()));`;
+    const child = spawnSync(process.execPath, [tsx, "-e", script], {
+      cwd: ROOT,
+      env: { ...process.env, TZ: zone },
+      encoding: "utf8",
+    });
+    expect(child.status).toBe(0);
+    const [offset, results] = child.stdout.trim().split("\n");
+    // The zone really applied (the host's offset moved), so equal results mean something.
+    expect(Number(offset)).toBe(
+      {
+        "Pacific/Kiritimati": -14 * 60,
+        "America/Los_Angeles": 8 * 60,
+        "Pacific/Pago_Pago": 11 * 60,
+      }[zone]
+    );
+    expect(JSON.parse(results)).toEqual(EXPECTED);
+  }
+);

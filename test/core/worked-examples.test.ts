@@ -75,7 +75,10 @@ describe("TERMS.md worked examples", () => {
     });
 
     test("rows sum exactly to 816000.00", () => {
-      const total = rows.reduce((sum, [, amount]) => sum.plus(new Decimal(String(amount))), new Decimal(0));
+      const total = rows.reduce(
+        (sum, [, amount]) => sum.plus(new Decimal(String(amount))),
+        new Decimal(0)
+      );
       expect(total.toFixed(2)).toBe("816000.00");
     });
   });
@@ -101,7 +104,9 @@ describe("TERMS.md worked examples", () => {
   });
 
   test("MIN_TNW(2006-12-31, {2004,2005,2006}, {1200000,-300000,800000}) = 11000000.00", () => {
-    expect(cents(minTnw(serial("2006-12-31"), [2004, 2005, 2006], [1200000, -300000, 800000]))).toBe("11000000.00");
+    expect(
+      cents(minTnw(serial("2006-12-31"), [2004, 2005, 2006], [1200000, -300000, 800000]))
+    ).toBe("11000000.00");
   });
 
   test("NET_INCOME_TEST(2004-09-30, -5) = NOT TESTED", () => {

@@ -13,7 +13,16 @@ import { AUDIT_FIRST_ROW, AUDIT_HEADERS } from "../../src/audit";
 import { cellAddress } from "../../src/catalogue";
 import { ROOT, btu, serial } from "../cli/btu";
 import { Book, readBook } from "../headless/book";
-import { BookSpec, editParts, libreOfficeConvert, makeBook, partText, readParts, setPart, tempDir } from "../headless/fixtures";
+import {
+  BookSpec,
+  editParts,
+  libreOfficeConvert,
+  makeBook,
+  partText,
+  readParts,
+  setPart,
+  tempDir,
+} from "../headless/fixtures";
 
 let dir: string;
 const books: Record<string, string> = {};
@@ -27,11 +36,24 @@ const SPECS: Record<string, BookSpec> = {
     sheets: [
       { name: "Summary", cells: { A1: 5000, B1: { f: "A1*2", v: 10000 } } },
       { name: "2005", cells: { A1: 1000, B1: { f: "BTU.BORROWING_BASE(A1,0)", v: 0 } } },
-      { name: "2006", cells: { A1: 2000, B1: { f: "'2005'!B1+A1", v: 0 }, C1: { f: "Summary!B1", v: 10000 } } },
+      {
+        name: "2006",
+        cells: { A1: 2000, B1: { f: "'2005'!B1+A1", v: 0 }, C1: { f: "Summary!B1", v: 10000 } },
+      },
     ],
   },
   billions: {
-    sheets: [{ name: "Base", cells: { A1: 1500000000.05, B1: { f: "BTU.BORROWING_BASE(A1,0)", v: 0 }, C1: { f: "A1*0.8", v: 1200000000.04 }, D1: { f: "A1+0.01", v: 1500000000.06 } } }],
+    sheets: [
+      {
+        name: "Base",
+        cells: {
+          A1: 1500000000.05,
+          B1: { f: "BTU.BORROWING_BASE(A1,0)", v: 0 },
+          C1: { f: "A1*0.8", v: 1200000000.04 },
+          D1: { f: "A1+0.01", v: 1500000000.06 },
+        },
+      },
+    ],
   },
   lossless: {
     sheets: [
@@ -52,11 +74,19 @@ const SPECS: Record<string, BookSpec> = {
         },
         links: { A7: "'Notes v1.2'!A1" },
         password: "secret",
-        table: { name: "Fees", ref: "A3:B5", calculated: { Double: "Fees[[#This Row],[Amount]]*2" } },
+        table: {
+          name: "Fees",
+          ref: "A3:B5",
+          calculated: { Double: "Fees[[#This Row],[Amount]]*2" },
+        },
         chart: { data: "A4:A5" },
         styled: ["A2"],
       },
-      { name: "Notes v1.2", cells: { A1: "See Model" }, table: { name: "Plain", ref: "C1:C3", style: false } },
+      {
+        name: "Notes v1.2",
+        cells: { A1: "See Model" },
+        table: { name: "Plain", ref: "C1:C3", style: false },
+      },
     ],
     names: [
       { name: "AdvanceRate", text: "0.8" },
@@ -100,9 +130,21 @@ const SPECS: Record<string, BookSpec> = {
   quoting: {
     sheets: [
       { name: "Q1, 2005 (draft)", cells: { A1: 5000000 } },
-      { name: "Plan {A} (v2)", cells: { A1: { f: "BTU.BORROWING_BASE('Q1, 2005 (draft)'!A1,0)", v: 0 } } },
+      {
+        name: "Plan {A} (v2)",
+        cells: { A1: { f: "BTU.BORROWING_BASE('Q1, 2005 (draft)'!A1,0)", v: 0 } },
+      },
       { name: "v1.2", cells: { A1: 2000000, B1: { f: "BTU.BORROWING_BASE(A1,0)", v: 0 } } },
-      { name: "Lookup", cells: { A1: "AR", B1: 5000000, A2: "Inv", B2: 1000000, C1: { f: 'BTU.BORROWING_BASE(_xlfn.MAXIFS(B1:B2,A1:A2,"AR"),0)', v: 0 } } },
+      {
+        name: "Lookup",
+        cells: {
+          A1: "AR",
+          B1: 5000000,
+          A2: "Inv",
+          B2: 1000000,
+          C1: { f: 'BTU.BORROWING_BASE(_xlfn.MAXIFS(B1:B2,A1:A2,"AR"),0)', v: 0 },
+        },
+      },
     ],
   },
   mac: {
@@ -139,7 +181,10 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-function recalc(name: string): { out: string; summary: Record<string, unknown> & { notRecomputed: { cell: string; message: string }[] } } {
+function recalc(name: string): {
+  out: string;
+  summary: Record<string, unknown> & { notRecomputed: { cell: string; message: string }[] };
+} {
   const ext = path.extname(books[name]);
   const out = path.join(dir, `${name}.recalc${ext}`);
   const run = btu(["recalc", books[name], "-o", out, "--json"]);
@@ -148,7 +193,15 @@ function recalc(name: string): { out: string; summary: Record<string, unknown> &
   return { out, summary: JSON.parse(run.stdout) };
 }
 
-function audit(name: string): { out: string; stdout: string; summary: { checks: { cell: string; ok: boolean }[]; notReperformed: { cell: string; reason: string }[]; provenance: Record<string, string> } } {
+function audit(name: string): {
+  out: string;
+  stdout: string;
+  summary: {
+    checks: { cell: string; ok: boolean }[];
+    notReperformed: { cell: string; reason: string }[];
+    provenance: Record<string, string>;
+  };
+} {
   const ext = path.extname(books[name]);
   const out = path.join(dir, `${name}.audit${ext}`);
   const text = btu(["audit", books[name], "-o", out]);
@@ -161,7 +214,10 @@ function audit(name: string): { out: string; stdout: string; summary: { checks: 
 
 /** A sheet part without the cached values of formula cells: what recalc may change. */
 function withoutCachedValues(xml: string): string {
-  return xml.replace(/(<c\b[^>]*?)(?:\s+t="[^"]*")?(\s*>)(<f\b[^>]*(?:\/>|>[^<]*<\/f>))(?:<v>[^<]*<\/v>)?/g, "$1$2$3");
+  return xml.replace(
+    /(<c\b[^>]*?)(?:\s+t="[^"]*")?(\s*>)(<f\b[^>]*(?:\/>|>[^<]*<\/f>))(?:<v>[^<]*<\/v>)?/g,
+    "$1$2$3"
+  );
 }
 
 async function expectOnlyCachedValuesChanged(input: string, output: string): Promise<void> {
@@ -172,7 +228,9 @@ async function expectOnlyCachedValuesChanged(input: string, output: string): Pro
     const same = Buffer.from(after.get(name)!).equals(Buffer.from(data));
     if (same) continue;
     expect([name, /^xl\/worksheets\/sheet[0-9]+\.xml$/.test(name)]).toEqual([name, true]);
-    expect(withoutCachedValues(strFromU8(after.get(name)!))).toBe(withoutCachedValues(strFromU8(data)));
+    expect(withoutCachedValues(strFromU8(after.get(name)!))).toBe(
+      withoutCachedValues(strFromU8(data))
+    );
   }
 }
 
@@ -203,10 +261,20 @@ describe("btu recalc", () => {
     expect(path.extname(out)).toBe(".xlsm");
     await expectOnlyCachedValuesChanged(books.lossless, out);
     const parts = await readParts(out);
-    for (const part of ["xl/vbaProject.bin", "docProps/custom.xml", "xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/tables/table1.xml", "xl/tables/table2.xml", "xl/chartsheets/sheet1.xml"]) {
+    for (const part of [
+      "xl/vbaProject.bin",
+      "docProps/custom.xml",
+      "xl/charts/chart1.xml",
+      "xl/drawings/drawing1.xml",
+      "xl/tables/table1.xml",
+      "xl/tables/table2.xml",
+      "xl/chartsheets/sheet1.xml",
+    ]) {
       expect([part, parts.has(part)]).toEqual([part, true]);
     }
-    expect(strFromU8(parts.get("[Content_Types].xml")!)).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+    expect(strFromU8(parts.get("[Content_Types].xml")!)).toContain(
+      "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+    );
     const book = await readBook(out);
     // A name holding a constant (AdvanceRate = 0.8) and a sheet-scoped name (Local = Model!A2 = 5,000,000).
     expect(book.cell("Model", "B2")!.value).toBe(4000000);
@@ -216,20 +284,32 @@ describe("btu recalc", () => {
     // The table's calculated column (structured references) keeps Excel's values and says why.
     expect([book.cell("Model", "B4")!.value, book.cell("Model", "B5")!.value]).toEqual([20, 40]);
     expect(summary.notRecomputed.map((n) => n.cell)).toEqual(["Model!B4", "Model!B5"]);
-    expect(summary.notRecomputed[0].message).toMatch(/^kept Excel's value: the structured reference Fees\[\[#This Row\],\[Amount\]\]/);
+    expect(summary.notRecomputed[0].message).toMatch(
+      /^kept Excel's value: the structured reference Fees\[\[#This Row\],\[Amount\]\]/
+    );
   });
 
   test("what HyperFormula cannot compute keeps Excel's value, reported, and BTU cells compute from it", async () => {
     const { out, summary } = recalc("uncomputable");
     const book = await readBook(out);
-    expect(["A1", "A2", "A3", "C1", "C2"].map((a) => book.cell("Calc", a)!.value)).toEqual([5000000, 6, 5000000, 2, 1]);
+    expect(["A1", "A2", "A3", "C1", "C2"].map((a) => book.cell("Calc", a)!.value)).toEqual([
+      5000000, 6, 5000000, 2, 1,
+    ]);
     // The FILTER spill: the values greater than 1 of 1..4, and their sum, as Excel showed them.
     expect(["G1", "G2", "G3", "H1"].map((a) => book.cell("Calc", a)!.value)).toEqual([2, 3, 4, 9]);
     expect(summary.errors).toEqual([]);
     // By hand: 80% of the LET's 5,000,000; 80% of 2 × 1,000,000 from the iterated C1; 80% of 1,000,000.
-    expect(["D1", "D2", "D3"].map((a) => book.cell("Calc", a)!.value)).toEqual([4000000, 1600000, 800000]);
+    expect(["D1", "D2", "D3"].map((a) => book.cell("Calc", a)!.value)).toEqual([
+      4000000, 1600000, 800000,
+    ]);
     const kept = Object.fromEntries(summary.notRecomputed.map((n) => [n.cell, n.message]));
-    expect(Object.keys(kept).sort()).toEqual(["Calc!A1", "Calc!A2", "Calc!A3", "Calc!C1", "Calc!C2"]);
+    expect(Object.keys(kept).sort()).toEqual([
+      "Calc!A1",
+      "Calc!A2",
+      "Calc!A3",
+      "Calc!C1",
+      "Calc!C2",
+    ]);
     expect(kept["Calc!A1"]).toBe("kept Excel's value: LET is not supported by HyperFormula");
     expect(kept["Calc!A3"]).toBe("kept Excel's value: INDIRECT is not supported by HyperFormula");
     expect(kept["Calc!C1"]).toMatch(/circular reference meant to iterate/);
@@ -255,12 +335,27 @@ describe("btu audit", () => {
   let audits: Record<string, ReturnType<typeof audit>> = {};
 
   beforeAll(async () => {
-    audits = Object.fromEntries(["fiscal", "billions", "lossless", "uncomputable", "quoting", "mac", "long"].map((name) => [name, audit(name)]));
+    audits = Object.fromEntries(
+      ["fiscal", "billions", "lossless", "uncomputable", "quoting", "mac", "long"].map((name) => [
+        name,
+        audit(name),
+      ])
+    );
     const names = Object.keys(audits);
-    const copies = libreOfficeConvert(names.map((name) => audits[name].out), path.join(dir, "lo-audit"));
-    const inputs = libreOfficeConvert(names.map((name) => books[name]), path.join(dir, "lo-input"));
-    recalculated = Object.fromEntries(await Promise.all(names.map(async (name, i) => [name, await readBook(copies[i])])));
-    inputsRecalculated = Object.fromEntries(await Promise.all(names.map(async (name, i) => [name, await readBook(inputs[i])])));
+    const copies = libreOfficeConvert(
+      names.map((name) => audits[name].out),
+      path.join(dir, "lo-audit")
+    );
+    const inputs = libreOfficeConvert(
+      names.map((name) => books[name]),
+      path.join(dir, "lo-input")
+    );
+    recalculated = Object.fromEntries(
+      await Promise.all(names.map(async (name, i) => [name, await readBook(copies[i])]))
+    );
+    inputsRecalculated = Object.fromEntries(
+      await Promise.all(names.map(async (name, i) => [name, await readBook(inputs[i])]))
+    );
   }, 240000);
 
   const CHECK = AUDIT_HEADERS.indexOf("Check");
@@ -275,14 +370,21 @@ describe("btu audit", () => {
             const before = input.cell(sheet, address)?.value;
             return typeof before === "object" && before !== null;
           })();
-          if (isError && !hadError) throw new Error(`${name}: ${sheet}!${address} shows ${JSON.stringify(cell.value)} in LibreOffice`);
+          if (isError && !hadError)
+            throw new Error(
+              `${name}: ${sheet}!${address} shows ${JSON.stringify(cell.value)} in LibreOffice`
+            );
         }
       }
       const audit = book.sheetNames.find((s) => s.startsWith("Audit"))!;
       for (let r = AUDIT_FIRST_ROW - 1; book.cell(audit, cellAddress(r, 0)); r++) {
         const check = book.cell(audit, cellAddress(r, CHECK));
         if (!check) continue;
-        expect([name, cellAddress(r, CHECK), check.value === true || /^not re-performed: /.test(String(check.value))]).toEqual([name, cellAddress(r, CHECK), true]);
+        expect([
+          name,
+          cellAddress(r, CHECK),
+          check.value === true || /^not re-performed: /.test(String(check.value)),
+        ]).toEqual([name, cellAddress(r, CHECK), true]);
       }
     }
   });
@@ -290,16 +392,22 @@ describe("btu audit", () => {
   test("cells resting on a value kept from Excel are not claimed as checked", () => {
     const { summary, stdout } = audits.uncomputable;
     expect(summary.notReperformed.map((n) => n.cell).sort()).toEqual(["Calc!D1", "Calc!D2"]);
-    expect(summary.notReperformed.find((n) => n.cell === "Calc!D1")!.reason).toBe("its input Calc!A1 kept Excel's value (LET is not supported by HyperFormula)");
+    expect(summary.notReperformed.find((n) => n.cell === "Calc!D1")!.reason).toBe(
+      "its input Calc!A1 kept Excel's value (LET is not supported by HyperFormula)"
+    );
     expect(summary.checks.map((c) => [c.cell, c.ok])).toEqual([["Audit!H7", true]]);
-    expect(stdout).toMatch(/Checks: 1 of 1 TRUE when the copy is recomputed without the add-in; 2 BTU cells not re-performed/);
+    expect(stdout).toMatch(
+      /Checks: 1 of 1 TRUE when the copy is recomputed without the add-in; 2 BTU cells not re-performed/
+    );
     expect(stdout).not.toMatch(/all \d+ TRUE/);
   });
 
   test("the Audit sheet lists the values kept as Excel computed them, with the reason", async () => {
     const book = await readBook(audits.uncomputable.out);
     expect(book.cell("Audit", "C3")!.value).toBe("Values kept as Excel computed them (5)");
-    expect(String(book.cell("Audit", "D3")!.value).split("\n")).toContain("Calc!A1: kept Excel's value: LET is not supported by HyperFormula");
+    expect(String(book.cell("Audit", "D3")!.value).split("\n")).toContain(
+      "Calc!A1: kept Excel's value: LET is not supported by HyperFormula"
+    );
   });
 
   test("sheet names with commas, brackets, braces and dots are found and quoted; modern functions keep their prefix", async () => {
@@ -307,10 +415,15 @@ describe("btu audit", () => {
     const book = await readBook(out);
     expect(book.cell("Plan {A} (v2)", "A1")).toEqual({ value: 4000000 });
     expect(book.cell("v1.2", "B1")!.formula).toBeUndefined();
-    const natives = [...book.cells("Audit")].filter(([a]) => a.startsWith("G")).map(([, c]) => c.formula).filter(Boolean);
+    const natives = [...book.cells("Audit")]
+      .filter(([a]) => a.startsWith("G"))
+      .map(([, c]) => c.formula)
+      .filter(Boolean);
     expect(natives.some((f) => f!.includes("'Q1, 2005 (draft)'!A1"))).toBe(true);
     expect(natives.some((f) => f!.includes("'v1.2'!A1"))).toBe(true);
-    expect(natives.some((f) => f!.includes("_xlfn.MAXIFS(Lookup!B1:B2,Lookup!A1:A2,\"AR\")"))).toBe(true);
+    expect(natives.some((f) => f!.includes('_xlfn.MAXIFS(Lookup!B1:B2,Lookup!A1:A2,"AR")'))).toBe(
+      true
+    );
     expect(summary.checks.every((c) => c.ok)).toBe(true);
     expect(summary.checks).toHaveLength(3);
   });
@@ -319,15 +432,34 @@ describe("btu audit", () => {
     const before = await readParts(books.lossless);
     const after = await readParts(audits.lossless.out);
     for (const name of before.keys()) expect([name, after.has(name)]).toEqual([name, true]);
-    for (const name of ["xl/vbaProject.bin", "docProps/custom.xml", "xl/charts/chart1.xml", "xl/tables/table1.xml", "xl/tables/table2.xml", "xl/theme/theme1.xml", "docProps/core.xml"]) {
-      expect([name, Buffer.from(after.get(name)!).equals(Buffer.from(before.get(name)!))]).toEqual([name, true]);
+    for (const name of [
+      "xl/vbaProject.bin",
+      "docProps/custom.xml",
+      "xl/charts/chart1.xml",
+      "xl/tables/table1.xml",
+      "xl/tables/table2.xml",
+      "xl/theme/theme1.xml",
+      "docProps/core.xml",
+    ]) {
+      expect([name, Buffer.from(after.get(name)!).equals(Buffer.from(before.get(name)!))]).toEqual([
+        name,
+        true,
+      ]);
     }
-    expect((await readBook(audits.lossless.out)).sheetNames).toEqual(["Model", "Notes v1.2", "Chart", "Audit"]);
+    expect((await readBook(audits.lossless.out)).sheetNames).toEqual([
+      "Model",
+      "Notes v1.2",
+      "Chart",
+      "Audit",
+    ]);
   });
 
   test("Audit text is cut at Excel's 32,767-character limit, with a note", async () => {
     const book = await readBook(audits.long.out);
-    const inputs = book.cell("Audit", cellAddress(AUDIT_FIRST_ROW - 1, AUDIT_HEADERS.indexOf("Inputs")))!.value as string;
+    const inputs = book.cell(
+      "Audit",
+      cellAddress(AUDIT_FIRST_ROW - 1, AUDIT_HEADERS.indexOf("Inputs"))
+    )!.value as string;
     expect(inputs.length).toBe(32767);
     expect(inputs).toMatch(/cut at Excel's limit of 32,767 characters/);
   });
@@ -339,7 +471,13 @@ describe("btu audit", () => {
 
   test("the Audit sheet and --json name the rules that produced the copy", () => {
     const provenance = audits.mac.summary.provenance;
-    expect(Object.keys(provenance)).toEqual(["addIn", "terms", "catalogue", "engine", "dateSystem"]);
+    expect(Object.keys(provenance)).toEqual([
+      "addIn",
+      "terms",
+      "catalogue",
+      "engine",
+      "dateSystem",
+    ]);
     expect(provenance.dateSystem).toBe("1904");
     expect(provenance.terms).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
@@ -383,7 +521,12 @@ describe("workbooks from LibreOffice, and work kept within bounds", () => {
     expect(summary.differences).toEqual([]);
     await expectOnlyCachedValuesChanged(pivot, out);
     const parts = await readParts(out);
-    for (const part of ["xl/pivotTables/pivotTable1.xml", "xl/pivotCache/pivotCacheDefinition1.xml", "xl/pivotCache/pivotCacheRecords1.xml"]) expect([part, parts.has(part)]).toEqual([part, true]);
+    for (const part of [
+      "xl/pivotTables/pivotTable1.xml",
+      "xl/pivotCache/pivotCacheDefinition1.xml",
+      "xl/pivotCache/pivotCacheRecords1.xml",
+    ])
+      expect([part, parts.has(part)]).toEqual([part, true]);
     const book = await readBook(out);
     // By hand: 1,000,000 + 2,500,000 + 500,000; DATE(2005,3,31) in the 1904 system is 38442 - 1462.
     expect(book.cell("Receivables", "C1")!.value).toBe(4000000);
@@ -396,29 +539,51 @@ describe("workbooks from LibreOffice, and work kept within bounds", () => {
     await editParts(broken, (parts) => parts.delete("xl/sharedStrings.xml"));
     const run = btu(["recalc", broken, "-o", path.join(dir, "no-strings.out.xlsx")]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/no-strings\.xlsx: has text cells \(Receivables!A1\) but no shared strings part xl\/sharedStrings\.xml/);
+    expect(run.stderr).toMatch(
+      /no-strings\.xlsx: has text cells \(Receivables!A1\) but no shared strings part xl\/sharedStrings\.xml/
+    );
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
   });
 
   test("a formula nested deeper than Excel's 64 levels is refused with the cell named, exit 2", async () => {
-    const deep = await makeBook(path.join(dir, "deep.xlsx"), { sheets: [{ name: "Deep", cells: { A1: { f: `${"(".repeat(150)}1${")".repeat(150)}`, v: 1 } } }] });
+    const deep = await makeBook(path.join(dir, "deep.xlsx"), {
+      sheets: [
+        { name: "Deep", cells: { A1: { f: `${"(".repeat(150)}1${")".repeat(150)}`, v: 1 } } },
+      ],
+    });
     const run = btu(["audit", deep, "-o", path.join(dir, "deep.audit.xlsx")]);
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toBe(`btu audit: ${deep}: cell Deep!A1 has a formula Excel cannot hold: it is nested more than 64 levels deep, which Excel does not allow`);
+    expect(run.stderr.trim()).toBe(
+      `btu audit: ${deep}: cell Deep!A1 has a formula Excel cannot hold: it is nested more than 64 levels deep, which Excel does not allow`
+    );
   });
 
   test("one value in the last cell of the grid costs no grid: recalc runs in 256 MB", async () => {
-    const far = await makeBook(path.join(dir, "far.xlsx"), { sheets: [{ name: "Far", cells: { XFD1048576: 21, A1: { f: "XFD1048576*2", v: 0 } } }] });
+    const far = await makeBook(path.join(dir, "far.xlsx"), {
+      sheets: [{ name: "Far", cells: { XFD1048576: 21, A1: { f: "XFD1048576*2", v: 0 } } }],
+    });
     const out = path.join(dir, "far.recalc.xlsx");
-    const run = spawnSync(process.execPath, ["--max-old-space-size=256", path.join(ROOT, "bin", "btu.js"), "recalc", far, "-o", out], { encoding: "utf8", timeout: 60000 });
+    const run = spawnSync(
+      process.execPath,
+      ["--max-old-space-size=256", path.join(ROOT, "bin", "btu.js"), "recalc", far, "-o", out],
+      { encoding: "utf8", timeout: 60000 }
+    );
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect((await readBook(out)).cell("Far", "A1")!.value).toBe(42);
   });
 
   test("a cell reference beyond Excel's grid is refused, exit 2", async () => {
-    const file = await makeBook(path.join(dir, "beyond.xlsx"), { sheets: [{ name: "S", cells: { A1: 1 } }] });
-    await editParts(file, (parts) => setPart(parts, "xl/worksheets/sheet1.xml", partText(parts, "xl/worksheets/sheet1.xml").replace('r="A1"', 'r="XFE1"')));
+    const file = await makeBook(path.join(dir, "beyond.xlsx"), {
+      sheets: [{ name: "S", cells: { A1: 1 } }],
+    });
+    await editParts(file, (parts) =>
+      setPart(
+        parts,
+        "xl/worksheets/sheet1.xml",
+        partText(parts, "xl/worksheets/sheet1.xml").replace('r="A1"', 'r="XFE1"')
+      )
+    );
     const run = btu(["recalc", file, "-o", path.join(dir, "beyond.out.xlsx")]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/has a cell XFE1 beyond Excel's grid \(XFD1048576\)/);
@@ -432,8 +597,15 @@ describe("workbooks from LibreOffice, and work kept within bounds", () => {
       require(${JSON.stringify(path.join(ROOT, "src", "headless", "files.ts"))}).writeAtomically(${JSON.stringify(target)}, Buffer.from("x"));`;
     const child = spawn(process.execPath, ["-e", script], { cwd: ROOT });
     let said = "";
-    await new Promise<void>((resolve) => child.stdout.on("data", (chunk: Buffer) => (said += chunk.toString()).includes("writing") && resolve()));
-    const during = (await fs.readdir(dir)).filter((name) => name.startsWith(".interrupted.xlsx.btu-"));
+    await new Promise<void>((resolve) =>
+      child.stdout.on(
+        "data",
+        (chunk: Buffer) => (said += chunk.toString()).includes("writing") && resolve()
+      )
+    );
+    const during = (await fs.readdir(dir)).filter((name) =>
+      name.startsWith(".interrupted.xlsx.btu-")
+    );
     expect(during).toEqual([`.interrupted.xlsx.btu-${child.pid}.tmp`]);
     child.kill("SIGTERM");
     await new Promise((resolve) => child.on("exit", resolve));

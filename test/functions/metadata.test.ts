@@ -34,7 +34,10 @@ const EXPECTED_TYPE: Record<ParamKind, { type: string; dimensionality?: string }
   dates: { type: "any", dimensionality: "matrix" },
 };
 
-const EXPECTED_RESULT: Record<FunctionDefinition["result"], { type?: string; dimensionality?: string }> = {
+const EXPECTED_RESULT: Record<
+  FunctionDefinition["result"],
+  { type?: string; dimensionality?: string }
+> = {
   money: { type: "number" },
   date: { type: "number" },
   number: { type: "number" },
@@ -48,7 +51,11 @@ const CITED = /\b(?:SEP|FA|SA|LMA|ALLONGE) (?:\d+|[IVX]+\.[A-Z])(?:\([0-9a-z]+\)
 
 test("keyword parameters are custom enums whose values are the keywords, each with a tooltip", async () => {
   const { metadataJson } = await generateCustomFunctionsMetadata(SOURCE);
-  const enums = (JSON.parse(metadataJson) as { enums: { id: string; values: { stringValue: string; tooltip: string }[] }[] }).enums;
+  const enums = (
+    JSON.parse(metadataJson) as {
+      enums: { id: string; values: { stringValue: string; tooltip: string }[] }[];
+    }
+  ).enums;
   for (const spec of CATALOGUE) {
     spec.params.forEach((param, i) => {
       if (param.kind !== "keyword") return;
@@ -60,7 +67,16 @@ test("keyword parameters are custom enums whose values are the keywords, each wi
     });
   }
   // The termination types of SEP 4, in the agreement's order: (a) to (h).
-  expect(enums.find((e) => e.id === "TerminationType")!.values.map((v) => v.stringValue)).toEqual(["cause", "board", "voluntary", "good_reason", "change_of_control", "not_elected", "death", "disability"]);
+  expect(enums.find((e) => e.id === "TerminationType")!.values.map((v) => v.stringValue)).toEqual([
+    "cause",
+    "board",
+    "voluntary",
+    "good_reason",
+    "change_of_control",
+    "not_elected",
+    "death",
+    "disability",
+  ]);
 });
 
 test("custom-functions-metadata reports no errors", () => {
@@ -82,14 +98,19 @@ describe.each(CATALOGUE.map((spec) => [spec.name, spec] as const))("BTU.%s", (na
   test("takes the catalogue's parameters, in order, with the same optional flags", () => {
     const meta = metadataOf(name);
     expect(meta.parameters.map((p) => p.name)).toEqual(spec.params.map((p) => p.name));
-    expect(meta.parameters.map((p) => p.optional === true)).toEqual(spec.params.map((p) => p.optional === true));
+    expect(meta.parameters.map((p) => p.optional === true)).toEqual(
+      spec.params.map((p) => p.optional === true)
+    );
   });
 
   test("types each parameter as Excel should pass it", () => {
     const meta = metadataOf(name);
     meta.parameters.forEach((param, i) => {
       const expected = EXPECTED_TYPE[spec.params[i].kind];
-      expect({ name: param.name, type: param.type, dimensionality: param.dimensionality }).toEqual({ name: param.name, ...expected });
+      expect({ name: param.name, type: param.type, dimensionality: param.dimensionality }).toEqual({
+        name: param.name,
+        ...expected,
+      });
     });
     expect(meta.result).toEqual(EXPECTED_RESULT[spec.result]);
   });
@@ -97,14 +118,17 @@ describe.each(CATALOGUE.map((spec) => [spec.name, spec] as const))("BTU.%s", (na
   test("describes the function and every parameter, and links to its reference anchor", () => {
     const meta = metadataOf(name);
     expect(meta.description?.trim().length).toBeGreaterThan(20);
-    for (const param of meta.parameters) expect(param.description?.trim().length).toBeGreaterThan(10);
+    for (const param of meta.parameters)
+      expect(param.description?.trim().length).toBeGreaterThan(10);
     expect(meta.helpUrl).toBe(`https://localhost:3000/help/functions.html#${name.toLowerCase()}`);
   });
 
   if (spec.clauses.length) {
     test("cites in its description a clause the catalogue says it applies", () => {
       const cited = metadataOf(name).description?.match(CITED) ?? [];
-      const related = cited.filter((id) => spec.clauses.some((clause) => clause.startsWith(id) || id.startsWith(clause)));
+      const related = cited.filter((id) =>
+        spec.clauses.some((clause) => clause.startsWith(id) || id.startsWith(clause))
+      );
       expect(related).not.toEqual([]);
     });
   }

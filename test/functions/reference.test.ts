@@ -4,14 +4,22 @@
  */
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { CATALOGUE, evaluate, exampleArguments, exampleFormula, findFunction } from "../../src/catalogue";
+import {
+  CATALOGUE,
+  evaluate,
+  exampleArguments,
+  exampleFormula,
+  findFunction,
+} from "../../src/catalogue";
 import { isoToSerial } from "../../src/core";
 import { FunctionMetadata, buildFunctionReference } from "../../scripts/function-reference";
 
 let functionsJson: string;
 
 beforeAll(async () => {
-  const result = await generateCustomFunctionsMetadata(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"));
+  const result = await generateCustomFunctionsMetadata(
+    path.join(__dirname, "..", "..", "src", "functions", "functions.ts")
+  );
   functionsJson = result.metadataJson;
 });
 
@@ -31,7 +39,8 @@ test("each function lists the clauses the catalogue says it applies", () => {
   for (const spec of CATALOGUE) {
     const start = html.indexOf(`id="${spec.name.toLowerCase()}"`);
     const section = html.slice(start, html.indexOf("</section>", start));
-    for (const clause of spec.clauses) expect(section).toContain(`<code>${clause.replace(/&/g, "&amp;")}</code>`);
+    for (const clause of spec.clauses)
+      expect(section).toContain(`<code>${clause.replace(/&/g, "&amp;")}</code>`);
   }
 });
 
@@ -40,12 +49,23 @@ test("the page is static: no script, no remote resource", () => {
   expect(html).not.toMatch(/<script/i);
   expect(html).not.toMatch(/(src|href)="(https?:)?\/\//i);
   expect(css).not.toMatch(/url\(|@import/i);
-  expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'">`);
+  expect(html).toContain(
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'">`
+  );
 });
 
 test("metadata text is escaped", () => {
   const hostile = metadata().map((fn, i) =>
-    i === 0 ? { ...fn, description: `<img src=x onerror=alert(1)> & "quotes"`, parameters: fn.parameters.map((p) => ({ ...p, description: "</td><script>alert(2)</script>" })) } : fn,
+    i === 0
+      ? {
+          ...fn,
+          description: `<img src=x onerror=alert(1)> & "quotes"`,
+          parameters: fn.parameters.map((p) => ({
+            ...p,
+            description: "</td><script>alert(2)</script>",
+          })),
+        }
+      : fn
   );
   const { html } = buildFunctionReference(JSON.stringify({ functions: hostile }));
   expect(html).not.toContain("<img src=x");
@@ -56,10 +76,14 @@ test("metadata text is escaped", () => {
 
 test("a catalogue function missing from functions.json stops the build", () => {
   const incomplete = metadata().filter((fn) => fn.id !== "BORROWING_BASE");
-  expect(() => buildFunctionReference(JSON.stringify({ functions: incomplete }))).toThrow(/BORROWING_BASE/);
+  expect(() => buildFunctionReference(JSON.stringify({ functions: incomplete }))).toThrow(
+    /BORROWING_BASE/
+  );
 });
 
-const EXAMPLES = CATALOGUE.flatMap((definition) => definition.examples.map((example) => ({ definition, example })));
+const EXAMPLES = CATALOGUE.flatMap((definition) =>
+  definition.examples.map((example) => ({ definition, example }))
+);
 
 test("every function has a worked example, and every summary starts with a verb", () => {
   for (const definition of CATALOGUE) {
@@ -68,12 +92,21 @@ test("every function has a worked example, and every summary starts with a verb"
   }
 });
 
-describe.each(EXAMPLES.filter(({ example }) => example.cell !== undefined).map(({ definition, example }) => [exampleFormula(definition, example), definition, example] as const))("%s", (_formula, definition, example) => {
+describe.each(
+  EXAMPLES.filter(({ example }) => example.cell !== undefined).map(
+    ({ definition, example }) => [exampleFormula(definition, example), definition, example] as const
+  )
+)("%s", (_formula, definition, example) => {
   test(`gives ${example.shows}, as TERMS.md states or as worked by hand in the definition`, () => {
     const { result } = evaluate(definition.name, exampleArguments(example));
     const cell = example.cell!;
-    if (typeof cell === "object" && "error" in cell) expect(result).toMatchObject({ ok: false, code: cell.error });
-    else expect(result).toEqual({ ok: true, value: typeof cell === "object" ? isoToSerial(cell.date) : cell });
+    if (typeof cell === "object" && "error" in cell)
+      expect(result).toMatchObject({ ok: false, code: cell.error });
+    else
+      expect(result).toEqual({
+        ok: true,
+        value: typeof cell === "object" ? isoToSerial(cell.date) : cell,
+      });
   });
 });
 

@@ -12,5 +12,7 @@ test("finds the clause texts in a bundle that embeds clauses.json as webpack doe
 });
 
 test("finds none in code that only names clause ids", () => {
-  expect(clauseTextsIn(`throw new Error("FA 1(b): eligible_receivables must be an amount")`)).toEqual([]);
+  expect(
+    clauseTextsIn(`throw new Error("FA 1(b): eligible_receivables must be an amount")`)
+  ).toEqual([]);
 });

@@ -9,20 +9,28 @@ let mockCertsLoaded = false;
 
 jest.mock("office-addin-dev-certs", () => {
   mockCertsLoaded = true;
-  return { getHttpsServerOptions: async () => ({ ca: "test-ca", key: "test-key", cert: "test-cert" }) };
+  return {
+    getHttpsServerOptions: async () => ({ ca: "test-ca", key: "test-key", cert: "test-cert" }),
+  };
 });
 
-type ConfigFactory = (env?: Record<string, unknown>, argv?: Record<string, unknown>) => Promise<Configuration & { devServer?: Record<string, unknown> }>;
+type ConfigFactory = (
+  env?: Record<string, unknown>,
+  argv?: Record<string, unknown>
+) => Promise<Configuration & { devServer?: Record<string, unknown> }>;
 
 function loadConfig(): ConfigFactory {
   let factory!: ConfigFactory;
   jest.isolateModules(() => {
+    // webpack.config.js is CommonJS, loaded fresh in each isolated registry.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     factory = require("../../webpack.config.js");
   });
   return factory;
 }
 
-const baseUrlOf = (config: Configuration) => (config.plugins ?? []).map((plugin) => (plugin as { baseUrl?: string }).baseUrl).find(Boolean);
+const baseUrlOf = (config: Configuration) =>
+  (config.plugins ?? []).map((plugin) => (plugin as { baseUrl?: string }).baseUrl).find(Boolean);
 
 const savedBaseUrl = process.env.ADDIN_BASE_URL;
 
@@ -37,8 +45,14 @@ afterAll(() => {
 });
 
 test("a production build has the functions and taskpane entries, and no dev server or certificate", async () => {
-  const config = await loadConfig()({ WEBPACK_BUNDLE: true, WEBPACK_BUILD: true }, { mode: "production" });
-  expect(config.entry).toEqual({ functions: "./src/functions/functions.ts", taskpane: "./src/taskpane/taskpane.ts" });
+  const config = await loadConfig()(
+    { WEBPACK_BUNDLE: true, WEBPACK_BUILD: true },
+    { mode: "production" }
+  );
+  expect(config.entry).toEqual({
+    functions: "./src/functions/functions.ts",
+    taskpane: "./src/taskpane/taskpane.ts",
+  });
   expect(config.mode).toBe("production");
   expect(config.devServer).toBeUndefined();
   expect(mockCertsLoaded).toBe(false);
@@ -54,13 +68,20 @@ test("a development build does not load the certificate either", async () => {
 test("webpack serve gets https on port 3000 with the dev certificate", async () => {
   const config = await loadConfig()({ WEBPACK_SERVE: true }, { mode: "development" });
   expect(mockCertsLoaded).toBe(true);
-  expect(config.devServer).toMatchObject({ port: 3000, server: { type: "https", options: { ca: "test-ca", key: "test-key", cert: "test-cert" } } });
+  expect(config.devServer).toMatchObject({
+    port: 3000,
+    server: { type: "https", options: { ca: "test-ca", key: "test-key", cert: "test-cert" } },
+  });
 });
 
 test("production rewrites the localhost URLs to ADDIN_BASE_URL, or to the placeholder", async () => {
-  expect(baseUrlOf(await loadConfig()({}, { mode: "production" }))).toBe("https://btu-addin.example.com/");
+  expect(baseUrlOf(await loadConfig()({}, { mode: "production" }))).toBe(
+    "https://btu-addin.example.com/"
+  );
   process.env.ADDIN_BASE_URL = "https://addins.example.org/btu";
-  expect(baseUrlOf(await loadConfig()({}, { mode: "production" }))).toBe("https://addins.example.org/btu/");
+  expect(baseUrlOf(await loadConfig()({}, { mode: "production" }))).toBe(
+    "https://addins.example.org/btu/"
+  );
 });
 
 test("a production URL that is not https is refused", async () => {

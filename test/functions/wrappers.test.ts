@@ -16,7 +16,7 @@ const BTU = generated as unknown as Record<keyof typeof generated, (...args: unk
 class ShimError {
   constructor(
     readonly code: string,
-    readonly message?: string,
+    readonly message?: string
   ) {}
 }
 
@@ -66,20 +66,32 @@ describe("values", () => {
     expect(BTU.remainingFees(d("2004-06-30"), OMITTED)).toBe(612000);
   });
 
-  test("ranges with empty cells (null and \"\") count them as 0", () => {
+  test('ranges with empty cells (null and "") count them as 0', () => {
     // Receivables 3,000,000 + 2,000,000 = 5,000,000 spread over a column with gaps: TERMS.md's 5150000.00.
-    expect(BTU.borrowingBase([[3000000], [null], [""], [2000000]], [[4000000, null]], [[250000], [""]], [[null]], OMITTED)).toBe(5150000);
+    expect(
+      BTU.borrowingBase(
+        [[3000000], [null], [""], [2000000]],
+        [[4000000, null]],
+        [[250000], [""]],
+        [[null]],
+        OMITTED
+      )
+    ).toBe(5150000);
   });
 
   test("a parallel TRUE/FALSE range leaves disputed amounts out of the cross default", () => {
     // By hand: 30,000 + 25,000 = 55,000 > 50,000; with the 25,000 disputed, 30,000 is not.
     expect(BTU.crossDefault([[30000], [null], [""], [25000]], OMITTED)).toBe(true);
-    expect(BTU.crossDefault([[30000], [null], [""], [25000]], [[false], [null], [""], [true]])).toBe(false);
+    expect(
+      BTU.crossDefault([[30000], [null], [""], [25000]], [[false], [null], [""], [true]])
+    ).toBe(false);
   });
 
   test("extra holidays in a range push a deadline; empty cells in it are ignored", () => {
     // By hand: 2005-01-03 (a Monday) closed moves the 21st business day from Fri 2005-01-21 to Mon 2005-01-24.
-    expect(BTU.electionDeadline(d("2004-12-20"), [[d("2005-01-03")], [null], [""]])).toBe(d("2005-01-24"));
+    expect(BTU.electionDeadline(d("2004-12-20"), [[d("2005-01-03")], [null], [""]])).toBe(
+      d("2005-01-24")
+    );
   });
 
   test("FEE_SCHEDULE spills 105 rows of pay date and amount", () => {
@@ -94,7 +106,9 @@ describe("values", () => {
 
   test("TNW_LEDGER spills one row per year: year, income, step-up, minimum", () => {
     // By hand from FA 1(h): 10,000,000 + 50% of 1,200,000; the 2005 loss adds nothing; + 50% of 800,000.
-    expect(BTU.tnwLedger([[2004], [2005], [2006]], [[1200000], [-300000], [800000]], OMITTED)).toEqual([
+    expect(
+      BTU.tnwLedger([[2004], [2005], [2006]], [[1200000], [-300000], [800000]], OMITTED)
+    ).toEqual([
       [2004, 1200000, 600000, 10600000],
       [2005, -300000, 0, 10600000],
       [2006, 800000, 400000, 11000000],
@@ -115,30 +129,67 @@ describe("values", () => {
 
 describe("errors carry the spec's code and a message naming the clause", () => {
   test("a blank required argument", () => {
-    expectError(BTU.consultingLump(OMITTED, "board", OMITTED), "#VALUE!", "SEP 4", "termination_date");
+    expectError(
+      BTU.consultingLump(OMITTED, "board", OMITTED),
+      "#VALUE!",
+      "SEP 4",
+      "termination_date"
+    );
     expectError(BTU.consultingLump(d("2005-03-31"), "", OMITTED), "#VALUE!", "SEP 4", "type");
   });
 
   test("text in an amount range", () => {
-    expectError(BTU.borrowingBase([[5000000], ["n/a"]], [[4000000]], OMITTED, OMITTED, OMITTED), "#VALUE!", "FA 1(b)", "eligible_receivables", "n/a");
+    expectError(
+      BTU.borrowingBase([[5000000], ["n/a"]], [[4000000]], OMITTED, OMITTED, OMITTED),
+      "#VALUE!",
+      "FA 1(b)",
+      "eligible_receivables",
+      "n/a"
+    );
   });
 
   test("an unknown keyword", () => {
-    expectError(BTU.consultingLump(d("2005-03-31"), "quit", OMITTED), "#VALUE!", "SEP 4", "quit", "voluntary");
-    expectError(BTU.noticeEffective(d("2004-12-23"), "pigeon", OMITTED), "#VALUE!", "SA 21", "fax", "courier");
+    expectError(
+      BTU.consultingLump(d("2005-03-31"), "quit", OMITTED),
+      "#VALUE!",
+      "SEP 4",
+      "quit",
+      "voluntary"
+    );
+    expectError(
+      BTU.noticeEffective(d("2004-12-23"), "pigeon", OMITTED),
+      "#VALUE!",
+      "SA 21",
+      "fax",
+      "courier"
+    );
   });
 
   test("dates outside the agreement or outside a window", () => {
-    expectError(BTU.consultingLump(d("2008-01-01"), "board", OMITTED), "#VALUE!", "SEP 4", "2007-06-30");
+    expectError(
+      BTU.consultingLump(d("2008-01-01"), "board", OMITTED),
+      "#VALUE!",
+      "SEP 4",
+      "2007-06-30"
+    );
     // SEP 4(b)(i): notice from 2004-07-01 plus three months, so a board termination cannot precede 2004-10-01.
-    expectError(BTU.consultingLump(d("2004-09-30"), "board", OMITTED), "#VALUE!", "SEP 4(b)(i)", "2004-10-01");
+    expectError(
+      BTU.consultingLump(d("2004-09-30"), "board", OMITTED),
+      "#VALUE!",
+      "SEP 4(b)(i)",
+      "2004-10-01"
+    );
     expectError(BTU.contractYear(d("2003-06-30")), "#VALUE!", "SEP 3(b)");
   });
 
   test("where the agreement gives no answer: #N/A", () => {
     // TERMS.md: CONSULTING_LUMP(2003-06-30, "death") is #N/A, the gap in 4(g).
     expectError(BTU.consultingLump(d("2003-06-30"), "death", OMITTED), "#N/A", "SEP 4(g)");
-    expectError(BTU.borrowingBase([[5000000]], [[4000000]], OMITTED, OMITTED, d("2004-01-01")), "#N/A", "FA 1(c)");
+    expectError(
+      BTU.borrowingBase([[5000000]], [[4000000]], OMITTED, OMITTED, d("2004-01-01")),
+      "#N/A",
+      "FA 1(c)"
+    );
   });
 
   test("an unknown clause id", async () => {
@@ -162,7 +213,12 @@ describe("nothing thrown reaches Excel", () => {
     jest.spyOn(evaluateModule, "evaluate").mockImplementation(() => {
       throw new Error("core exploded");
     });
-    expectError(BTU.consultingLump(d("2005-03-31"), "board", OMITTED), "#VALUE!", "BTU.CONSULTING_LUMP", "core exploded");
+    expectError(
+      BTU.consultingLump(d("2005-03-31"), "board", OMITTED),
+      "#VALUE!",
+      "BTU.CONSULTING_LUMP",
+      "core exploded"
+    );
     expectError(BTU.feeSchedule(OMITTED, OMITTED, OMITTED), "#VALUE!", "BTU.FEE_SCHEDULE");
   });
 
@@ -176,7 +232,11 @@ describe("nothing thrown reaches Excel", () => {
 
 describe("workbook settings from Office document settings", () => {
   function officeWithSettings(values: Record<string, unknown>): void {
-    Object.assign(globalThis, { Office: { context: { document: { settings: { get: (key: string) => values[key] ?? null } } } } });
+    Object.assign(globalThis, {
+      Office: {
+        context: { document: { settings: { get: (key: string) => values[key] ?? null } } },
+      },
+    });
   }
 
   test("the workbook's discount method applies when the cell gives none", () => {

@@ -3,7 +3,14 @@
  * (for a formula, the cached result a spreadsheet shows on opening), its formula text and style.
  */
 import { promises as fs } from "fs";
-import { scanSheet, XlsxPackage, readSharedStrings, readStructure, SheetCell, StoredValue } from "../../src/xlsx";
+import {
+  scanSheet,
+  XlsxPackage,
+  readSharedStrings,
+  readStructure,
+  SheetCell,
+  StoredValue,
+} from "../../src/xlsx";
 import { cellAddress } from "../../src/catalogue";
 
 export type Shown = StoredValue;

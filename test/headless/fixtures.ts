@@ -26,7 +26,11 @@ export async function copySample(dir: string, name = "model.xlsx"): Promise<stri
 }
 
 /** A cell of a spec: a value, or a formula with the value Excel would have cached. */
-export type SpecCell = number | string | boolean | { f: string; v?: number | string | boolean | { error: string }; array?: string };
+export type SpecCell =
+  | number
+  | string
+  | boolean
+  | { f: string; v?: number | string | boolean | { error: string }; array?: string };
 
 export interface SheetSpec {
   name: string;
@@ -67,11 +71,27 @@ export async function makeBook(file: string, spec: BookSpec): Promise<string> {
  */
 export function libreOfficeConvert(files: string[], outDir: string): string[] {
   mkdirSync(outDir, { recursive: true });
-  const run = spawnSync("soffice", [libreOfficeProfile(path.join(os.tmpdir(), `btu-lo-profile-${process.pid}`)), "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, ...files], { encoding: "utf8", timeout: 240000 });
+  const run = spawnSync(
+    "soffice",
+    [
+      libreOfficeProfile(path.join(os.tmpdir(), `btu-lo-profile-${process.pid}`)),
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    { encoding: "utf8", timeout: 240000 }
+  );
   const log = `exit ${run.status} ${run.signal ?? ""} ${run.error?.message ?? ""} ${run.stdout} ${run.stderr}`;
-  const outputs = files.map((file) => path.join(outDir, `${path.basename(file, path.extname(file))}.xlsx`));
+  const outputs = files.map((file) =>
+    path.join(outDir, `${path.basename(file, path.extname(file))}.xlsx`)
+  );
   const missing = outputs.filter((file) => !existsSync(file));
-  if (missing.length) throw new Error(`LibreOffice did not write ${missing.join(", ")}: ${String(log)}`);
+  if (missing.length)
+    throw new Error(`LibreOffice did not write ${missing.join(", ")}: ${String(log)}`);
   return outputs;
 }
 
@@ -87,7 +107,10 @@ export function partText(parts: Map<string, Uint8Array>, name: string): string {
 }
 
 /** Rewrites parts of a package (to make a broken or unusual file from a well-made one). */
-export async function editParts(file: string, edit: (parts: Map<string, Uint8Array>) => void): Promise<void> {
+export async function editParts(
+  file: string,
+  edit: (parts: Map<string, Uint8Array>) => void
+): Promise<void> {
   const parts = await readParts(file);
   edit(parts);
   await fs.writeFile(file, zipSync(Object.fromEntries(parts)));
@@ -98,35 +121,48 @@ export function setPart(parts: Map<string, Uint8Array>, name: string, text: stri
 }
 
 /** Adds the add-in's document settings the way Office saves them: a web extension part with JSON-text properties. */
-export async function withSettings(file: string, properties: Record<string, unknown>): Promise<void> {
-  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+export async function withSettings(
+  file: string,
+  properties: Record<string, unknown>
+): Promise<void> {
+  const escape = (text: string) =>
+    text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   const props = Object.entries(properties)
-    .map(([name, value]) => `<we:property name="${name}" value="${escape(JSON.stringify(value))}"/>`)
+    .map(
+      ([name, value]) => `<we:property name="${name}" value="${escape(JSON.stringify(value))}"/>`
+    )
     .join("");
   await editParts(file, (parts) => {
     setPart(
       parts,
       "xl/webextensions/webextension1.xml",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{5B1B5E7C-0000-4000-8000-000000000001}"><we:reference id="00000000-0000-4000-8000-000000000000" version="1.0.0.0" store="developer" storeType="Registry"/><we:alternateReferences/><we:properties>${props}</we:properties><we:bindings/><we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></we:webextension>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{5B1B5E7C-0000-4000-8000-000000000001}"><we:reference id="00000000-0000-4000-8000-000000000000" version="1.0.0.0" store="developer" storeType="Registry"/><we:alternateReferences/><we:properties>${props}</we:properties><we:bindings/><we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></we:webextension>`
     );
     setPart(
       parts,
       "xl/webextensions/taskpanes.xml",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11"><wetp:taskpane dockstate="right" visibility="0" width="350" row="4"><wetp:webextensionref xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></wetp:taskpane></wetp:taskpanes>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11"><wetp:taskpane dockstate="right" visibility="0" width="350" row="4"><wetp:webextensionref xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></wetp:taskpane></wetp:taskpanes>`
     );
     setPart(
       parts,
       "xl/webextensions/_rels/taskpanes.xml.rels",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2011/relationships/webextension" Target="webextension1.xml"/></Relationships>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2011/relationships/webextension" Target="webextension1.xml"/></Relationships>`
     );
     setPart(
       parts,
       "[Content_Types].xml",
       partText(parts, "[Content_Types].xml").replace(
         "</Types>",
-        '<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"/><Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/></Types>',
-      ),
+        '<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"/><Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/></Types>'
+      )
     );
-    setPart(parts, "_rels/.rels", partText(parts, "_rels/.rels").replace("</Relationships>", '<Relationship Id="rIdWe" Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"/></Relationships>'));
+    setPart(
+      parts,
+      "_rels/.rels",
+      partText(parts, "_rels/.rels").replace(
+        "</Relationships>",
+        '<Relationship Id="rIdWe" Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"/></Relationships>'
+      )
+    );
   });
 }

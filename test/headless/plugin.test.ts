@@ -25,7 +25,11 @@ test("ranges are summed with blanks as 0 (FA 1(b): 80% of 5,000,000 + 35% of 4,0
 });
 
 test("an error in an input cell passes through with its own code", () => {
-  const out = values([["=1/0", 5, "=BTU.BORROWING_BASE(A1,B1)", "=BTU.BORROWING_BASE(A2:A3,B1)"], ["=NA()"], [1]]);
+  const out = values([
+    ["=1/0", 5, "=BTU.BORROWING_BASE(A1,B1)", "=BTU.BORROWING_BASE(A2:A3,B1)"],
+    ["=NA()"],
+    [1],
+  ]);
   expect((out[0][2] as DetailedCellError).value).toBe("#DIV/0!");
   expect((out[0][3] as DetailedCellError).value).toBe("#N/A");
 });
@@ -38,7 +42,21 @@ test("a missing required argument is the catalogue's #VALUE!, not the engine's o
 });
 
 test("FEE_SCHEDULE spills its 105 rows into the sheet; TNW_LEDGER over a 3-cell range spills 3 rows", () => {
-  const out = values([['=BTU.FEE_SCHEDULE("consulting")', null, "=BTU.TNW_LEDGER(H1:H3,I1:I3)", null, null, null, null, 2004, 1200000], [null, null, null, null, null, null, null, 2005, -300000], [null, null, null, null, null, null, null, 2006, 800000]]);
+  const out = values([
+    [
+      '=BTU.FEE_SCHEDULE("consulting")',
+      null,
+      "=BTU.TNW_LEDGER(H1:H3,I1:I3)",
+      null,
+      null,
+      null,
+      null,
+      2004,
+      1200000,
+    ],
+    [null, null, null, null, null, null, null, 2005, -300000],
+    [null, null, null, null, null, null, null, 2006, 800000],
+  ]);
   expect(out.filter((row) => typeof row[1] === "number")).toHaveLength(105);
   // TERMS.md: 10,000,000 + 50% of 1,200,000; the FY2005 loss adds nothing; then + 50% of 800,000.
   expect(out.slice(0, 3).map((row) => row.slice(2, 6))).toEqual([
@@ -49,7 +67,7 @@ test("FEE_SCHEDULE spills its 105 rows into the sheet; TNW_LEDGER over a 3-cell 
 });
 
 test("a schedule filtered by dates held in cells spills inside its 105-row bound", () => {
-  const out = values([["=BTU.FEE_SCHEDULE(\"consulting\",C1,D1)", null, 37816, 37830]]);
+  const out = values([['=BTU.FEE_SCHEDULE("consulting",C1,D1)', null, 37816, 37830]]);
   expect(out[0][0]).toBe(37816);
   expect(out[1][0]).toBe(37830);
   expect(out).toHaveLength(2);
@@ -65,7 +83,14 @@ test("Excel's stored forms are read: _xldudf_ prefixes, _xlfn., bare TRUE/FALSE"
   expect(toEngineFormula("_xldudf_BTU_BORROWING_BASE(A1,B1)")).toBe("=BTU.BORROWING_BASE(A1,B1)");
   expect(toEngineFormula('=IF(TRUE,"TRUE",FALSE)')).toBe('=IF(TRUE(),"TRUE",FALSE())');
   // TERMS.md: BORROWING_BASE(5000000, 12000000) = 7,500,000 (inventory cap).
-  const [row] = values([[5000000, 12000000, toEngineFormula("_xldudf_BTU_BORROWING_BASE(A1,B1)"), toEngineFormula("_xlfn.XOR(TRUE,FALSE)")]]);
+  const [row] = values([
+    [
+      5000000,
+      12000000,
+      toEngineFormula("_xldudf_BTU_BORROWING_BASE(A1,B1)"),
+      toEngineFormula("_xlfn.XOR(TRUE,FALSE)"),
+    ],
+  ]);
   expect(row.slice(2)).toEqual([7500000, true]);
 });
 

@@ -10,7 +10,17 @@ import { evaluate } from "../../src/catalogue";
 import { recalcFile } from "../../src/headless/recalc";
 import { serial } from "../cli/btu";
 import { readBook } from "./book";
-import { SAMPLE, copySample, editParts, makeBook, partText, readParts, setPart, tempDir, withSettings } from "./fixtures";
+import {
+  SAMPLE,
+  copySample,
+  editParts,
+  makeBook,
+  partText,
+  readParts,
+  setPart,
+  tempDir,
+  withSettings,
+} from "./fixtures";
 
 let dir: string;
 beforeAll(async () => {
@@ -42,13 +52,22 @@ describe("the sample model, recalculated", () => {
     const book = await readBook(out);
     expect(book.cell("Termination", "D6")!.value).toBe(458860.27);
     expect(book.cell("Termination", "D7")!.value).toBe(427896.63);
-    const base = evaluate("BORROWING_BASE", [[[3200000], [1450000], [350000]], [[2600000], [900000], [1500000]], 250000, 0, serial(2004, 12, 31)]);
+    const base = evaluate("BORROWING_BASE", [
+      [[3200000], [1450000], [350000]],
+      [[2600000], [900000], [1500000]],
+      250000,
+      0,
+      serial(2004, 12, 31),
+    ]);
     // By hand: 80% × 5,000,000 + min(35% × 5,000,000, 3,500,000) − 250,000 = 5,500,000.
     expect(base.result).toEqual({ ok: true, value: 5500000 });
     expect(book.cell("Borrowing base", "C19")!.value).toBe(5500000);
     // TERMS.md: MIN_TNW(2006-12-31, {2004,2005,2006}, {1200000,-300000,800000}) = 11,000,000.
     expect(book.cell("Covenants", "E7")!.value).toBe(11000000);
-    expect([book.cell("Fee schedule", "A7")!.value, book.cell("Fee schedule", "B7")!.value]).toEqual([serial(2003, 7, 14), 7803.28]);
+    expect([
+      book.cell("Fee schedule", "A7")!.value,
+      book.cell("Fee schedule", "B7")!.value,
+    ]).toEqual([serial(2003, 7, 14), 7803.28]);
     expect(book.cell("Fee schedule", "B111")!.value).toBe(2794.52);
   });
 
@@ -56,7 +75,8 @@ describe("the sample model, recalculated", () => {
     const before = await readParts(SAMPLE);
     const after = await readParts(out);
     expect([...after.keys()]).toEqual([...before.keys()]);
-    for (const [name, data] of before) expect([name, Buffer.from(after.get(name)!).equals(Buffer.from(data))]).toEqual([name, true]);
+    for (const [name, data] of before)
+      expect([name, Buffer.from(after.get(name)!).equals(Buffer.from(data))]).toEqual([name, true]);
     const book = await readBook(out);
     expect(book.cell("Termination", "D15")).toMatchObject({ formulaKind: "shared" });
     expect(book.cell("Fee schedule", "A7")).toMatchObject({ formulaKind: "array", ref: "A7:B111" });
@@ -97,16 +117,30 @@ test("Excel's stored add-in forms (_xldudf_) and _xlfn. prefixes compute and are
   expect(summary.btuCells).toBe(2);
   const book = await readBook(out);
   // TERMS.md: BORROWING_BASE(5000000, 12000000) = 7,500,000.
-  expect(book.cell("Model", "C1")).toMatchObject({ formula: "_xldudf_BTU_BORROWING_BASE(A1,B1)", value: 7500000 });
+  expect(book.cell("Model", "C1")).toMatchObject({
+    formula: "_xldudf_BTU_BORROWING_BASE(A1,B1)",
+    value: 7500000,
+  });
   expect(book.cell("Model", "D1")).toMatchObject({ formula: "_xlfn.XOR(TRUE,FALSE)", value: true });
   expect(book.cell("Model", "E1")!.value).toBe(7500001);
 });
 
 test("the add-in's document settings are read, applied, reported, and kept in the output", async () => {
   const file = await makeBook(path.join(dir, "settings.xlsx"), {
-    sheets: [{ name: "Model", cells: { A1: { f: 'BTU.CONSULTING_LUMP(DATE(2006,6,30),"voluntary")', v: 197880 }, A2: { f: "BTU.ELECTION_DEADLINE(DATE(2004,12,20))", v: 38373 } } }],
+    sheets: [
+      {
+        name: "Model",
+        cells: {
+          A1: { f: 'BTU.CONSULTING_LUMP(DATE(2006,6,30),"voluntary")', v: 197880 },
+          A2: { f: "BTU.ELECTION_DEADLINE(DATE(2004,12,20))", v: 38373 },
+        },
+      },
+    ],
   });
-  await withSettings(file, { "btu.discountMethod": "pv", "btu.extraHolidays": [serial(2005, 1, 3)] });
+  await withSettings(file, {
+    "btu.discountMethod": "pv",
+    "btu.extraHolidays": [serial(2005, 1, 3)],
+  });
   const out = path.join(dir, "settings.recalc.xlsx");
   const summary = await recalcFile(file, {}, out);
   expect(summary.settings).toEqual({ discountMethod: "pv", extraHolidays: [serial(2005, 1, 3)] });

@@ -15,7 +15,13 @@ describe("classifyArgument", () => {
     ["false", false],
     ["DATE(2005,3,31)", 38442], // TERMS.md: serial 38442 = 2005-03-31
     ["DATE(1900,3,1)", 61], // TERMS.md: serials below 61 carry Excel's 1900 leap-year quirk
-    ["{2004,2005;-300000,800000}", [[2004, 2005], [-300000, 800000]]],
+    [
+      "{2004,2005;-300000,800000}",
+      [
+        [2004, 2005],
+        [-300000, 800000],
+      ],
+    ],
     ['{"a",TRUE}', [["a", true]]],
   ])("%s is the constant Excel passes", (text, value) => {
     expect(classifyArgument(text)).toEqual({ kind: "constant", value });
@@ -26,9 +32,15 @@ describe("classifyArgument", () => {
   });
 
   it("reads references, sheet-qualified and quoted too", () => {
-    expect(classifyArgument("$B$2")).toEqual({ kind: "reference", ref: { sheet: undefined, address: "B2" } });
+    expect(classifyArgument("$B$2")).toEqual({
+      kind: "reference",
+      ref: { sheet: undefined, address: "B2" },
+    });
     expect(parseReference("Inputs!a1:b3")).toEqual({ sheet: "Inputs", address: "A1:B3" });
-    expect(parseReference("'Fee schedule ''04'!C7")).toEqual({ sheet: "Fee schedule '04", address: "C7" });
+    expect(parseReference("'Fee schedule ''04'!C7")).toEqual({
+      sheet: "Fee schedule '04",
+      address: "C7",
+    });
   });
 
   it("leaves omitted arguments, nested calls and expressions apart", () => {
@@ -60,12 +72,20 @@ describe("the formula builder", () => {
   });
 
   it("leaves trailing omitted optionals out and waits for required ones", () => {
-    expect(buildFormula(lump, { termination_date: "2005-03-31", type: "voluntary" }).formula).toBe('=BTU.CONSULTING_LUMP(DATE(2005,3,31),"voluntary")');
+    expect(buildFormula(lump, { termination_date: "2005-03-31", type: "voluntary" }).formula).toBe(
+      '=BTU.CONSULTING_LUMP(DATE(2005,3,31),"voluntary")'
+    );
     const waiting = buildFormula(lump, { type: "voluntary" });
     expect(waiting.formula).toBeUndefined();
     expect(waiting.missing).toEqual(["termination_date"]);
     const availability = findFunction("AVAILABILITY")!;
-    expect(buildFormula(availability, { borrowing_base: "5150000", loans_outstanding: "3000000", lc_exposure: "B4" }).formula).toBe("=BTU.AVAILABILITY(5150000,3000000,,B4)");
+    expect(
+      buildFormula(availability, {
+        borrowing_base: "5150000",
+        loans_outstanding: "3000000",
+        lc_exposure: "B4",
+      }).formula
+    ).toBe("=BTU.AVAILABILITY(5150000,3000000,,B4)");
   });
 
   it("offers the term ids for BTU.TERM and the keywords for keyword parameters", () => {
@@ -83,8 +103,12 @@ describe("citations", () => {
   });
 
   it("lists the functions and terms that cite a clause", () => {
-    expect(functionsCiting("FA 1(b)").map((c) => c.spec.name)).toEqual(CATALOGUE.filter((s) => s.clauses.includes("FA 1(b)")).map((s) => s.name));
-    expect(termsCiting("FA 1(b)").map((t) => t.id)).toEqual(expect.arrayContaining(["loan.inventory_cap", "loan.receivables_rate", "loan.inventory_rate"]));
+    expect(functionsCiting("FA 1(b)").map((c) => c.spec.name)).toEqual(
+      CATALOGUE.filter((s) => s.clauses.includes("FA 1(b)")).map((s) => s.name)
+    );
+    expect(termsCiting("FA 1(b)").map((t) => t.id)).toEqual(
+      expect.arrayContaining(["loan.inventory_cap", "loan.receivables_rate", "loan.inventory_rate"])
+    );
   });
 
   it("knows the clause behind BTU.TERM and BTU.CLAUSE calls", () => {

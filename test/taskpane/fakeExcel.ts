@@ -19,20 +19,32 @@ export interface FakeCell {
 export type FakeSheets = Record<string, Record<string, FakeCell>>;
 
 // The mock adds Office.js-like members at run time, and its helpers (addMock, populate) are private in its typings.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Mock = Record<string, any>;
 
 function valueType(cell: FakeCell | undefined): string {
   if (!cell || cell.value === "") return "Empty";
   if (cell.type) return cell.type;
-  return typeof cell.value === "number" ? "Double" : typeof cell.value === "boolean" ? "Boolean" : "String";
+  return typeof cell.value === "number"
+    ? "Double"
+    : typeof cell.value === "boolean"
+      ? "Boolean"
+      : "String";
 }
 
 /** Rows and columns (0-based, inclusive) of a bounded A1 range; undefined for whole columns/rows. */
-function bounds(cells: string): { top: number; left: number; bottom: number; right: number } | undefined {
+function bounds(
+  cells: string
+): { top: number; left: number; bottom: number; right: number } | undefined {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(cells.replace(/\$/g, "").toUpperCase());
   if (!m) return undefined;
   const [top, left] = [Number(m[2]) - 1, columnNumber(m[1]) - 1];
-  return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? columnNumber(m[3]) - 1 : left };
+  return {
+    top,
+    left,
+    bottom: m[4] ? Number(m[4]) - 1 : top,
+    right: m[3] ? columnNumber(m[3]) - 1 : left,
+  };
 }
 
 export class FakeWorkbook {
@@ -45,8 +57,13 @@ export class FakeWorkbook {
   private sheetsCreated = 0;
   private readonly spills: Record<string, { address: string; values: unknown[][] }>;
 
-  constructor(sheets: FakeSheets, options: { active?: string; spills?: FakeWorkbook["spills"] } = {}) {
+  constructor(
+    sheets: FakeSheets,
+    options: { active?: string; spills?: FakeWorkbook["spills"] } = {}
+  ) {
     this.spills = options.spills ?? {};
+    // The mock calls these handlers with its own `this`; they reach the workbook through `fake`.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const fake = this;
     this.context = new OfficeMockObject({
       workbook: {
@@ -72,7 +89,8 @@ export class FakeWorkbook {
       },
     }) as unknown as Mock;
     this.worksheets().items = [];
-    for (const [name, cells] of Object.entries(sheets)) this.addSheet(name, JSON.parse(JSON.stringify(cells)));
+    for (const [name, cells] of Object.entries(sheets))
+      this.addSheet(name, JSON.parse(JSON.stringify(cells)));
   }
 
   private worksheets(): Mock {
@@ -91,11 +109,15 @@ export class FakeWorkbook {
 
   /** A sheet's name: as created, or as the code under test renamed it (copy.name = "..."). */
   private nameOf(sheet: Mock): string {
-    return typeof sheet.name === "string" && !sheet.name.startsWith("Error, ") ? sheet.name : sheet._fakeName;
+    return typeof sheet.name === "string" && !sheet.name.startsWith("Error, ")
+      ? sheet.name
+      : sheet._fakeName;
   }
 
   sheet(name: string): Mock | undefined {
-    return this.worksheets().items.find((s: Mock) => this.nameOf(s).toLowerCase() === name.toLowerCase());
+    return this.worksheets().items.find(
+      (s: Mock) => this.nameOf(s).toLowerCase() === name.toLowerCase()
+    );
   }
 
   sheetNames(): string[] {
@@ -104,6 +126,8 @@ export class FakeWorkbook {
 
   private addSheet(name: string, cells: Record<string, FakeCell>): Mock {
     if (this.sheet(name)) throw new Error(`a sheet ${name} exists already`);
+    // The mock calls these handlers with its own `this`; they reach the workbook through `fake`.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const fake = this;
     const worksheets = this.worksheets();
     const key = `sheet:${++this.sheetsCreated}`;
@@ -117,7 +141,8 @@ export class FakeWorkbook {
       delete: () => {
         worksheets.items = worksheets.items.filter((s: Mock) => s !== sheet);
       },
-      copy: () => fake.addSheet(`${fake.nameOf(sheet)} copy`, JSON.parse(JSON.stringify(sheet._fakeCells))),
+      copy: () =>
+        fake.addSheet(`${fake.nameOf(sheet)} copy`, JSON.parse(JSON.stringify(sheet._fakeCells))),
       freezePanes: {
         freezeRows: (count: number) => {
           fake.frozenRows[fake.nameOf(sheet)] = count;
@@ -141,11 +166,19 @@ export class FakeWorkbook {
     const cells = address.replace(/\$/g, "").toUpperCase();
     const key = `range:${cells}`;
     if (sheet[key]) return sheet[key];
+    // The mock calls these handlers with its own `this`; they reach the workbook through `fake`.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const fake = this;
     const data: Record<string, FakeCell> = sheet._fakeCells;
     const box = bounds(cells);
     const grid = <T>(pick: (cell: FakeCell | undefined) => T): T[][] =>
-      box ? Array.from({ length: box.bottom - box.top + 1 }, (_, r) => Array.from({ length: box.right - box.left + 1 }, (_, c) => pick(data[cellAddress(box.top + r, box.left + c)]))) : [];
+      box
+        ? Array.from({ length: box.bottom - box.top + 1 }, (_, r) =>
+            Array.from({ length: box.right - box.left + 1 }, (_, c) =>
+              pick(data[cellAddress(box.top + r, box.left + c)])
+            )
+          )
+        : [];
     sheet.addMock(key);
     const range = sheet[key] as Mock;
     range.populate({
@@ -155,16 +188,27 @@ export class FakeWorkbook {
       valueTypes: grid(valueType),
       numberFormat: grid(() => "General"),
       worksheet: { name: sheetName },
-      format: { font: { bold: false, color: "#000000", size: 11 }, fill: { color: "#FFFFFF" }, wrapText: false, verticalAlignment: "Bottom", columnWidth: 64 },
+      format: {
+        font: { bold: false, color: "#000000", size: 11 },
+        fill: { color: "#FFFFFF" },
+        wrapText: false,
+        verticalAlignment: "Bottom",
+        columnWidth: 64,
+      },
       select: () => fake.selected.push(`${fake.nameOf(sheet)}!${cells}`),
-      getEntireColumn: () => fake.rangeOf(sheet, `${cells.replace(/\d+.*$/, "")}:${cells.replace(/\d+.*$/, "")}`),
+      getEntireColumn: () =>
+        fake.rangeOf(sheet, `${cells.replace(/\d+.*$/, "")}:${cells.replace(/\d+.*$/, "")}`),
       getSpillingToRangeOrNullObject: () => {
         const spill = fake.spills[`${sheetName}!${cells}`];
         if (!spill) return fake.nullObject();
         const spillKey = `spill:${cells}`;
         if (!sheet[spillKey]) {
           sheet.addMock(spillKey);
-          sheet[spillKey].populate({ address: spill.address, values: spill.values, valueTypes: spill.values.map((row) => row.map(() => "Double")) });
+          sheet[spillKey].populate({
+            address: spill.address,
+            values: spill.values,
+            valueTypes: spill.values.map((row) => row.map(() => "Double")),
+          });
           sheet[spillKey].isNullObject = false;
         }
         return sheet[spillKey];

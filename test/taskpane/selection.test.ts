@@ -18,15 +18,26 @@ const model = {
     B1: { value: 38442 }, // 2005-03-31 (TERMS.md: serial 38442)
     B2: { value: "voluntary" },
     B4: { formula: "=BTU.CONSULTING_LUMP(B1,B2)", value: 427896.63 },
-    B5: { formula: "=BTU.CONSULTING_LUMP(DATE(2006,6,30),\"voluntary\")", value: 197880 },
+    B5: { formula: '=BTU.CONSULTING_LUMP(DATE(2006,6,30),"voluntary")', value: 197880 },
     B6: { value: 3000000 },
-    B7: { formula: "=BTU.AVAILABILITY(BTU.BORROWING_BASE(Inputs!B1,Inputs!B2,Inputs!B3),B6)", value: 2150000 },
+    B7: {
+      formula: "=BTU.AVAILABILITY(BTU.BORROWING_BASE(Inputs!B1,Inputs!B2,Inputs!B3),B6)",
+      value: 2150000,
+    },
     B8: { value: "#DIV/0!", type: "Error" as const },
-    B9: { formula: "=BTU.CONSULTING_LUMP(B8,\"board\")", value: "#DIV/0!", type: "Error" as const },
+    B9: { formula: '=BTU.CONSULTING_LUMP(B8,"board")', value: "#DIV/0!", type: "Error" as const },
     B10: { value: "<img src=x onerror=alert(1)>" },
-    B11: { formula: "=BTU.CONSULTING_LUMP(B1+1,\"board\")", value: 458860.27 },
-    B12: { formula: "=BTU.CONSULTING_LUMP(Missing!B1,\"board\")", value: "#REF!", type: "Error" as const },
-    B13: { formula: "=BTU.CONSULTING_LUMP(DATE(2003,6,30),\"death\")", value: "#N/A", type: "Error" as const },
+    B11: { formula: '=BTU.CONSULTING_LUMP(B1+1,"board")', value: 458860.27 },
+    B12: {
+      formula: '=BTU.CONSULTING_LUMP(Missing!B1,"board")',
+      value: "#REF!",
+      type: "Error" as const,
+    },
+    B13: {
+      formula: '=BTU.CONSULTING_LUMP(DATE(2003,6,30),"death")',
+      value: "#N/A",
+      type: "Error" as const,
+    },
   },
 };
 
@@ -38,7 +49,12 @@ async function select(address: string) {
 describe("explainSelection", () => {
   it("reads the selected cell and its precedents and explains the call with the core's steps", async () => {
     const { cell, calls } = await select("B4");
-    expect(cell).toEqual({ sheet: "Model", address: "B4", formula: "=BTU.CONSULTING_LUMP(B1,B2)", value: 427896.63 });
+    expect(cell).toEqual({
+      sheet: "Model",
+      address: "B4",
+      formula: "=BTU.CONSULTING_LUMP(B1,B2)",
+      value: 427896.63,
+    });
     expect(calls).toHaveLength(1);
     const [call] = calls;
     expect(call.args.map((a) => [a.param?.name, a.source, a.ref, a.value])).toEqual([

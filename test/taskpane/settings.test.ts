@@ -1,7 +1,12 @@
 /** Settings that change results, in the document's settings (office-addin-mock's Office.context). */
 import { OfficeMockObject } from "office-addin-mock";
 import { SETTING_KEYS } from "../../src/catalogue";
-import { loadSettings, recalculate, saveSettings, SettingsStore } from "../../src/taskpane/settings";
+import {
+  loadSettings,
+  recalculate,
+  saveSettings,
+  SettingsStore,
+} from "../../src/taskpane/settings";
 import { FakeWorkbook } from "./fakeExcel";
 
 function documentSettings(initial: Record<string, unknown> = {}, status = "succeeded") {
@@ -18,9 +23,15 @@ function documentSettings(initial: Record<string, unknown> = {}, status = "succe
           remove: (key: string) => {
             delete stored[key];
           },
-          saveAsync: (callback: (result: { status: string; error?: { message: string } }) => void) => {
+          saveAsync: (
+            callback: (result: { status: string; error?: { message: string } }) => void
+          ) => {
             saved.push({ ...stored });
-            callback(status === "succeeded" ? { status } : { status, error: { message: "the document is read-only" } });
+            callback(
+              status === "succeeded"
+                ? { status }
+                : { status, error: { message: "the document is read-only" } }
+            );
           },
         },
       },
@@ -31,7 +42,10 @@ function documentSettings(initial: Record<string, unknown> = {}, status = "succe
 
 describe("workbook settings", () => {
   it("loads what the document holds", () => {
-    const { store } = documentSettings({ [SETTING_KEYS.discountMethod]: "pv", [SETTING_KEYS.extraHolidays]: [38630, "x"] });
+    const { store } = documentSettings({
+      [SETTING_KEYS.discountMethod]: "pv",
+      [SETTING_KEYS.extraHolidays]: [38630, "x"],
+    });
     expect(loadSettings(store)).toEqual({ discountMethod: "pv", extraHolidays: [38630] });
     expect(loadSettings(documentSettings().store)).toEqual({});
   });
@@ -39,7 +53,10 @@ describe("workbook settings", () => {
   it("saves to the document, sorted, and removes what is cleared", async () => {
     const { store, saved } = documentSettings({ [SETTING_KEYS.discountMethod]: "simple" });
     await saveSettings(store, { discountMethod: "pv", extraHolidays: [38700, 38630] });
-    expect(saved.at(-1)).toEqual({ [SETTING_KEYS.discountMethod]: "pv", [SETTING_KEYS.extraHolidays]: [38630, 38700] });
+    expect(saved.at(-1)).toEqual({
+      [SETTING_KEYS.discountMethod]: "pv",
+      [SETTING_KEYS.extraHolidays]: [38630, 38700],
+    });
     await saveSettings(store, {});
     expect(saved.at(-1)).toEqual({});
   });

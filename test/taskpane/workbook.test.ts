@@ -3,9 +3,19 @@
  * cells that depend on a clause, the Audit sheet and the values-only copies.
  */
 import { AUDIT_FIRST_ROW, AUDIT_HEADERS, buildAuditRows } from "../../src/audit";
-import { collectAuditCells, createAuditSheet, createValuesCopies, writeAuditSheet } from "../../src/taskpane/audit";
+import {
+  collectAuditCells,
+  createAuditSheet,
+  createValuesCopies,
+  writeAuditSheet,
+} from "../../src/taskpane/audit";
 import { findCellsCiting } from "../../src/taskpane/find";
-import { insertFormula, scanBtuCells, selectCell, watchSelection } from "../../src/taskpane/workbook";
+import {
+  insertFormula,
+  scanBtuCells,
+  selectCell,
+  watchSelection,
+} from "../../src/taskpane/workbook";
 import { FakeWorkbook, FakeSheets } from "./fakeExcel";
 
 const sheets: FakeSheets = {
@@ -59,8 +69,16 @@ describe("workbook interactions", () => {
   it("scans every sheet for BTU formulas and ignores text that only looks like one", async () => {
     const fake = new FakeWorkbook(sheets);
     const found = await scanBtuCells(context(fake));
-    expect(found.map((c) => `${c.sheet}!${c.address}`)).toEqual(["Lump sums!B4", "Loan!B2", "Loan!B3", "Loan!B4"]);
-    expect(found[0]).toMatchObject({ formula: '=BTU.CONSULTING_LUMP(B1,"voluntary")', value: 427896.63 });
+    expect(found.map((c) => `${c.sheet}!${c.address}`)).toEqual([
+      "Lump sums!B4",
+      "Loan!B2",
+      "Loan!B3",
+      "Loan!B4",
+    ]);
+    expect(found[0]).toMatchObject({
+      formula: '=BTU.CONSULTING_LUMP(B1,"voluntary")',
+      value: 427896.63,
+    });
   });
 
   it("finds the cells whose formulas depend on a clause, through BTU.TERM too", async () => {
@@ -81,13 +99,24 @@ describe("workbook interactions", () => {
 describe("the Audit sheet", () => {
   const spills = {
     // FEE_SCHEDULE's first two rows (TERMS.md: first 2003-07-14, 7803.28); the rest left out here.
-    "Loan!B4": { address: "Loan!B4:C5", values: [[37816, 7803.28], [37830, 7803.28]] },
+    "Loan!B4": {
+      address: "Loan!B4:C5",
+      values: [
+        [37816, 7803.28],
+        [37830, 7803.28],
+      ],
+    },
   };
 
   it("collects each BTU cell with the inputs it reads", async () => {
     const fake = new FakeWorkbook(sheets, { spills });
     const scan = await collectAuditCells(context(fake), { settings: { discountMethod: "pv" } });
-    expect(scan.audit.map((c) => `${c.sheet}!${c.address}`)).toEqual(["Lump sums!B4", "Loan!B2", "Loan!B3", "Loan!B4"]);
+    expect(scan.audit.map((c) => `${c.sheet}!${c.address}`)).toEqual([
+      "Lump sums!B4",
+      "Loan!B2",
+      "Loan!B3",
+      "Loan!B4",
+    ]);
     expect(scan.audit[1].inputs).toEqual([
       { ref: "Inputs!B1", value: 5000000 },
       { ref: "Inputs!B2", value: 4000000 },
@@ -128,7 +157,9 @@ describe("the Audit sheet", () => {
     const header = fake.range("Audit", `A${AUDIT_FIRST_ROW - 1}:L${AUDIT_FIRST_ROW - 1}`);
     expect(header.format.font.bold).toBe(true);
     expect(fake.frozenRows.Audit).toBe(AUDIT_FIRST_ROW - 1);
-    expect(fake.range("Audit", "C:C").format.columnWidth).toBeGreaterThan(fake.range("Audit", "B:B").format.columnWidth);
+    expect(fake.range("Audit", "C:C").format.columnWidth).toBeGreaterThan(
+      fake.range("Audit", "B:B").format.columnWidth
+    );
     expect(fake.activated).toContain("Audit");
   });
 
@@ -150,7 +181,11 @@ describe("the Audit sheet", () => {
       throw new Error("This host cannot copy worksheets.");
     };
     const summary = await createAuditSheet(context(fake), {}, { valuesCopies: true });
-    expect(summary).toMatchObject({ cells: 4, copies: [], copyError: "This host cannot copy worksheets." });
+    expect(summary).toMatchObject({
+      cells: 4,
+      copies: [],
+      copyError: "This host cannot copy worksheets.",
+    });
     expect(fake.sheetNames()).toContain("Audit");
   });
 });

@@ -38,7 +38,7 @@ export const TRAILING_MARKER = " […] ";
 
 // The JSON is generated and tested, so the cast only narrows `document` to its literal union.
 const CLAUSES: readonly Clause[] = Object.freeze(
-  (clausesData as Clause[]).map((c) => Object.freeze({ ...c })),
+  (clausesData as Clause[]).map((c) => Object.freeze({ ...c }))
 );
 
 const BY_ID = new Map<string, Clause>();
@@ -91,7 +91,7 @@ export function normalizeClauseId(input: string): string {
   const compact = input.normalize("NFKC").trim().replace(/\s+/g, " ");
   const m = compact.match(DOC_PREFIX);
   if (!m) return compact;
-  const path = m[2].replace(/\s*([().\-])\s*/g, "$1");
+  const path = m[2].replace(/\s*([().-])\s*/g, "$1");
   return path ? `${m[1].toUpperCase()} ${path}` : m[1].toUpperCase();
 }
 
@@ -195,7 +195,9 @@ function escapeRegExp(s: string): string {
  * Written without look-behind, which the older WebKit of some Office hosts does not support.
  */
 function findWord(hay: string, needle: string, whole: boolean): number {
-  const m = new RegExp(`(^|[^a-z0-9])${escapeRegExp(needle)}${whole ? "(?![a-z0-9])" : ""}`).exec(hay);
+  const m = new RegExp(`(^|[^a-z0-9])${escapeRegExp(needle)}${whole ? "(?![a-z0-9])" : ""}`).exec(
+    hay
+  );
   return m ? m.index + m[1].length : -1;
 }
 
@@ -209,7 +211,7 @@ function definesTerm(normText: string, phrase: string): boolean {
     `the\\s+"${p}"\\s*\\)` +
       `|\\("${p}"\\)` +
       `|the\\s+term\\s+"${p}"` +
-      `|"${p}"(?:\\s+or\\s+"[^"]*")*\\s+(?:means|shall\\s+(?:mean|include|have\\s+the\\s+meaning|be\\s+deemed\\s+to\\s+mean))`,
+      `|"${p}"(?:\\s+or\\s+"[^"]*")*\\s+(?:means|shall\\s+(?:mean|include|have\\s+the\\s+meaning|be\\s+deemed\\s+to\\s+mean))`
   ).test(normText);
 }
 
@@ -253,7 +255,8 @@ export function searchClauses(query: string, limit = 20): ClauseSearchHit[] {
   if (phrase === "" || limit <= 0) return [];
 
   const hits = new Map<number, { score: number; terms: string[] }>();
-  for (const r of searchIndex().search(query)) hits.set(r.id as number, { score: r.score, terms: r.terms });
+  for (const r of searchIndex().search(query))
+    hits.set(r.id as number, { score: r.score, terms: r.terms });
 
   const idHit = clauseById(query);
   const ranked: { idx: number; tier: number; score: number; terms: string[] }[] = [];

@@ -13,11 +13,24 @@ export interface BaseParts {
 }
 
 /** The formula itself, unrounded: 80% × receivables + min(35% × inventory, cap) − letters of credit. */
-export function borrowingBaseParts(receivables: Decimal, inventory: Decimal, lcOutstanding: Decimal, lcUnreimbursed: Decimal): BaseParts {
+export function borrowingBaseParts(
+  receivables: Decimal,
+  inventory: Decimal,
+  lcOutstanding: Decimal,
+  lcUnreimbursed: Decimal
+): BaseParts {
   const receivablesAdvance = receivables.times(termDecimal("loan.receivables_rate"));
-  const inventoryAdvance = Decimal.min(inventory.times(termDecimal("loan.inventory_rate")), termDecimal("loan.inventory_cap"));
+  const inventoryAdvance = Decimal.min(
+    inventory.times(termDecimal("loan.inventory_rate")),
+    termDecimal("loan.inventory_cap")
+  );
   const letterOfCreditDeduction = lcOutstanding.plus(lcUnreimbursed);
-  return { receivablesAdvance, inventoryAdvance, letterOfCreditDeduction, base: receivablesAdvance.plus(inventoryAdvance).minus(letterOfCreditDeduction) };
+  return {
+    receivablesAdvance,
+    inventoryAdvance,
+    letterOfCreditDeduction,
+    base: receivablesAdvance.plus(inventoryAdvance).minus(letterOfCreditDeduction),
+  };
 }
 
 function inventorySteps(inventory: Decimal, advance: Decimal, trace: Trace): void {
@@ -28,7 +41,8 @@ function inventorySteps(inventory: Decimal, advance: Decimal, trace: Trace): voi
     "Inventory advance",
     () => formatMoney(advance),
     termClause("loan.inventory_cap"),
-    () => `${formatPercent(rate)} of Eligible Inventory (${formatMoney(uncapped)}), not to exceed ${formatMoney(cap)}${uncapped.greaterThan(cap) ? ": the cap applies" : ""}.`,
+    () =>
+      `${formatPercent(rate)} of Eligible Inventory (${formatMoney(uncapped)}), not to exceed ${formatMoney(cap)}${uncapped.greaterThan(cap) ? ": the cap applies" : ""}.`
   );
 }
 
@@ -39,12 +53,18 @@ function checkAmended(asOf: number | undefined): void {
   if (date < amendment) {
     noAnswer(
       "FA 1(c)",
-      `the Borrowing Base before ${serialToIso(amendment)} had a Fixed Asset component that FA 1(c) deletes but these documents do not state; use an as_of date on or after ${serialToIso(amendment)}.`,
+      `the Borrowing Base before ${serialToIso(amendment)} had a Fixed Asset component that FA 1(c) deletes but these documents do not state; use an as_of date on or after ${serialToIso(amendment)}.`
     );
   }
 }
 
-export function borrowingBase(receivablesIn: Amount, inventoryIn: Amount, lcOutstandingIn: Amount = 0, lcUnreimbursedIn: Amount = 0, asOf?: number): Outcome<Decimal> {
+export function borrowingBase(
+  receivablesIn: Amount,
+  inventoryIn: Amount,
+  lcOutstandingIn: Amount = 0,
+  lcUnreimbursedIn: Amount = 0,
+  asOf?: number
+): Outcome<Decimal> {
   return calculate(() => {
     const clause = "FA 1(b)";
     checkAmended(asOf);
@@ -57,12 +77,24 @@ export function borrowingBase(receivablesIn: Amount, inventoryIn: Amount, lcOuts
       "Receivables advance",
       () => formatMoney(parts.receivablesAdvance),
       clause,
-      () => `${formatPercent(termDecimal("loan.receivables_rate"))} of Eligible Receivables (${formatMoney(receivables)}).`,
+      () =>
+        `${formatPercent(termDecimal("loan.receivables_rate"))} of Eligible Receivables (${formatMoney(receivables)}).`
     );
     inventorySteps(inventory, parts.inventoryAdvance, trace);
     trace
-      .step("Letters of credit", () => `−${formatMoney(parts.letterOfCreditDeduction)}`, clause, () => `Face amount of letters of credit outstanding (${formatMoney(lcOutstanding)}) plus drawn amounts not reimbursed (${formatMoney(lcUnreimbursed)}).`)
-      .step("Borrowing Base", () => formatMoney(parts.base), clause, "Receivables advance + inventory advance − letters of credit; it may be negative.");
+      .step(
+        "Letters of credit",
+        () => `−${formatMoney(parts.letterOfCreditDeduction)}`,
+        clause,
+        () =>
+          `Face amount of letters of credit outstanding (${formatMoney(lcOutstanding)}) plus drawn amounts not reimbursed (${formatMoney(lcUnreimbursed)}).`
+      )
+      .step(
+        "Borrowing Base",
+        () => formatMoney(parts.base),
+        clause,
+        "Receivables advance + inventory advance − letters of credit; it may be negative."
+      );
     return trace.done(toCents(parts.base));
   });
 }
@@ -84,12 +116,21 @@ interface LineInputs {
   lcExposure: Decimal | undefined;
 }
 
-function lineInputs(baseIn: Amount, loansIn: Amount, commitmentIn: Amount | undefined, lcExposureIn: Amount | undefined): LineInputs {
+function lineInputs(
+  baseIn: Amount,
+  loansIn: Amount,
+  commitmentIn: Amount | undefined,
+  lcExposureIn: Amount | undefined
+): LineInputs {
   return {
     base: toDecimal(baseIn, "FA 1(b)", "borrowing_base"),
     loans: nonNegative(loansIn, "LMA I.A", "loans_outstanding"),
-    commitment: commitmentIn === undefined ? termDecimal("loan.commitment") : nonNegative(commitmentIn, "LMA I.A", "commitment"),
-    lcExposure: lcExposureIn === undefined ? undefined : nonNegative(lcExposureIn, "LMA I.A", "lc_exposure"),
+    commitment:
+      commitmentIn === undefined
+        ? termDecimal("loan.commitment")
+        : nonNegative(commitmentIn, "LMA I.A", "commitment"),
+    lcExposure:
+      lcExposureIn === undefined ? undefined : nonNegative(lcExposureIn, "LMA I.A", "lc_exposure"),
   };
 }
 
@@ -103,13 +144,34 @@ const lcReadings = () =>
 
 function lineSteps(inputs: LineInputs, limit: Decimal, trace: Trace): void {
   trace.interpret(lcReadings);
-  trace.step("Revolving Credit", () => formatMoney(inputs.commitment), "LMA I.A", "The commitment of the line.");
+  trace.step(
+    "Revolving Credit",
+    () => formatMoney(inputs.commitment),
+    "LMA I.A",
+    "The commitment of the line."
+  );
   const { lcExposure } = inputs;
-  if (lcExposure) trace.step("Letter-of-credit exposure", () => `−${formatMoney(lcExposure)}`, "LMA I.A", "On the reading that letters of credit also use up the line.");
+  if (lcExposure)
+    trace.step(
+      "Letter-of-credit exposure",
+      () => `−${formatMoney(lcExposure)}`,
+      "LMA I.A",
+      "On the reading that letters of credit also use up the line."
+    );
   trace
     .step("Borrowing Base", () => formatMoney(inputs.base), "FA 1(b)", "As computed under FA 1(b).")
-    .step("Lending limit", () => formatMoney(limit), "FA 1(b)", "The lesser of the line and the Borrowing Base.")
-    .step("Loans outstanding", () => formatMoney(inputs.loans), "LMA I.A", "Revolving loans drawn.");
+    .step(
+      "Lending limit",
+      () => formatMoney(limit),
+      "FA 1(b)",
+      "The lesser of the line and the Borrowing Base."
+    )
+    .step(
+      "Loans outstanding",
+      () => formatMoney(inputs.loans),
+      "LMA I.A",
+      "Revolving loans drawn."
+    );
 }
 
 function measure(
@@ -120,7 +182,7 @@ function measure(
   compute: (limit: Decimal, loans: Decimal) => Decimal,
   label: string,
   clause: string,
-  rule: string,
+  rule: string
 ): Outcome<Decimal> {
   return calculate(() => {
     const inputs = lineInputs(baseIn, loansIn, commitmentIn, lcExposureIn);
@@ -130,19 +192,48 @@ function measure(
     const result = compute(limit, inputs.loans);
     trace.step(label, () => formatMoney(result), clause, rule);
     if (inputs.lcExposure) {
-      trace.alternative(() => `${label} if letters of credit do not use up the line`, () => formatMoney(compute(lendingLimit(inputs, undefined), inputs.loans)), "LMA I.A", "The full commitment as the line.");
+      trace.alternative(
+        () => `${label} if letters of credit do not use up the line`,
+        () => formatMoney(compute(lendingLimit(inputs, undefined), inputs.loans)),
+        "LMA I.A",
+        "The full commitment as the line."
+      );
     } else {
-      trace.alternative(() => `${label} if letters of credit also use up the line`, "give lc_exposure", "LMA I.A", "Pass the letters of credit as lc_exposure to see this reading.");
+      trace.alternative(
+        () => `${label} if letters of credit also use up the line`,
+        "give lc_exposure",
+        "LMA I.A",
+        "Pass the letters of credit as lc_exposure to see this reading."
+      );
     }
     return trace.done(toCents(result));
   });
 }
 
-export function availability(baseIn: Amount, loansIn: Amount, commitmentIn?: Amount, lcExposureIn?: Amount): Outcome<Decimal> {
-  return measure(baseIn, loansIn, commitmentIn, lcExposureIn, (limit, loans) => Decimal.max(ZERO, limit.minus(loans)), "Availability", "FA 1(b)", "max(0, lending limit − loans outstanding).");
+export function availability(
+  baseIn: Amount,
+  loansIn: Amount,
+  commitmentIn?: Amount,
+  lcExposureIn?: Amount
+): Outcome<Decimal> {
+  return measure(
+    baseIn,
+    loansIn,
+    commitmentIn,
+    lcExposureIn,
+    (limit, loans) => Decimal.max(ZERO, limit.minus(loans)),
+    "Availability",
+    "FA 1(b)",
+    "max(0, lending limit − loans outstanding)."
+  );
 }
 
-export function overadvance(baseIn: Amount, loansIn: Amount, commitmentIn?: Amount, lcExposureIn?: Amount): Outcome<Decimal> {
+export function overadvance(
+  baseIn: Amount,
+  loansIn: Amount,
+  commitmentIn?: Amount,
+  lcExposureIn?: Amount
+): Outcome<Decimal> {
   return measure(
     baseIn,
     loansIn,
@@ -151,7 +242,6 @@ export function overadvance(baseIn: Amount, loansIn: Amount, commitmentIn?: Amou
     (limit, loans) => Decimal.max(ZERO, loans.minus(limit)),
     "Over-advance",
     "SA 13(h)",
-    `max(0, loans outstanding − lending limit); to be cured within ${termNumber("loan.overadvance_cure_days")} days of the Bank's notice.`,
+    `max(0, loans outstanding − lending limit); to be cured within ${termNumber("loan.overadvance_cure_days")} days of the Bank's notice.`
   );
 }
-

@@ -27,12 +27,14 @@ export function parseStream(input: string, clause = "SEP 3(a)"): Stream {
 }
 
 export function annualFee(stream: Stream): Decimal {
-  if (stream === "both") return termDecimal("consulting.annual_fee").plus(termDecimal("chairman.annual_fee"));
+  if (stream === "both")
+    return termDecimal("consulting.annual_fee").plus(termDecimal("chairman.annual_fee"));
   return termDecimal(stream === "consulting" ? "consulting.annual_fee" : "chairman.annual_fee");
 }
 
 export function describeAnnualFee(stream: Stream): string {
-  if (stream === "both") return `${formatMoney(termDecimal("consulting.annual_fee"))} consulting + ${formatMoney(termDecimal("chairman.annual_fee"))} chairman`;
+  if (stream === "both")
+    return `${formatMoney(termDecimal("consulting.annual_fee"))} consulting + ${formatMoney(termDecimal("chairman.annual_fee"))} chairman`;
   return `${formatMoney(annualFee(stream))} a year`;
 }
 
@@ -100,14 +102,26 @@ export function remainderSteps(termination: Serial, stream: Stream, trace: Trace
   const years = remainingYears(termination);
   const remainder = annualFee(stream).times(years);
   trace
-    .step("Annual fee", () => describeAnnualFee(stream), termClause(stream === "chairman" ? "chairman.annual_fee" : "consulting.annual_fee"), "Fee at the rate of the annual amount, payable bi-weekly.")
+    .step(
+      "Annual fee",
+      () => describeAnnualFee(stream),
+      termClause(stream === "chairman" ? "chairman.annual_fee" : "consulting.annual_fee"),
+      "Fee at the rate of the annual amount, payable bi-weekly."
+    )
     .step(
       "Remaining fee-years Y(T)",
       () => `${formatNumber(years)} years`,
       "SEP 3(b)",
-      () => `Days after ${serialToIso(termination)} through ${serialToIso(feeEnd())}, each counted as 1/days of its contract year (1 July–30 June): ${describeRemainingDays(termination)}.`,
+      () =>
+        `Days after ${serialToIso(termination)} through ${serialToIso(feeEnd())}, each counted as 1/days of its contract year (1 July–30 June): ${describeRemainingDays(termination)}.`
     )
-    .step("Remainder of the fees", () => formatMoney(remainder), "SEP 3(a)", () => `Annual fee × Y(T): the fees that would have been due had the period continued through ${termIso("sep.fee_end")}.`);
+    .step(
+      "Remainder of the fees",
+      () => formatMoney(remainder),
+      "SEP 3(a)",
+      () =>
+        `Annual fee × Y(T): the fees that would have been due had the period continued through ${termIso("sep.fee_end")}.`
+    );
   return remainder;
 }
 
@@ -124,18 +138,42 @@ export function remainingFees(date: number, stream: Stream = DEFAULT_STREAM): Ou
   });
 }
 
-export function feesEarned(fromDate: number, toDate: number, stream: Stream = DEFAULT_STREAM): Outcome<Decimal> {
+export function feesEarned(
+  fromDate: number,
+  toDate: number,
+  stream: Stream = DEFAULT_STREAM
+): Outcome<Decimal> {
   return calculate(() => {
     const from = dateArg(fromDate, "SEP 3(a)", "from_date");
     const to = dateArg(toDate, "SEP 3(a)", "to_date");
-    if (to < from) invalid("SEP 3(a)", `to_date ${serialToIso(to)} is before from_date ${serialToIso(from)}; swap them.`);
+    if (to < from)
+      invalid(
+        "SEP 3(a)",
+        `to_date ${serialToIso(to)} is before from_date ${serialToIso(from)}; swap them.`
+      );
     const years = feeYears(from, to);
     const earned = annualFee(stream).times(years);
     const trace = new Trace()
       .interpret(accrualNote)
-      .step("Annual fee", () => describeAnnualFee(stream), "SEP 3(a)", "Fee at the rate of the annual amount.")
-      .step("Fee-years in the range", () => `${formatNumber(years)} years`, "SEP 3(b)", () => `Days ${serialToIso(from)}..${serialToIso(to)} inside ${serialToIso(feeStart())}..${serialToIso(feeEnd())}, each 1/days of its contract year.`)
-      .step("Fees earned", () => formatMoney(earned), "SEP 3(a)", "Annual fee × fee-years, rounded once to cents.");
+      .step(
+        "Annual fee",
+        () => describeAnnualFee(stream),
+        "SEP 3(a)",
+        "Fee at the rate of the annual amount."
+      )
+      .step(
+        "Fee-years in the range",
+        () => `${formatNumber(years)} years`,
+        "SEP 3(b)",
+        () =>
+          `Days ${serialToIso(from)}..${serialToIso(to)} inside ${serialToIso(feeStart())}..${serialToIso(feeEnd())}, each 1/days of its contract year.`
+      )
+      .step(
+        "Fees earned",
+        () => formatMoney(earned),
+        "SEP 3(a)",
+        "Annual fee × fee-years, rounded once to cents."
+      );
     return trace.done(toCents(earned));
   });
 }
@@ -145,10 +183,18 @@ export function contractYear(date: number): Outcome<number> {
     const day = dateArg(date, "SEP 3(b)", "date");
     const year = contractYears().find((cy) => cy.start <= day && day <= cy.end);
     if (!year) {
-      invalid("SEP 3(b)", `${serialToIso(day)} is outside the contract years ${serialToIso(feeStart())} to ${serialToIso(feeEnd())}.`);
+      invalid(
+        "SEP 3(b)",
+        `${serialToIso(day)} is outside the contract years ${serialToIso(feeStart())} to ${serialToIso(feeEnd())}.`
+      );
     }
     return new Trace()
-      .step("Contract year", () => `CY${year.index}: ${serialToIso(year.start)} to ${serialToIso(year.end)}`, "SEP 3(b)", "Contract years run July 1 through June 30.")
+      .step(
+        "Contract year",
+        () => `CY${year.index}: ${serialToIso(year.start)} to ${serialToIso(year.end)}`,
+        "SEP 3(b)",
+        "Contract years run July 1 through June 30."
+      )
       .done(year.index);
   });
 }
@@ -162,7 +208,8 @@ export interface ScheduleRow {
 export function payDates(): Serial[] {
   const period = termNumber("sep.pay_period_days");
   const dates: Serial[] = [];
-  for (let start = feeStart(); start <= feeEnd(); start += period) dates.push(Math.min(start + period - 1, feeEnd()));
+  for (let start = feeStart(); start <= feeEnd(); start += period)
+    dates.push(Math.min(start + period - 1, feeEnd()));
   return dates;
 }
 
@@ -178,22 +225,46 @@ export function scheduleRows(stream: Stream): ScheduleRow[] {
   });
 }
 
-export function feeSchedule(stream: Stream = DEFAULT_STREAM, fromDate?: number, toDate?: number): Outcome<[number, number][]> {
+export function feeSchedule(
+  stream: Stream = DEFAULT_STREAM,
+  fromDate?: number,
+  toDate?: number
+): Outcome<[number, number][]> {
   return calculate(() => {
     const from = fromDate === undefined ? -Infinity : dateArg(fromDate, "SEP 3(a)", "from_date");
     const to = toDate === undefined ? Infinity : dateArg(toDate, "SEP 3(a)", "to_date");
     if (to < from) invalid("SEP 3(a)", "to_date is before from_date; swap them.");
     const all = scheduleRows(stream);
     const rows = all.filter((row) => row.payDate >= from && row.payDate <= to);
-    if (rows.length === 0) invalid("SEP 3(a)", `no bi-weekly pay date falls in that range; pay dates run ${serialToIso(all[0].payDate)} to ${serialToIso(feeEnd())}.`);
+    if (rows.length === 0)
+      invalid(
+        "SEP 3(a)",
+        `no bi-weekly pay date falls in that range; pay dates run ${serialToIso(all[0].payDate)} to ${serialToIso(feeEnd())}.`
+      );
     const total = rows.reduce((sum, row) => sum.plus(row.amount), ZERO);
     const trace = new Trace()
       .interpret(accrualNote)
-      .step("Pay periods", () => `${all.length} periods of ${termNumber("sep.pay_period_days")} days`, "SEP 3(a)", () => `Bi-weekly from ${termIso("sep.fee_start")}, each paid on its last day; the last period is cut at ${termIso("sep.fee_end")}.`)
-      .step("Rows shown", () => `${rows.length} (${serialToIso(rows[0].payDate)} to ${serialToIso(rows[rows.length - 1].payDate)})`, "SEP 3(a)", "Rows whose pay date falls between from_date and to_date, inclusive.")
-      .step("Row amounts", "cumulative accrual to the pay date, rounded to cents, less what earlier rows paid", "SEP 3(b)", "So the rows sum exactly to the rounded total.")
+      .step(
+        "Pay periods",
+        () => `${all.length} periods of ${termNumber("sep.pay_period_days")} days`,
+        "SEP 3(a)",
+        () =>
+          `Bi-weekly from ${termIso("sep.fee_start")}, each paid on its last day; the last period is cut at ${termIso("sep.fee_end")}.`
+      )
+      .step(
+        "Rows shown",
+        () =>
+          `${rows.length} (${serialToIso(rows[0].payDate)} to ${serialToIso(rows[rows.length - 1].payDate)})`,
+        "SEP 3(a)",
+        "Rows whose pay date falls between from_date and to_date, inclusive."
+      )
+      .step(
+        "Row amounts",
+        "cumulative accrual to the pay date, rounded to cents, less what earlier rows paid",
+        "SEP 3(b)",
+        "So the rows sum exactly to the rounded total."
+      )
       .step("Total of the rows", () => formatMoney(total), "SEP 3(a)", "Sum of the amounts shown.");
     return trace.done(rows.map((row) => [row.payDate, row.amount.toNumber()]));
   });
 }
-

@@ -16,8 +16,12 @@ export interface AuditState {
 }
 
 /** The functions whose blank method the setting fills, and that parameter's choices, from their definitions. */
-const METHOD_READERS = CATALOGUE.filter((definition) => definition.settings?.includes("discountMethod"));
-const METHOD_CHOICES = METHOD_READERS[0]?.params.find((param) => param.kind === "keyword" && param.name === "method")?.choices ?? [];
+const METHOD_READERS = CATALOGUE.filter((definition) =>
+  definition.settings?.includes("discountMethod")
+);
+const METHOD_CHOICES =
+  METHOD_READERS[0]?.params.find((param) => param.kind === "keyword" && param.name === "method")
+    ?.choices ?? [];
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -35,7 +39,9 @@ export function mountAudit(host: Host, state: AuditState): void {
   byId("audit-run").addEventListener("click", () => {
     replace(status, spinner("Reading every BTU cell…"));
     host
-      .excel((context) => createAuditSheet(context, state.run(), { valuesCopies: valuesCopy.checked }))
+      .excel((context) =>
+        createAuditSheet(context, state.run(), { valuesCopies: valuesCopy.checked })
+      )
       .then((summary) =>
         replace(
           status,
@@ -44,19 +50,27 @@ export function mountAudit(host: Host, state: AuditState): void {
             "Audit sheet written.",
             summary.cells
               ? `${summary.cells} BTU cell${summary.cells === 1 ? "" : "s"} listed, ${summary.checks} with a native formula and a check (${summary.address}).`
-              : "This workbook has no BTU cells yet; the sheet lists the settings only.",
+              : "This workbook has no BTU cells yet; the sheet lists the settings only."
           ),
           summary.copies.length
             ? messageBar(
                 "info",
                 "Values-only copies:",
-                `${summary.copies.join(", ")}. To send them to someone without the add-in, select those tabs, right-click, choose Move or Copy, and pick (new book).`,
+                `${summary.copies.join(", ")}. To send them to someone without the add-in, select those tabs, right-click, choose Move or Copy, and pick (new book).`
               )
             : null,
-          summary.copyError ? messageBar("warning", "No values-only copies:", `${summary.copyError} Copy the sheets and paste them as values by hand.`) : null,
-        ),
+          summary.copyError
+            ? messageBar(
+                "warning",
+                "No values-only copies:",
+                `${summary.copyError} Copy the sheets and paste them as values by hand.`
+              )
+            : null
+        )
       )
-      .catch((error) => replace(status, messageBar("error", "Could not write the Audit sheet.", message(error))));
+      .catch((error) =>
+        replace(status, messageBar("error", "Could not write the Audit sheet.", message(error)))
+      );
   });
 
   const renderHolidays = () => {
@@ -75,11 +89,11 @@ export function mountAudit(host: Host, state: AuditState): void {
                   holidays = holidays.filter((day) => day !== serial);
                   renderHolidays();
                 },
-                { appearance: "stealth", attrs: { "aria-label": `Remove ${serialToIso(serial)}` } },
-              ),
-            ),
+                { appearance: "stealth", attrs: { "aria-label": `Remove ${serialToIso(serial)}` } }
+              )
+            )
           )
-        : [el("li", { class: "muted" }, "None: US federal holidays as observed only.")]),
+        : [el("li", { class: "muted" }, "None: US federal holidays as observed only.")])
     );
   };
 
@@ -92,10 +106,21 @@ export function mountAudit(host: Host, state: AuditState): void {
 
   replace(
     method,
-    el("fluent-option", { attrs: { value: "" } }, `Not set (${METHOD_CHOICES[0]?.value ?? "default"})`),
-    ...METHOD_CHOICES.map((choice) => el("fluent-option", { attrs: { value: choice.value } }, `${choice.value}: ${choice.help}`)),
+    el(
+      "fluent-option",
+      { attrs: { value: "" } },
+      `Not set (${METHOD_CHOICES[0]?.value ?? "default"})`
+    ),
+    ...METHOD_CHOICES.map((choice) =>
+      el("fluent-option", { attrs: { value: choice.value } }, `${choice.value}: ${choice.help}`)
+    )
   );
-  byId("setting-method-help").textContent = `For ${METHOD_READERS.map((definition) => `BTU.${definition.name}`).join(" and ")} cells that give no method (${METHOD_READERS.flatMap((definition) => definition.clauses).filter((id) => /^SEP 4\(c\)/.test(id)).join(", ")}).`;
+  byId("setting-method-help").textContent =
+    `For ${METHOD_READERS.map((definition) => `BTU.${definition.name}`).join(" and ")} cells that give no method (${METHOD_READERS.flatMap(
+      (definition) => definition.clauses
+    )
+      .filter((id) => /^SEP 4\(c\)/.test(id))
+      .join(", ")}).`;
 
   byId("holiday-add").addEventListener("click", () => {
     if (!holidayDate.value) return;
@@ -114,9 +139,18 @@ export function mountAudit(host: Host, state: AuditState): void {
       .then(() => host.excel(recalculate))
       .then(() => {
         state.settingsSaved(settings);
-        replace(settingsStatus, messageBar("success", "Saved in this workbook.", "Every BTU cell has been recalculated with these settings."));
+        replace(
+          settingsStatus,
+          messageBar(
+            "success",
+            "Saved in this workbook.",
+            "Every BTU cell has been recalculated with these settings."
+          )
+        );
       })
-      .catch((error) => replace(settingsStatus, messageBar("error", "Could not save the settings.", message(error))));
+      .catch((error) =>
+        replace(settingsStatus, messageBar("error", "Could not save the settings.", message(error)))
+      );
   });
 
   showSettings();

@@ -1,7 +1,7 @@
 /** One BTU call explained: inputs as Excel passes them, the core's steps, readings and errors. */
 import { CallView } from "../explain";
-import { CellScalar, ParamSpec, SheetError, findFunction } from "../../catalogue";
-import { Explanation } from "../../core";
+import { ParamSpec, SheetError, findFunction } from "../../catalogue";
+import type { CellValue, Explanation, Scalar } from "../../core";
 import { Child, breakable, el } from "../dom";
 import { dateDetail, formatArgument, formatScalar } from "../format";
 import { Navigation, clauseToggle, eyebrow, heading, messageBar } from "./common";
@@ -13,61 +13,122 @@ export interface CardOptions {
 }
 
 /** The figure a result shows, with the long form of a date underneath. */
-export function resultFigure(value: CellScalar | CellScalar[][], call: CallView): HTMLElement {
+export function resultFigure(value: CellValue, call: CallView): HTMLElement {
   const kind = call.spec?.result ?? "number";
-  if (Array.isArray(value)) return el("div", { class: "result-figure" }, el("span", { class: "result-detail" }, `${value.length} rows × ${value[0]?.length ?? 0} columns spill from the cell`));
+  if (Array.isArray(value))
+    return el(
+      "div",
+      { class: "result-figure" },
+      el(
+        "span",
+        { class: "result-detail" },
+        `${value.length} rows × ${value[0]?.length ?? 0} columns spill from the cell`
+      )
+    );
   const detail = kind === "date" ? dateDetail(value, "date") : undefined;
-  return el("div", { class: "result-figure" }, el("span", { class: "result-value" }, formatScalar(value, kind)), detail ? el("span", { class: "result-detail" }, detail) : null);
+  return el(
+    "div",
+    { class: "result-figure" },
+    el("span", { class: "result-value" }, formatScalar(value, kind)),
+    detail ? el("span", { class: "result-detail" }, detail) : null
+  );
 }
 
 const SPILL_HEAD_ROWS = 6;
 
 /** A spilled result: its first rows, a line for the rows between, and the last row. */
-export function spillTable(rows: CellScalar[][], name: string): HTMLElement {
-  const columns = findFunction(name)?.spill?.columns ?? rows[0]?.map((_, i) => ({ heading: `Column ${i + 1}`, kind: "number" as const })) ?? [];
-  const row = (cells: CellScalar[]) => el("tr", {}, ...cells.map((cell, j) => el("td", {}, formatScalar(cell, columns[j]?.kind ?? "number"))));
+export function spillTable(rows: Scalar[][], name: string): HTMLElement {
+  const columns =
+    findFunction(name)?.spill?.columns ??
+    rows[0]?.map((_, i) => ({ heading: `Column ${i + 1}`, kind: "number" as const })) ??
+    [];
+  const row = (cells: Scalar[]) =>
+    el(
+      "tr",
+      {},
+      ...cells.map((cell, j) => el("td", {}, formatScalar(cell, columns[j]?.kind ?? "number")))
+    );
   const skipped = rows.length - SPILL_HEAD_ROWS - 1;
   const body =
     skipped > 0
-      ? [...rows.slice(0, SPILL_HEAD_ROWS).map(row), el("tr", { class: "skipped" }, el("td", { attrs: { colspan: String(columns.length) } }, `… ${skipped} more rows …`)), row(rows[rows.length - 1])]
+      ? [
+          ...rows.slice(0, SPILL_HEAD_ROWS).map(row),
+          el(
+            "tr",
+            { class: "skipped" },
+            el("td", { attrs: { colspan: String(columns.length) } }, `… ${skipped} more rows …`)
+          ),
+          row(rows[rows.length - 1]),
+        ]
       : rows.map(row);
   return el(
     "table",
     { class: "data-table spill" },
-    el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", { attrs: { scope: "col" } }, c.heading)))),
-    el("tbody", {}, ...body),
+    el(
+      "thead",
+      {},
+      el("tr", {}, ...columns.map((c) => el("th", { attrs: { scope: "col" } }, c.heading)))
+    ),
+    el("tbody", {}, ...body)
   );
 }
 
 function paramLabel(param: ParamSpec | undefined, index: number): Child[] {
   if (!param) return [el("span", { class: "param-name" }, `argument ${index + 1}`)];
-  return [el("span", { class: "param-name" }, breakable(param.name)), param.optional ? el("span", { class: "param-tag" }, "optional") : null];
+  return [
+    el("span", { class: "param-name" }, breakable(param.name)),
+    param.optional ? el("span", { class: "param-tag" }, "optional") : null,
+  ];
 }
 
 function inputsList(call: CallView, calls: readonly CallView[]): HTMLElement {
   const count = Math.max(call.spec?.params.length ?? 0, call.args.length);
-  const rows = Array.from({ length: count }, (_, i) => ({ param: call.spec?.params[i], arg: call.args[i] }));
+  const rows = Array.from({ length: count }, (_, i) => ({
+    param: call.spec?.params[i],
+    arg: call.args[i],
+  }));
   return el(
     "dl",
     { class: "inputs" },
     ...rows.map(({ param, arg }, i) => {
       const kind = param?.kind ?? "number";
       const seen: Child[] = [];
-      if (!arg || arg.source === "omitted") seen.push(el("span", { class: "muted" }, param?.optional ? "omitted: the default applies" : "omitted"));
-      else if (arg.value === undefined) seen.push(el("span", { class: "muted" }, "not evaluated in the pane"));
+      if (!arg || arg.source === "omitted")
+        seen.push(
+          el(
+            "span",
+            { class: "muted" },
+            param?.optional ? "omitted: the default applies" : "omitted"
+          )
+        );
+      else if (arg.value === undefined)
+        seen.push(el("span", { class: "muted" }, "not evaluated in the pane"));
       else {
         seen.push(el("span", { class: "input-value" }, formatArgument(arg.value, kind)));
         const long = dateDetail(arg.value, kind);
         if (long) seen.push(el("span", { class: "input-detail" }, long));
       }
-      let written: Child = arg ? el("code", { class: "as-written" }, arg.text || "—") : el("code", { class: "as-written" }, "—");
-      if (arg?.source === "reference") written = el("code", { class: "as-written" }, arg.ref ?? arg.text);
+      let written: Child = arg
+        ? el("code", { class: "as-written" }, arg.text || "—")
+        : el("code", { class: "as-written" }, "—");
+      if (arg?.source === "reference")
+        written = el("code", { class: "as-written" }, arg.ref ?? arg.text);
       if (arg?.source === "call") {
         const inner = calls.find((c) => c.text === arg.text.trim());
         written = el("code", { class: "as-written" }, `BTU.${inner?.name ?? "…"}(…)`);
       }
-      return el("div", { class: "input-row" }, el("dt", {}, ...paramLabel(param, i)), el("dd", {}, arg && arg.source !== "omitted" ? written : null, el("div", { class: "input-seen" }, ...seen)));
-    }),
+      return el(
+        "div",
+        { class: "input-row" },
+        el("dt", {}, ...paramLabel(param, i)),
+        el(
+          "dd",
+          {},
+          arg && arg.source !== "omitted" ? written : null,
+          el("div", { class: "input-seen" }, ...seen)
+        )
+      );
+    })
   );
 }
 
@@ -80,12 +141,17 @@ function stepsList(explanation: Explanation, nav: Navigation): HTMLElement {
       return el(
         "li",
         { class: "step" },
-        el("div", { class: "step-top" }, el("span", { class: "step-label" }, step.label), el("span", { class: "step-figure" }, step.figure)),
+        el(
+          "div",
+          { class: "step-top" },
+          el("span", { class: "step-label" }, step.label),
+          el("span", { class: "step-figure" }, step.figure)
+        ),
         el("p", { class: "step-rule" }, step.rule),
         el("div", { class: "step-clause" }, chip),
-        panel,
+        panel
       );
-    }),
+    })
   );
 }
 
@@ -101,8 +167,14 @@ function readings(explanation: Explanation, call: CallView, nav: Navigation): Ch
           "div",
           { class: "reading used" },
           el("div", { class: "reading-tag" }, "Used in this cell"),
-          el("div", { class: "reading-figure" }, result?.ok && !Array.isArray(result.value) ? formatScalar(result.value, call.spec?.result ?? "number") : (used?.figure ?? "")),
-          el("div", { class: "reading-label" }, used?.label ?? ""),
+          el(
+            "div",
+            { class: "reading-figure" },
+            result?.ok && !Array.isArray(result.value)
+              ? formatScalar(result.value, call.spec?.result ?? "number")
+              : (used?.figure ?? "")
+          ),
+          el("div", { class: "reading-label" }, used?.label ?? "")
         ),
         ...explanation.alternatives.map((alt) => {
           const { chip, panel } = clauseToggle(alt.clause, nav);
@@ -114,12 +186,18 @@ function readings(explanation: Explanation, call: CallView, nav: Navigation): Ch
             el("div", { class: "reading-label" }, alt.label),
             el("p", { class: "reading-rule" }, alt.rule),
             chip,
-            panel,
+            panel
           );
-        }),
+        })
       )
     : null;
-  return [heading(3, "Reading of the text"), explanation.interpretation ? el("p", { class: "interpretation" }, explanation.interpretation) : null, cards];
+  return [
+    heading(3, "Reading of the text"),
+    explanation.interpretation
+      ? el("p", { class: "interpretation" }, explanation.interpretation)
+      : null,
+    cards,
+  ];
 }
 
 /** For an error: the code, the core's message (which says what to change), and the clause. */
@@ -134,20 +212,52 @@ function failure(call: CallView, nav: Navigation): Child[] {
   });
   const out: Child[] = [];
   if (!outcome && inputError) {
-    out.push(messageBar("error", result.code, `${inputError.ref ?? inputError.text} holds ${result.code}; an error in an input passes through unchanged, as in Excel.`));
-    out.push(heading(3, "What to change"), el("p", {}, `Correct ${inputError.ref ?? inputError.text}; this cell follows.`));
+    out.push(
+      messageBar(
+        "error",
+        result.code,
+        `${inputError.ref ?? inputError.text} holds ${result.code}; an error in an input passes through unchanged, as in Excel.`
+      )
+    );
+    out.push(
+      heading(3, "What to change"),
+      el("p", {}, `Correct ${inputError.ref ?? inputError.text}; this cell follows.`)
+    );
     return out;
   }
-  out.push(messageBar("error", result.code, result.code === "#N/A" ? "The agreement gives no answer for these inputs." : "An input is not one the agreement allows."));
-  out.push(heading(3, "Why, and what to change"), el("p", { class: "error-message" }, result.message));
-  const keywords = result.code === "#VALUE!" ? (call.spec?.params ?? []).filter((p) => p.kind === "keyword") : [];
+  out.push(
+    messageBar(
+      "error",
+      result.code,
+      result.code === "#N/A"
+        ? "The agreement gives no answer for these inputs."
+        : "An input is not one the agreement allows."
+    )
+  );
+  out.push(
+    heading(3, "Why, and what to change"),
+    el("p", { class: "error-message" }, result.message)
+  );
+  const keywords =
+    result.code === "#VALUE!" ? (call.spec?.params ?? []).filter((p) => p.kind === "keyword") : [];
   for (const param of keywords) {
     const choices = param.choices ?? [];
-    if (choices.length) out.push(el("p", { class: "muted" }, `${param.name} accepts: `, ...choices.flatMap((c, i) => [i ? ", " : "", el("code", {}, `"${c}"`)])));
+    if (choices.length)
+      out.push(
+        el(
+          "p",
+          { class: "muted" },
+          `${param.name} accepts: `,
+          ...choices.flatMap((c, i) => [i ? ", " : "", el("code", {}, `"${c}"`)])
+        )
+      );
   }
   if (clause) {
     const { chip, panel } = clauseToggle(clause, nav);
-    out.push(el("div", { class: "step-clause" }, el("span", { class: "muted" }, "Clause "), chip), panel);
+    out.push(
+      el("div", { class: "step-clause" }, el("span", { class: "muted" }, "Clause "), chip),
+      panel
+    );
   }
   return out;
 }
@@ -157,15 +267,33 @@ export function callCard(call: CallView, options: CardOptions): HTMLElement {
   const description = call.spec?.summary;
   const result = call.evaluation?.result;
   const outer = call.nestedIn !== undefined ? calls[call.nestedIn] : undefined;
-  const explanation = call.evaluation?.outcome?.ok ? call.evaluation.outcome.explanation : undefined;
+  const explanation = call.evaluation?.outcome?.ok
+    ? call.evaluation.outcome.explanation
+    : undefined;
   const head = el(
     "header",
     { class: "call-head" },
-    el("div", { class: "call-title" }, eyebrow(outer ? `Nested in BTU.${outer.name}` : "BTU function"), el("h2", { class: "call-name" }, `BTU.${call.name}`)),
-    result?.ok ? el("div", { class: "call-result" }, resultFigure(result.value, call)) : result ? el("span", { class: "error-code" }, result.code) : null,
+    el(
+      "div",
+      { class: "call-title" },
+      eyebrow(outer ? `Nested in BTU.${outer.name}` : "BTU function"),
+      el("h2", { class: "call-name" }, `BTU.${call.name}`)
+    ),
+    result?.ok
+      ? el("div", { class: "call-result" }, resultFigure(result.value, call))
+      : result
+        ? el("span", { class: "error-code" }, result.code)
+        : null
   );
   const body: Child[] = [description ? el("p", { class: "call-description" }, description) : null];
-  if (!call.spec) body.push(messageBar("error", "#NAME?", `BTU.${call.name} is not a function of this add-in. Check the name in the Functions tab.`));
+  if (!call.spec)
+    body.push(
+      messageBar(
+        "error",
+        "#NAME?",
+        `BTU.${call.name} is not a function of this add-in. Check the name in the Functions tab.`
+      )
+    );
   body.push(heading(3, "Inputs as Excel passes them"), inputsList(call, calls));
   if (call.unreadable.length) {
     body.push(
@@ -174,12 +302,23 @@ export function callCard(call: CallView, options: CardOptions): HTMLElement {
         "Not evaluated here.",
         "The pane reads constants, DATE(y,m,d), cell references and BTU calls; it leaves ",
         ...call.unreadable.flatMap((text, i) => [i ? ", " : "", el("code", {}, text)]),
-        " to Excel. Put that expression in a cell and refer to the cell to see the explanation.",
-      ),
+        " to Excel. Put that expression in a cell and refer to the cell to see the explanation."
+      )
     );
   }
   if (result && !result.ok) body.push(...failure(call, nav));
-  if (result?.ok && Array.isArray(result.value)) body.push(heading(3, "Spilled result"), spillTable(result.value, call.name));
-  if (explanation) body.push(heading(3, "How the figure is reached"), stepsList(explanation, nav), ...readings(explanation, call, nav));
-  return el("article", { class: "card call", attrs: { "aria-label": `BTU.${call.name}` } }, head, ...body);
+  if (result?.ok && Array.isArray(result.value))
+    body.push(heading(3, "Spilled result"), spillTable(result.value, call.name));
+  if (explanation)
+    body.push(
+      heading(3, "How the figure is reached"),
+      stepsList(explanation, nav),
+      ...readings(explanation, call, nav)
+    );
+  return el(
+    "article",
+    { class: "card call", attrs: { "aria-label": `BTU.${call.name}` } },
+    head,
+    ...body
+  );
 }

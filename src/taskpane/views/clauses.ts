@@ -9,13 +9,25 @@ import { Child, breakable, byId, el, highlighted, replace } from "../dom";
 import { findCellsCiting } from "../find";
 import { selectCell } from "../workbook";
 import { Host } from "../host";
-import { DOCUMENTS, Navigation, button, eyebrow, heading, messageBar, spinner, verbatim } from "./common";
+import {
+  DOCUMENTS,
+  Navigation,
+  button,
+  eyebrow,
+  heading,
+  messageBar,
+  spinner,
+  verbatim,
+} from "./common";
 
 const EXAMPLES = ["Borrowing Base", "discount", "Good Reason", "letters of credit", "notice"];
 const RESULT_LIMIT = 25;
 const DEBOUNCE_MS = 200;
 
-function termValue(term: Term, value: TermVersion["value"] = term.history[term.history.length - 1].value): string {
+function termValue(
+  term: Term,
+  value: TermVersion["value"] = term.history[term.history.length - 1].value
+): string {
   if (value === null) return "not stated in these documents";
   if (typeof value === "string") return value;
   if (term.unit === "usd") return formatMoney(new Decimal(value));
@@ -25,7 +37,12 @@ function termValue(term: Term, value: TermVersion["value"] = term.history[term.h
 
 function termHistory(term: Term): string | undefined {
   if (term.history.length < 2) return undefined;
-  return term.history.map((v, i) => `${v.from ? `from ${v.from}` : `before ${term.history[i + 1].from}`}: ${v.value === null ? "not recited" : termValue(term, v.value)}`).join("; ");
+  return term.history
+    .map(
+      (v, i) =>
+        `${v.from ? `from ${v.from}` : `before ${term.history[i + 1].from}`}: ${v.value === null ? "not recited" : termValue(term, v.value)}`
+    )
+    .join("; ");
 }
 
 export interface ClausesView {
@@ -54,7 +71,13 @@ export function mountClauses(host: Host, nav: Navigation): ClausesView {
     const words = [query, ...query.split(/\s+/)];
     replace(
       results,
-      el("p", { class: "muted results-count", attrs: { role: "status" } }, hits.length ? `${hits.length}${hits.length === RESULT_LIMIT ? "+" : ""} clauses match “${query}”` : `No clause matches “${query}”.`),
+      el(
+        "p",
+        { class: "muted results-count", attrs: { role: "status" } },
+        hits.length
+          ? `${hits.length}${hits.length === RESULT_LIMIT ? "+" : ""} clauses match “${query}”`
+          : `No clause matches “${query}”.`
+      ),
       hits.length
         ? el(
             "ul",
@@ -65,14 +88,23 @@ export function mountClauses(host: Host, nav: Navigation): ClausesView {
                 {},
                 el(
                   "button",
-                  { class: "result-item", attrs: { type: "button" }, on: { click: () => open(hit.clause.id) } },
-                  el("span", { class: "result-top" }, el("span", { class: "result-id" }, hit.clause.id), el("span", { class: "result-title" }, hit.clause.title)),
-                  el("span", { class: "result-snippet" }, highlighted(hit.snippet, words)),
-                ),
-              ),
-            ),
+                  {
+                    class: "result-item",
+                    attrs: { type: "button" },
+                    on: { click: () => open(hit.clause.id) },
+                  },
+                  el(
+                    "span",
+                    { class: "result-top" },
+                    el("span", { class: "result-id" }, hit.clause.id),
+                    el("span", { class: "result-title" }, hit.clause.title)
+                  ),
+                  el("span", { class: "result-snippet" }, highlighted(hit.snippet, words))
+                )
+              )
+            )
           )
-        : null,
+        : null
     );
   };
 
@@ -81,12 +113,19 @@ export function mountClauses(host: Host, nav: Navigation): ClausesView {
     try {
       const found = await host.excel((context) => findCellsCiting(context, id));
       if (!found.length) {
-        replace(target, messageBar("info", "No cells.", `No BTU formula in this workbook depends on ${id}.`));
+        replace(
+          target,
+          messageBar("info", "No cells.", `No BTU formula in this workbook depends on ${id}.`)
+        );
         return;
       }
       replace(
         target,
-        el("p", { class: "muted", attrs: { role: "status" } }, `${found.length === 1 ? "1 cell depends" : `${found.length} cells depend`} on ${id}. Select one to go to it.`),
+        el(
+          "p",
+          { class: "muted", attrs: { role: "status" } },
+          `${found.length === 1 ? "1 cell depends" : `${found.length} cells depend`} on ${id}. Select one to go to it.`
+        ),
         el(
           "ul",
           { class: "cell-list" },
@@ -99,18 +138,35 @@ export function mountClauses(host: Host, nav: Navigation): ClausesView {
                 {
                   class: "cell-item",
                   attrs: { type: "button" },
-                  on: { click: () => void host.excel((context) => selectCell(context, cell.sheet, cell.address)).catch((error) => replace(target, messageBar("error", "Could not select the cell.", String(error)))) },
+                  on: {
+                    click: () =>
+                      void host
+                        .excel((context) => selectCell(context, cell.sheet, cell.address))
+                        .catch((error) =>
+                          replace(
+                            target,
+                            messageBar("error", "Could not select the cell.", String(error))
+                          )
+                        ),
+                  },
                 },
                 el("span", { class: "cell-item-ref" }, `${cell.sheet}!${cell.address}`),
                 el("span", { class: "cell-item-fns" }, functions.map((f) => `BTU.${f}`).join(", ")),
-                el("code", { class: "cell-item-formula" }, cell.formula),
-              ),
-            ),
-          ),
-        ),
+                el("code", { class: "cell-item-formula" }, cell.formula)
+              )
+            )
+          )
+        )
       );
     } catch (error) {
-      replace(target, messageBar("error", "Could not read the workbook.", error instanceof Error ? error.message : String(error)));
+      replace(
+        target,
+        messageBar(
+          "error",
+          "Could not read the workbook.",
+          error instanceof Error ? error.message : String(error)
+        )
+      );
     }
   };
 
@@ -124,8 +180,28 @@ export function mountClauses(host: Host, nav: Navigation): ClausesView {
     const sections: Child[] = [
       button("← Back to results", showList, { appearance: "stealth", class: "back-button" }),
       eyebrow(DOCUMENTS[clause.document] ?? clause.document),
-      el("h2", { class: "clause-heading", attrs: { tabindex: "-1" } }, el("span", { class: "clause-id" }, clause.id), el("span", { class: "clause-title" }, clause.title)),
-      parent ? el("p", { class: "muted" }, "Part of ", el("button", { class: "inline-link", attrs: { type: "button" }, on: { click: () => open(parent.id) } }, `${parent.id} · ${parent.title}`)) : null,
+      el(
+        "h2",
+        { class: "clause-heading", attrs: { tabindex: "-1" } },
+        el("span", { class: "clause-id" }, clause.id),
+        el("span", { class: "clause-title" }, clause.title)
+      ),
+      parent
+        ? el(
+            "p",
+            { class: "muted" },
+            "Part of ",
+            el(
+              "button",
+              {
+                class: "inline-link",
+                attrs: { type: "button" },
+                on: { click: () => open(parent.id) },
+              },
+              `${parent.id} · ${parent.title}`
+            )
+          )
+        : null,
       verbatim(clause.id),
       heading(3, "Functions that apply it"),
       functions.length
@@ -136,9 +212,17 @@ export function mountClauses(host: Host, nav: Navigation): ClausesView {
               el(
                 "li",
                 {},
-                el("button", { class: "fn-chip", attrs: { type: "button", title: `Cites ${cited.join(", ")}` }, on: { click: () => nav.openFunction(spec.name) } }, `BTU.${spec.name}`),
-              ),
-            ),
+                el(
+                  "button",
+                  {
+                    class: "fn-chip",
+                    attrs: { type: "button", title: `Cites ${cited.join(", ")}` },
+                    on: { click: () => nav.openFunction(spec.name) },
+                  },
+                  `BTU.${spec.name}`
+                )
+              )
+            )
           )
         : el("p", { class: "muted" }, "No function of the catalogue cites this clause."),
       heading(3, "Contract terms it sets"),
@@ -146,7 +230,16 @@ export function mountClauses(host: Host, nav: Navigation): ClausesView {
         ? el(
             "table",
             { class: "data-table terms" },
-            el("thead", {}, el("tr", {}, el("th", { attrs: { scope: "col" } }, "Term"), el("th", { attrs: { scope: "col" } }, "Value"))),
+            el(
+              "thead",
+              {},
+              el(
+                "tr",
+                {},
+                el("th", { attrs: { scope: "col" } }, "Term"),
+                el("th", { attrs: { scope: "col" } }, "Value")
+              )
+            ),
             el(
               "tbody",
               {},
@@ -154,16 +247,32 @@ export function mountClauses(host: Host, nav: Navigation): ClausesView {
                 el(
                   "tr",
                   {},
-                  el("td", {}, el("code", {}, breakable(term.id)), el("div", { class: "muted" }, term.description)),
-                  el("td", {}, termValue(term), termHistory(term) ? el("div", { class: "muted" }, termHistory(term)) : null),
-                ),
-              ),
-            ),
+                  el(
+                    "td",
+                    {},
+                    el("code", {}, breakable(term.id)),
+                    el("div", { class: "muted" }, term.description)
+                  ),
+                  el(
+                    "td",
+                    {},
+                    termValue(term),
+                    termHistory(term) ? el("div", { class: "muted" }, termHistory(term)) : null
+                  )
+                )
+              )
+            )
           )
         : el("p", { class: "muted" }, "No figure of the terms data comes from this clause."),
       heading(3, "In this workbook"),
-      el("p", { class: "muted" }, "Cells whose BTU formulas depend on this clause or a paragraph inside it."),
-      button("Find in workbook", () => void findInWorkbook(clause.id, found), { appearance: "outline" }),
+      el(
+        "p",
+        { class: "muted" },
+        "Cells whose BTU formulas depend on this clause or a paragraph inside it."
+      ),
+      button("Find in workbook", () => void findInWorkbook(clause.id, found), {
+        appearance: "outline",
+      }),
       found,
     ];
     replace(detail, el("article", { class: "card clause-detail" }, ...sections));
@@ -192,9 +301,9 @@ export function mountClauses(host: Host, nav: Navigation): ClausesView {
             },
           },
         },
-        example,
-      ),
-    ),
+        example
+      )
+    )
   );
   return { open };
 }

@@ -13,8 +13,24 @@ export interface Navigation {
 
 export type Appearance = "accent" | "neutral" | "outline" | "stealth" | "lightweight";
 
-export function button(label: Child, onClick: () => void, options: { appearance?: Appearance; attrs?: Record<string, string | boolean | undefined>; class?: string } = {}): HTMLElement {
-  return el("fluent-button", { class: options.class, attrs: { appearance: options.appearance ?? "neutral", ...options.attrs }, on: { click: () => onClick() } }, label);
+export function button(
+  label: Child,
+  onClick: () => void,
+  options: {
+    appearance?: Appearance;
+    attrs?: Record<string, string | boolean | undefined>;
+    class?: string;
+  } = {}
+): HTMLElement {
+  return el(
+    "fluent-button",
+    {
+      class: options.class,
+      attrs: { appearance: options.appearance ?? "neutral", ...options.attrs },
+      on: { click: () => onClick() },
+    },
+    label
+  );
 }
 
 export type Intent = "info" | "success" | "warning" | "error";
@@ -26,7 +42,7 @@ export function messageBar(intent: Intent, lead: string, ...text: Child[]): HTML
     "div",
     { class: `message-bar ${intent}`, attrs: { role: intent === "error" ? "alert" : "status" } },
     el("span", { class: "message-icon", attrs: { "aria-hidden": "true" } }, icon),
-    el("div", { class: "message-body" }, el("strong", {}, lead), " ", ...text),
+    el("div", { class: "message-body" }, el("strong", {}, lead), " ", ...text)
   );
 }
 
@@ -44,14 +60,21 @@ let toggleCount = 0;
 export function verbatim(id: string): HTMLElement {
   const text = fullText(id);
   if (text === undefined) return el("p", { class: "muted" }, `No clause ${id} in the agreements.`);
-  return el("blockquote", { class: "verbatim" }, ...text.split("\n").map((line) => el("p", {}, line)));
+  return el(
+    "blockquote",
+    { class: "verbatim" },
+    ...text.split("\n").map((line) => el("p", {}, line))
+  );
 }
 
 /**
  * A clause id as a button that shows the clause's verbatim text underneath on demand. The text is
  * built only when first opened (some clauses are long).
  */
-export function clauseToggle(id: string, nav: Navigation): { chip: HTMLElement; panel: HTMLElement } {
+export function clauseToggle(
+  id: string,
+  nav: Navigation
+): { chip: HTMLElement; panel: HTMLElement } {
   const panelId = `clause-text-${++toggleCount}`;
   const clause = clauseById(id);
   const panel = el("div", { class: "clause-panel", attrs: { id: panelId, hidden: true } });
@@ -59,7 +82,12 @@ export function clauseToggle(id: string, nav: Navigation): { chip: HTMLElement; 
     "button",
     {
       class: "clause-chip",
-      attrs: { type: "button", "aria-expanded": "false", "aria-controls": panelId, title: clause ? `${clause.id}: ${clause.title}` : id },
+      attrs: {
+        type: "button",
+        "aria-expanded": "false",
+        "aria-controls": panelId,
+        title: clause ? `${clause.id}: ${clause.title}` : id,
+      },
       on: {
         click: () => {
           const open = chip.getAttribute("aria-expanded") !== "true";
@@ -67,9 +95,19 @@ export function clauseToggle(id: string, nav: Navigation): { chip: HTMLElement; 
           if (open && !panel.firstChild) {
             append(
               panel,
-              el("div", { class: "clause-panel-head" }, el("strong", {}, clause?.id ?? id), clause ? ` · ${clause.title}` : ""),
+              el(
+                "div",
+                { class: "clause-panel-head" },
+                el("strong", {}, clause?.id ?? id),
+                clause ? ` · ${clause.title}` : ""
+              ),
               verbatim(id),
-              clause ? button("Open in Clauses", () => nav.openClause(clause.id), { appearance: "lightweight", class: "link-button" }) : null,
+              clause
+                ? button("Open in Clauses", () => nav.openClause(clause.id), {
+                    appearance: "lightweight",
+                    class: "link-button",
+                  })
+                : null
             );
           }
           panel.hidden = !open;
@@ -77,13 +115,18 @@ export function clauseToggle(id: string, nav: Navigation): { chip: HTMLElement; 
       },
     },
     el("span", { class: "chip-icon", attrs: { "aria-hidden": "true" } }, "§"),
-    id,
+    id
   );
   return { chip, panel };
 }
 
 export function spinner(label: string): HTMLElement {
-  return el("div", { class: "loading", attrs: { role: "status" } }, el("fluent-progress-ring", { attrs: { "aria-label": label } }), el("span", {}, label));
+  return el(
+    "div",
+    { class: "loading", attrs: { role: "status" } },
+    el("fluent-progress-ring", { attrs: { "aria-label": label } }),
+    el("span", {}, label)
+  );
 }
 
 /** Long names of the five documents, for headings. */

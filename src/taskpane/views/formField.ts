@@ -25,11 +25,18 @@ export interface FormField {
 
 type ValueElement = HTMLElement & { value: string };
 
-export function formField(param: ParamSpec, help: string | undefined, onChange: (value: string) => void): FormField {
+export function formField(
+  param: ParamSpec,
+  help: string | undefined,
+  onChange: (value: string) => void
+): FormField {
   const id = `fn-field-${param.name}`;
   const helpId = `${id}-help`;
   const kind = controlFor(param);
-  const name: Child[] = [breakable(param.name), param.optional ? el("span", { class: "param-tag" }, "optional") : null];
+  const name: Child[] = [
+    breakable(param.name),
+    param.optional ? el("span", { class: "param-tag" }, "optional") : null,
+  ];
   const ariaLabel = `${param.name}${param.optional ? " (optional)" : ""}`;
   const described = help ? helpId : undefined;
   let control: HTMLElement;
@@ -37,7 +44,10 @@ export function formField(param: ParamSpec, help: string | undefined, onChange: 
   let initial = "";
 
   if (kind === "date") {
-    const input = el("input", { class: "native-input", attrs: { id, type: "date", "aria-describedby": described } });
+    const input = el("input", {
+      class: "native-input",
+      attrs: { id, type: "date", "aria-describedby": described },
+    });
     const shown = el("div", { class: "field-echo" });
     input.addEventListener("input", () => {
       replace(shown, input.value ? `${input.value} · ${longDate(isoToSerial(input.value))}` : "");
@@ -51,19 +61,33 @@ export function formField(param: ParamSpec, help: string | undefined, onChange: 
       "fluent-select",
       { class: "field-select", attrs: { id, "aria-label": ariaLabel } },
       ...(param.optional ? [el("fluent-option", { attrs: { value: "" } }, "(default)")] : []),
-      ...choices.map((choice) => el("fluent-option", { attrs: { value: choice } }, choice)),
+      ...choices.map((choice) => el("fluent-option", { attrs: { value: choice } }, choice))
     );
     if (!param.optional) initial = choices[0];
     control.addEventListener("change", () => onChange((control as ValueElement).value));
   } else {
-    control = el("fluent-text-field", { class: "field-text", attrs: { id, "aria-label": ariaLabel, placeholder: PLACEHOLDERS[param.kind] ?? "" } });
+    control = el("fluent-text-field", {
+      class: "field-text",
+      attrs: { id, "aria-label": ariaLabel, placeholder: PLACEHOLDERS[param.kind] ?? "" },
+    });
     control.addEventListener("input", () => onChange((control as ValueElement).value));
   }
 
   // The date input has a real <label>; Fluent controls carry their name in aria-label (their
   // input sits in a shadow root a <label for> cannot reach), so the visible name is not read twice.
-  const label = kind === "date" ? el("label", { class: "field-label", attrs: { for: id } }, ...name) : el("span", { class: "field-label", attrs: { "aria-hidden": "true" } }, ...name);
+  const label =
+    kind === "date"
+      ? el("label", { class: "field-label", attrs: { for: id } }, ...name)
+      : el("span", { class: "field-label", attrs: { "aria-hidden": "true" } }, ...name);
   const error = el("div", { class: "field-error", attrs: { id: `${id}-error`, role: "alert" } });
-  const element = el("div", { class: "field" }, label, control, echo, help ? el("p", { class: "field-help", attrs: { id: helpId } }, help) : null, error);
+  const element = el(
+    "div",
+    { class: "field" },
+    label,
+    control,
+    echo,
+    help ? el("p", { class: "field-help", attrs: { id: helpId } }, help) : null,
+    error
+  );
   return { element, initial, showError: (message) => replace(error, message) };
 }

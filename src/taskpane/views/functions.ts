@@ -30,7 +30,12 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
 
   const renderList = () => {
     const wanted = filter.value.trim().toLowerCase();
-    const matches = CATALOGUE.filter((spec) => !wanted || spec.name.toLowerCase().includes(wanted.replace(/^btu\./, "")) || spec.summary.toLowerCase().includes(wanted));
+    const matches = CATALOGUE.filter(
+      (spec) =>
+        !wanted ||
+        spec.name.toLowerCase().includes(wanted.replace(/^btu\./, "")) ||
+        spec.summary.toLowerCase().includes(wanted)
+    );
     replace(
       list,
       ...GROUPS.map((group) => {
@@ -49,16 +54,20 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
                 {},
                 el(
                   "button",
-                  { class: "fn-item", attrs: { type: "button" }, on: { click: () => open(spec.name) } },
+                  {
+                    class: "fn-item",
+                    attrs: { type: "button" },
+                    on: { click: () => open(spec.name) },
+                  },
                   el("span", { class: "fn-item-name" }, `BTU.${spec.name}`),
-                  el("span", { class: "fn-item-desc" }, spec.summary),
-                ),
-              ),
-            ),
-          ),
+                  el("span", { class: "fn-item-desc" }, spec.summary)
+                )
+              )
+            )
+          )
         );
       }),
-      matches.length ? null : el("p", { class: "muted" }, "No function matches."),
+      matches.length ? null : el("p", { class: "muted" }, "No function matches.")
     );
   };
 
@@ -66,8 +75,15 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
     const spec = findFunction(name);
     if (!spec) return;
     const inputs: Record<string, string> = {};
-    const formulaView = el("code", { class: "formula built-formula", attrs: { id: "fn-formula" } }, "");
-    const preview = el("div", { class: "preview-result", attrs: { id: "fn-preview", "aria-live": "polite" } });
+    const formulaView = el(
+      "code",
+      { class: "formula built-formula", attrs: { id: "fn-formula" } },
+      ""
+    );
+    const preview = el("div", {
+      class: "preview-result",
+      attrs: { id: "fn-preview", "aria-live": "polite" },
+    });
     const status = el("div", { class: "insert-status", attrs: { id: "fn-status" } });
     let built: BuiltFormula = { missing: [], errors: {} };
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -81,10 +97,28 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
         replace(status, spinner("Inserting…"));
         host
           .excel((context) => insertFormula(context, formula))
-          .then((cell) => replace(status, messageBar("success", "Inserted.", `${formula} is now in ${cell.sheet}!${cell.address}.`)))
-          .catch((error) => replace(status, messageBar("error", "Could not insert.", error instanceof Error ? error.message : String(error))));
+          .then((cell) =>
+            replace(
+              status,
+              messageBar(
+                "success",
+                "Inserted.",
+                `${formula} is now in ${cell.sheet}!${cell.address}.`
+              )
+            )
+          )
+          .catch((error) =>
+            replace(
+              status,
+              messageBar(
+                "error",
+                "Could not insert.",
+                error instanceof Error ? error.message : String(error)
+              )
+            )
+          );
       },
-      { appearance: "accent", attrs: { id: "fn-insert", disabled: true } },
+      { appearance: "accent", attrs: { id: "fn-insert", disabled: true } }
     );
 
     const refreshPreview = async () => {
@@ -93,7 +127,9 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
       const run = state.run();
       try {
         const calls = formulaReferences(formula, "").length
-          ? await host.excel(async (context) => explainFormula(formula, await activeSheetName(context), rangeReader(context), run))
+          ? await host.excel(async (context) =>
+              explainFormula(formula, await activeSheetName(context), rangeReader(context), run)
+            )
           : await explainFormula(formula, "", async () => new Map(), run);
         if (mine !== sequence) return;
         const call = calls[0];
@@ -102,14 +138,38 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
         replace(
           preview,
           !result
-            ? messageBar("info", "No preview.", "A cell reference could not be read; the formula can still be inserted.")
+            ? messageBar(
+                "info",
+                "No preview.",
+                "A cell reference could not be read; the formula can still be inserted."
+              )
             : result.ok
-              ? el("div", { class: "preview-figure" }, eyebrow("Result"), resultFigure(result.value, call))
+              ? el(
+                  "div",
+                  { class: "preview-figure" },
+                  eyebrow("Result"),
+                  resultFigure(result.value, call)
+                )
               : messageBar("error", result.code, result.message),
-          card ? el("details", { class: "preview-details" }, el("summary", {}, "Show the explanation"), card) : null,
+          card
+            ? el(
+                "details",
+                { class: "preview-details" },
+                el("summary", {}, "Show the explanation"),
+                card
+              )
+            : null
         );
       } catch (error) {
-        if (mine === sequence) replace(preview, messageBar("error", "No preview.", error instanceof Error ? error.message : String(error)));
+        if (mine === sequence)
+          replace(
+            preview,
+            messageBar(
+              "error",
+              "No preview.",
+              error instanceof Error ? error.message : String(error)
+            )
+          );
       }
     };
 
@@ -122,7 +182,9 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
       if (timer) clearTimeout(timer);
       if (!built.formula) {
         sequence++;
-        const waiting = built.missing.length ? `Fill in ${built.missing.join(", ")} to see the result.` : "Correct the highlighted input.";
+        const waiting = built.missing.length
+          ? `Fill in ${built.missing.join(", ")} to see the result.`
+          : "Correct the highlighted input.";
         replace(preview, el("p", { class: "muted" }, waiting));
         return;
       }
@@ -149,12 +211,38 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
         el("h2", { class: "fn-heading", attrs: { tabindex: "-1" } }, `BTU.${spec.name}`),
         el("p", { class: "call-description" }, spec.summary),
         el("code", { class: "signature" }, signature),
-        spec.clauses.length ? el("p", { class: "muted" }, "Applies ", ...spec.clauses.flatMap((id, i) => [i ? ", " : "", el("button", { class: "inline-link", attrs: { type: "button" }, on: { click: () => nav.openClause(id) } }, id)])) : null,
-        el("form", { class: "builder", attrs: { "aria-label": `Build a BTU.${spec.name} formula` }, on: { submit: (event) => event.preventDefault() } }, ...fields.map((field) => field.element)),
+        spec.clauses.length
+          ? el(
+              "p",
+              { class: "muted" },
+              "Applies ",
+              ...spec.clauses.flatMap((id, i) => [
+                i ? ", " : "",
+                el(
+                  "button",
+                  {
+                    class: "inline-link",
+                    attrs: { type: "button" },
+                    on: { click: () => nav.openClause(id) },
+                  },
+                  id
+                ),
+              ])
+            )
+          : null,
+        el(
+          "form",
+          {
+            class: "builder",
+            attrs: { "aria-label": `Build a BTU.${spec.name} formula` },
+            on: { submit: (event) => event.preventDefault() },
+          },
+          ...fields.map((field) => field.element)
+        ),
         el("div", { class: "preview" }, eyebrow("Formula"), formulaView, preview),
         el("div", { class: "actions" }, insert),
-        status,
-      ),
+        status
+      )
     );
     update();
     listView.hidden = true;

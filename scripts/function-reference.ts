@@ -31,6 +31,11 @@ export interface FunctionMetadata {
   result?: { type?: string; dimensionality?: string };
 }
 
+/** An identifier that may wrap after its underscores ("fiscal_ years"), never inside a word. */
+function breakAtUnderscores(name: string): string {
+  return escapeHtml(name).replace(/_/g, "_<wbr>");
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
@@ -83,7 +88,7 @@ function argumentsTable(meta: FunctionMetadata, spec: FunctionDefinition): strin
   const rows = meta.parameters.map((param, i) => {
     const kind = spec.params[i].kind;
     const optional = param.optional ? ` <span class="optional">optional</span>` : "";
-    return `<tr><th scope="row"><code>${escapeHtml(param.name)}</code>${optional}</th><td>${escapeHtml(TAKES[kind])}</td><td>${escapeHtml(param.description ?? "")}</td></tr>`;
+    return `<tr><th scope="row"><code>${breakAtUnderscores(param.name)}</code>${optional}</th><td>${escapeHtml(TAKES[kind])}</td><td>${escapeHtml(param.description ?? "")}</td></tr>`;
   });
   return [
     `<table class="arguments">`,
@@ -265,7 +270,7 @@ table { border-collapse: collapse; width: 100%; margin: .75rem 0; font-size: .9r
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 thead th { background: var(--wash); font-weight: 600; }
-tbody th { font-weight: normal; overflow-wrap: anywhere; }
+tbody th { font-weight: normal; }
 .optional { display: inline-block; margin-left: .35rem; padding: 0 .35rem; border-radius: 3px; background: #e8e8e8; color: var(--muted); font-size: .75rem; }
 .clauses { margin: 0; padding-left: 1.25rem; }
 .terms td:nth-child(3) { white-space: nowrap; }

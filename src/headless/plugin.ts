@@ -139,6 +139,8 @@ export class BtuPlugin extends FunctionPlugin {
     state: InterpreterState,
     result: SimpleRangeValue
   ) {
+    // Literal arguments were sized by computing this very result: it fits, no second evaluation.
+    if (ast.args.every(isLiteral)) return result;
     const size = this.spillSize(spec, ast, state);
     if (size.isScalar() || (result.height() <= size.height && result.width() <= size.width))
       return result;

@@ -429,6 +429,25 @@ describe("the taskpane in Chromium", () => {
     await shot("keyboard-functions");
   });
 
+  it("serves the function reference: an example for every function, no sideways scroll at 1100 px", async () => {
+    const help = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await help.goto(`${server.origin}/help/functions.html`);
+    const layout = await help.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+      functions: document.querySelectorAll("section.function").length,
+      withExamples: document.querySelectorAll(
+        "section.function table.examples tbody tr:first-child"
+      ).length,
+    }));
+    expect(layout.scroll).toBeLessThanOrEqual(layout.client);
+    expect(layout.functions).toBe(31);
+    expect(layout.withExamples).toBe(31);
+    await help.goto(`${server.origin}/help/functions.html#min_tnw`);
+    await help.screenshot({ path: path.join(SHOTS, "reference-1100.png") });
+    await help.close();
+  });
+
   it("raised no CSP violation, console error or dialog", () => {
     expect(consoleErrors).toEqual([]);
     expect(dialogs).toEqual([]);

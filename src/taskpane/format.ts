@@ -2,31 +2,16 @@
  * How values read from cells and returned by the core are shown in the pane: money as dollars,
  * dates as ISO and in long form, everything else as Excel would show it. Display only.
  */
-import { Decimal, formatMoney, fromSerial, serialToIso } from "../core";
+import { Decimal, formatMoney, longDate, serialToIso } from "../core";
 import { isValidSerial, weekday } from "../core/dates";
 import { ParamKind, RawArgument, RawScalar, ResultKind, SheetError, isBlank } from "../catalogue";
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /** "Thursday, 31 March 2005" (Excel's serials, so no time zone is involved). */
-export function longDate(serial: number): string {
+export function weekdayDate(serial: number): string {
   const whole = Math.floor(serial);
-  const { year, month, day } = fromSerial(whole);
-  return `${DAYS[weekday(whole)]}, ${day} ${MONTHS[month - 1]} ${year}`;
+  return `${DAYS[weekday(whole)]}, ${longDate(whole)}`;
 }
 
 function isDateSerial(value: unknown): value is number {
@@ -58,7 +43,7 @@ export function dateDetail(value: RawArgument, kind: DisplayKind): string | unde
       ? value[0][0]
       : undefined
     : value;
-  return kind === "date" && isDateSerial(scalar) ? longDate(scalar) : undefined;
+  return kind === "date" && isDateSerial(scalar) ? weekdayDate(scalar) : undefined;
 }
 
 /** A range as a short list ("$1.00, $2.00, (blank) — 3 cells"), a single cell as its value. */

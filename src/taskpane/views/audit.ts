@@ -3,7 +3,7 @@ import { CATALOGUE, RunContext, WorkbookSettings } from "../../catalogue";
 import { isoToSerial, serialToIso } from "../../core";
 import { createAuditSheet } from "../audit";
 import { byId, el, replace } from "../dom";
-import { longDate } from "../format";
+import { weekdayDate } from "../format";
 import { Host } from "../host";
 import { recalculate, saveSettings } from "../settings";
 import { button, messageBar, spinner } from "./common";
@@ -82,7 +82,7 @@ export function mountAudit(host: Host, state: AuditState): void {
               "li",
               { class: "holiday" },
               el("span", { class: "holiday-date" }, serialToIso(serial)),
-              el("span", { class: "muted holiday-long" }, longDate(serial)),
+              el("span", { class: "muted holiday-long" }, weekdayDate(serial)),
               button(
                 "Remove",
                 () => {

@@ -3,7 +3,7 @@ import { ParamKind, ParamSpec } from "../../catalogue";
 import { isoToSerial } from "../../core";
 import { choicesFor, controlFor } from "../builder";
 import { Child, breakable, el, replace } from "../dom";
-import { longDate } from "../format";
+import { weekdayDate } from "../format";
 
 const PLACEHOLDERS: Partial<Record<ParamKind, string>> = {
   price: "e.g. 3.17 or B2",
@@ -50,7 +50,10 @@ export function formField(
     });
     const shown = el("div", { class: "field-echo" });
     input.addEventListener("input", () => {
-      replace(shown, input.value ? `${input.value} · ${longDate(isoToSerial(input.value))}` : "");
+      replace(
+        shown,
+        input.value ? `${input.value} · ${weekdayDate(isoToSerial(input.value))}` : ""
+      );
       onChange(input.value);
     });
     control = input;

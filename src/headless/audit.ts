@@ -34,7 +34,7 @@ import {
   Edit,
   addCellFormats,
   addWorksheet,
-  freeSheetName,
+  freeName,
   insertCellEdits,
   newCellXml,
   newFormulaCellXml,
@@ -418,7 +418,7 @@ export async function auditFile(
     {},
   ]);
   const [bold, wrap, money, date, plain] = styles;
-  const name = freeSheetName(loaded.structure, "Audit");
+  const name = freeName(loaded.structure, "Audit");
   const leftovers = sheetCells
     .flat()
     .filter(

@@ -21,8 +21,10 @@ import {
   WorkbookSettings,
   findBtuCalls,
   findFunction,
+  sheetPrefix,
 } from "../catalogue";
 import { Scalar } from "../core";
+import { SHEET_NAME_LIMIT, freeSheetName } from "../xlsx/sheetNames";
 import { rangeAddress, topLeft } from "./addresses";
 import { explainFormula, formulaReferences, refKey } from "./explain";
 import { CellSnapshot, rangeReader, readSpills, scanBtuCells } from "./workbook";
@@ -115,7 +117,18 @@ function numberFormat(cell: AuditSheetCell, column: number, kind: ResultKind | u
 /** Widths in points, by column: narrow ids, wide explanations. */
 const COLUMN_WIDTHS = [90, 48, 230, 200, 120, 90, 230, 48, 420, 300, 300, 240];
 
-/** Writes the Audit sheet (replacing an earlier one) and returns the address it filled. */
+/** The names of the workbook's sheets, which the sheets the pane adds must not take. */
+async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await context.sync();
+  return worksheets.items.map((sheet) => sheet.name);
+}
+
+/**
+ * Writes the Audit sheet under a name the workbook does not have ("Audit", else "Audit (2)"…; a
+ * sheet of the user's is never replaced) and returns the address it filled.
+ */
 export async function writeAuditSheet(
   context: Excel.RequestContext,
   rows: AuditRow[],
@@ -134,11 +147,8 @@ export async function writeAuditSheet(
     row.map((cell, c) => numberFormat(cell, c, layout.rows[r - (AUDIT_FIRST_ROW - 1)]?.kind))
   );
 
-  const worksheets = context.workbook.worksheets;
-  const earlier = worksheets.getItemOrNullObject(AUDIT_SHEET);
-  await context.sync();
-  if (!earlier.isNullObject) earlier.delete();
-  const sheet = worksheets.add(AUDIT_SHEET);
+  const name = freeSheetName(await sheetNames(context), AUDIT_SHEET);
+  const sheet = context.workbook.worksheets.add(name);
   const all = sheet.getRange(rangeAddress(0, 0, grid.length, width));
   all.numberFormat = formats;
   all.formulas = formulas;
@@ -162,15 +172,13 @@ export async function writeAuditSheet(
   sheet.freezePanes.freezeRows(AUDIT_FIRST_ROW - 1);
   sheet.activate();
   await context.sync();
-  return `${AUDIT_SHEET}!${rangeAddress(0, 0, grid.length, width)}`;
+  return `${sheetPrefix(name)}${rangeAddress(0, 0, grid.length, width)}`;
 }
 
-/** Excel's limit on a sheet name. */
-const SHEET_NAME_LIMIT = 31;
-const VALUES_SUFFIX = " (values)";
-
-function valuesSheetName(sheet: string): string {
-  return sheet.slice(0, SHEET_NAME_LIMIT - VALUES_SUFFIX.length) + VALUES_SUFFIX;
+/** "Model (values)", cut so the suffix fits Excel's 31 characters; numbered when the name is taken. */
+function valuesSheetName(taken: string[], sheet: string): string {
+  const suffix = " (values)";
+  return freeSheetName(taken, sheet.slice(0, SHEET_NAME_LIMIT - suffix.length) + suffix);
 }
 
 /**
@@ -183,13 +191,15 @@ export async function createValuesCopies(
   scan: Pick<WorkbookScan, "cells" | "spills">
 ): Promise<string[]> {
   const sheets = [...new Set(scan.cells.map((cell) => cell.sheet))];
+  const taken = await sheetNames(context);
   const worksheets = context.workbook.worksheets;
-  const earlier = sheets.map((sheet) => worksheets.getItemOrNullObject(valuesSheetName(sheet)));
-  await context.sync();
-  for (const sheet of earlier) if (!sheet.isNullObject) sheet.delete();
+  const names: string[] = [];
   for (const name of sheets) {
     const copy = worksheets.getItem(name).copy("End");
-    copy.name = valuesSheetName(name);
+    const copyName = valuesSheetName(taken, name);
+    copy.name = copyName;
+    taken.push(copyName);
+    names.push(copyName);
     for (const cell of scan.cells.filter((c) => c.sheet === name)) {
       const grid = scan.spills.get(refKey(cell)) ?? [[cell.value]];
       const { row, column } = topLeft(cell.address);
@@ -199,7 +209,7 @@ export async function createValuesCopies(
     }
   }
   await context.sync();
-  return sheets.map(valuesSheetName);
+  return names;
 }
 
 export interface AuditSheetWritten {

@@ -4,6 +4,7 @@
  * removed together with its relationship and content type (the calculation chain, once formulas
  * became values).
  */
+import { freeSheetName } from "./sheetNames";
 import { PackageProblem, XlsxPackage, relsPartOf } from "./package";
 import { WorkbookStructure } from "./workbook";
 import { escapeXml } from "./xml";
@@ -17,11 +18,12 @@ const EMPTY_RELS =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
 
 /** A sheet name not yet taken (case-insensitive, as Excel compares): `Audit`, then `Audit (2)`… */
-export function freeSheetName(structure: WorkbookStructure, wanted: string): string {
-  const taken = new Set(structure.sheets.map((sheet) => sheet.name.toLowerCase()));
-  let name = wanted;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted} (${i})`;
-  return name;
+/** A sheet name the workbook does not have yet. */
+export function freeName(structure: WorkbookStructure, wanted: string): string {
+  return freeSheetName(
+    structure.sheets.map((sheet) => sheet.name),
+    wanted
+  );
 }
 
 function relative(fromDir: string, part: string): string {

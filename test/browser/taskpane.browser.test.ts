@@ -17,6 +17,8 @@ const MARKUP = "<img src=x onerror=alert(1)>";
 
 const WORKBOOK = {
   sheets: {
+    // The user's own sheet named "Audit": the pane must write beside it, never over it.
+    Audit: { A1: { value: "Our own audit notes" } },
     Model: {
       A1: { value: "Termination scenarios" },
       A4: { value: "Voluntary, 31 March 2005" },
@@ -357,8 +359,14 @@ describe("the taskpane in Chromium", () => {
     await page.locator("#audit-run").click();
     await page.locator("#audit-status .message-bar.success").waitFor();
     const names = await stub<string[]>("sheetNames");
-    expect(names).toEqual(expect.arrayContaining(["Audit", "Model (values)", "Loan (values)"]));
-    expect(await stub("cell", "Audit", "C4")).toEqual({ value: "Original formula" });
+    expect(names).toEqual(
+      expect.arrayContaining(["Audit", "Audit (2)", "Model (values)", "Loan (values)"])
+    );
+    expect(await stub("cell", "Audit", "A1")).toEqual({ value: "Our own audit notes" });
+    expect(await stub("cell", "Audit (2)", "C4")).toEqual({ value: "Original formula" });
+    expect(await page.locator("#audit-status .message-bar.success").innerText()).toContain(
+      "'Audit (2)'!A1"
+    );
     expect(await stub("cell", "Model (values)", "B4")).toEqual({ value: 427896.63 });
 
     await page.locator("#setting-method").click();

@@ -127,7 +127,7 @@ describe("the Audit sheet", () => {
     expect(scan.audit[0].settings).toEqual({ discountMethod: "pv" });
   });
 
-  it("writes headers, rows, native formulas and checks, replacing an earlier Audit sheet", async () => {
+  it("writes headers, rows, native formulas and checks on a new sheet, leaving the user's Audit sheet as it was", async () => {
     const fake = new FakeWorkbook({ ...sheets, Audit: { A1: { value: "old" } } }, { spills });
     const ctx = context(fake);
     const scan = await collectAuditCells(ctx, {});
@@ -136,9 +136,12 @@ describe("the Audit sheet", () => {
 
     // One row per BTU cell, and below the FEE_SCHEDULE spill one per re-performed cell: 2 rows × 2 columns.
     const lastRow = AUDIT_FIRST_ROW + rows.length + 2 * 2 - 1;
-    expect(address).toBe(`Audit!A1:L${lastRow}`);
-    expect(fake.sheetNames().filter((n) => n === "Audit")).toHaveLength(1);
-    const written = fake.range("Audit", `A1:L${lastRow}`);
+    expect(address).toBe(`'Audit (2)'!A1:L${lastRow}`);
+    const theirs = fake.range("Audit", "A1");
+    theirs.load("values");
+    await ctx.sync();
+    expect(theirs.values).toEqual([["old"]]);
+    const written = fake.range("Audit (2)", `A1:L${lastRow}`);
     const formulas: unknown[][] = written.formulas;
     expect(formulas).toHaveLength(lastRow);
     expect(formulas[AUDIT_FIRST_ROW - 2]).toEqual([...AUDIT_HEADERS]);
@@ -154,13 +157,13 @@ describe("the Audit sheet", () => {
     // The original formula is written as text, so it cannot become a live formula on the Audit sheet.
     expect(written.numberFormat[AUDIT_FIRST_ROW - 1][2]).toBe("@");
     expect(written.numberFormat[AUDIT_FIRST_ROW - 1][5]).toBe("#,##0.00");
-    const header = fake.range("Audit", `A${AUDIT_FIRST_ROW - 1}:L${AUDIT_FIRST_ROW - 1}`);
+    const header = fake.range("Audit (2)", `A${AUDIT_FIRST_ROW - 1}:L${AUDIT_FIRST_ROW - 1}`);
     expect(header.format.font.bold).toBe(true);
-    expect(fake.frozenRows.Audit).toBe(AUDIT_FIRST_ROW - 1);
-    expect(fake.range("Audit", "C:C").format.columnWidth).toBeGreaterThan(
-      fake.range("Audit", "B:B").format.columnWidth
+    expect(fake.frozenRows["Audit (2)"]).toBe(AUDIT_FIRST_ROW - 1);
+    expect(fake.range("Audit (2)", "C:C").format.columnWidth).toBeGreaterThan(
+      fake.range("Audit (2)", "B:B").format.columnWidth
     );
-    expect(fake.activated).toContain("Audit");
+    expect(fake.activated).toContain("Audit (2)");
   });
 
   it("copies the sheets with BTU cells as values, spills included", async () => {
@@ -169,6 +172,27 @@ describe("the Audit sheet", () => {
     const scan = await collectAuditCells(ctx, {});
     const names = await createValuesCopies(ctx, scan);
     expect(names).toEqual(["Lump sums (values)", "Loan (values)"]);
+  });
+
+  it("numbers a values copy whose name is taken, and leaves the sheet that has it alone", async () => {
+    const fake = new FakeWorkbook(
+      { ...sheets, "Loan (values)": { A1: { value: "mine" } } },
+      { spills }
+    );
+    const ctx = context(fake);
+    const names = await createValuesCopies(ctx, await collectAuditCells(ctx, {}));
+    expect(names).toEqual(["Lump sums (values)", "Loan (values) (2)"]);
+    const theirs = fake.range("Loan (values)", "A1");
+    theirs.load("values");
+    await ctx.sync();
+    expect(theirs.values).toEqual([["mine"]]);
+    expect(fake.range("Loan (values) (2)", "B2").values).toEqual([[5150000]]);
+  });
+
+  it("copies the sheets as values: the first run's names", async () => {
+    const fake = new FakeWorkbook(sheets, { spills });
+    const ctx = context(fake);
+    const names = await createValuesCopies(ctx, await collectAuditCells(ctx, {}));
     expect(fake.sheetNames()).toEqual(expect.arrayContaining(names));
     expect(fake.range("Lump sums (values)", "B4").values).toEqual([[427896.63]]);
     expect(fake.range("Loan (values)", "B2").values).toEqual([[5150000]]);

@@ -2,7 +2,7 @@
  * The one place that turns spreadsheet arguments (from Excel or HyperFormula) into core inputs:
  * blanks, omitted optionals, 1×1 ranges, 2-D ranges with empty cells, booleans and text.
  */
-import { ContractError, Decimal, sumAmounts, toDecimal } from "../core";
+import { ContractError, Exact, sumExact } from "../core";
 
 /** A value as a spreadsheet hands it to a function: a scalar, a blank, or a 2-D range. */
 export type RawScalar = number | string | boolean | null | undefined | SheetError;
@@ -117,7 +117,7 @@ function rangeAmounts(raw: RawArgument, param: ParamSpec, clause: string): numbe
 export type Coerced =
   | number
   | string
-  | Decimal
+  | Exact
   | readonly (number | null)[]
   | readonly boolean[]
   | readonly number[]
@@ -134,7 +134,8 @@ export function coerce(raw: RawArgument, param: ParamSpec, clause: string): Coer
       param.kind === "fraction"
     )
       return raw;
-    if (param.kind === "money") return toDecimal(raw, clause, param.name);
+    // One number goes to the core as it is: the core reads it exactly, on its fast path for whole cents.
+    if (param.kind === "money") return raw;
   }
   const values = cells(raw);
   passErrors(values);
@@ -166,7 +167,7 @@ export function coerce(raw: RawArgument, param: ParamSpec, clause: string): Coer
     }
     case "money": {
       if (param.optional && values.every(isBlank)) return undefined;
-      return sumAmounts(rangeAmounts(raw, param, clause), clause, param.name);
+      return sumExact(rangeAmounts(raw, param, clause), clause, param.name);
     }
     case "dates":
       return values.filter((v) => !isBlank(v)).map((v) => numberIn(v, param, clause, "a date"));

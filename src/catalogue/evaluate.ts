@@ -2,7 +2,15 @@
  * Calls a catalogue function with raw spreadsheet arguments and returns a cell result: the value
  * a cell shows, or an Excel error code with the core's message. Nothing thrown escapes.
  */
-import { ContractError, DATE_1904_OFFSET, Decimal, Outcome, CellValue, Scalar } from "../core";
+import {
+  ContractError,
+  DATE_1904_OFFSET,
+  Decimal,
+  Exact,
+  Outcome,
+  CellValue,
+  Scalar,
+} from "../core";
 import { Coerced, RawArgument, SheetError, coerce } from "./coerce";
 import { FunctionDefinition, RunContext, findFunction } from "./specs";
 
@@ -17,7 +25,7 @@ export interface Evaluation {
 }
 
 function toCell(value: unknown): CellValue {
-  if (value instanceof Decimal) return value.toNumber();
+  if (value instanceof Exact || value instanceof Decimal) return value.toNumber();
   if (Array.isArray(value))
     return value.map((row: unknown[]) => row.map((cell) => toCell(cell) as Scalar));
   return value as Scalar;
@@ -59,6 +67,15 @@ export function evaluate(
         message: `BTU.${name} is not a function of this add-in.`,
       },
     };
+  return evaluateDefinition(spec, args, context);
+}
+
+/** `evaluate` for a definition already in hand (the HyperFormula plugin's every cell). */
+export function evaluateDefinition(
+  spec: FunctionDefinition,
+  args: readonly RawArgument[],
+  context: RunContext = {}
+): Evaluation {
   try {
     if (args.length > spec.params.length) {
       throw new ContractError(
@@ -68,7 +85,9 @@ export function evaluate(
       );
     }
     const clause = spec.clauses[0] ?? `BTU.${spec.name}`;
-    const coerced = spec.params.map((param, i) => coerce(args[i], param, clause));
+    const params = spec.params;
+    const coerced: Coerced[] = new Array(params.length);
+    for (let i = 0; i < params.length; i++) coerced[i] = coerce(args[i], params[i], clause);
     const outcome = spec.run(context.date1904 ? toCoreDates(spec, coerced) : coerced, context);
     const value = outcome.ok ? toCell(outcome.value) : undefined;
     const result: CellResult = outcome.ok

@@ -15,10 +15,14 @@ const BY_NAME = new Map(CATALOGUE.map((definition) => [definition.name, definiti
 
 /** Looks a function up by name, with or without the `BTU.` namespace. */
 export function findFunction(name: string): FunctionDefinition | undefined {
-  return BY_NAME.get(
-    name
-      .trim()
-      .toUpperCase()
-      .replace(/^BTU\./, "")
+  // The adapters pass the name as defined; only typed text needs the trimming.
+  return (
+    BY_NAME.get(name) ??
+    BY_NAME.get(
+      name
+        .trim()
+        .toUpperCase()
+        .replace(/^BTU\./, "")
+    )
   );
 }

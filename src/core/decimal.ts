@@ -15,20 +15,25 @@ export function toCents(amount: Decimal): Decimal {
   return amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
+/** An exact amount of the fast path (src/core/exact.ts), read as the Decimal it equals. */
+type Exactly = { toDecimal(): Decimal };
+const asDecimal = (value: Decimal | Exactly): Decimal =>
+  value instanceof Decimal ? value : value.toDecimal();
+
 /** "$1,234,567.89" (negatives as "-$1,234.00"): how figures appear in explanations. */
-export function formatMoney(amount: Decimal): string {
-  const cents = toCents(amount);
+export function formatMoney(value: Decimal | Exactly): string {
+  const cents = toCents(asDecimal(value));
   const [whole, fraction] = cents.abs().toFixed(2).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${cents.isNegative() && !cents.isZero() ? "-" : ""}$${grouped}.${fraction}`;
 }
 
 /** A rate or fraction as a percentage ("35%", "3%", "0.5%"). */
-export function formatPercent(rate: Decimal): string {
-  return `${rate.times(100).toSignificantDigits(10).toString()}%`;
+export function formatPercent(value: Decimal | Exactly): string {
+  return `${asDecimal(value).times(100).toSignificantDigits(10).toString()}%`;
 }
 
 /** A plain number for explanations, trimmed to a readable number of digits. */
-export function formatNumber(value: Decimal, places = 6): string {
-  return value.toDecimalPlaces(places).toString();
+export function formatNumber(value: Decimal | Exactly, places = 6): string {
+  return asDecimal(value).toDecimalPlaces(places).toString();
 }

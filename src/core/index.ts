@@ -1,12 +1,13 @@
 /** The calculation core: both agreements as pure functions returning values with their explanations. */
 export * from "./outcome";
 export { Decimal, toCents, formatMoney } from "./decimal";
+export { Exact } from "./exact";
 export { DATE_1904_OFFSET, serialToIso, isoToSerial, serialOf, fromSerial, edate } from "./dates";
 export type { Serial } from "./dates";
 export { federalHolidaysIn } from "./calendar";
 export { TERMS, findTerm, termNumber, termClause, termVersion } from "./terms";
 export type { Term, TermVersion } from "./terms";
-export { toDecimal, sumAmounts } from "./inputs";
+export { toDecimal, sumExact } from "./inputs";
 export type { Amount } from "./inputs";
 export { termValue } from "./termLookup";
 export { workdayFunction } from "./businessDays";

@@ -20,16 +20,14 @@ export function parseKeyword<K extends string>(
   clause: string,
   argument: string
 ): K {
+  if (input !== undefined && Object.prototype.hasOwnProperty.call(choices, input))
+    return input as K;
   const keys = Object.keys(choices) as K[];
   if (input === undefined || input.trim() === "") {
     if (fallback !== undefined) return fallback;
     invalid(clause, `${argument} is required: use one of ${keys.map((k) => `"${k}"`).join(", ")}.`);
   }
-  const wanted = normalize(input);
-  const match = keys.find(
-    (key) =>
-      normalize(key) === wanted || choices[key].some((synonym) => normalize(synonym) === wanted)
-  );
+  const match = readerOf(choices).get(normalize(input));
   if (match === undefined) {
     invalid(
       clause,
@@ -37,4 +35,20 @@ export function parseKeyword<K extends string>(
     );
   }
   return match;
+}
+
+/** Each table's words and synonyms, normalized once: a keyword is read on every call of a sheet's cells. */
+const readers = new WeakMap<object, Map<string, string>>();
+
+function readerOf<K extends string>(choices: Record<K, readonly string[]>): Map<string, K> {
+  let reader = readers.get(choices) as Map<string, K> | undefined;
+  if (!reader) {
+    reader = new Map();
+    for (const key of Object.keys(choices) as K[]) {
+      for (const word of [key, ...choices[key]])
+        if (!reader.has(normalize(word))) reader.set(normalize(word), key);
+    }
+    readers.set(choices, reader);
+  }
+  return reader;
 }

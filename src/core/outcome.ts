@@ -111,24 +111,47 @@ export class Trace {
   }
 
   done<T>(value: T): Success<T> {
-    const { steps, alternatives, interpretation } = this;
-    let explanation: Explanation | undefined;
-    const success = { ok: true, value } as Success<T>;
-    Object.defineProperty(success, "explanation", {
-      enumerable: true,
-      get: () => {
-        if (!explanation) {
-          explanation = {
-            steps: steps.map(resolveStep),
-            alternatives: alternatives.map(resolveStep),
-          };
-          if (interpretation !== undefined) explanation.interpretation = resolve(interpretation);
-        }
-        return explanation;
-      },
-    });
-    return success;
+    return new Explained(value, () => this.explanation());
   }
+
+  /** The steps written out: every figure formatted now. */
+  explanation(): Explanation {
+    const explanation: Explanation = {
+      steps: this.steps.map(resolveStep),
+      alternatives: this.alternatives.map(resolveStep),
+    };
+    if (this.interpretation !== undefined)
+      explanation.interpretation = resolve(this.interpretation);
+    return explanation;
+  }
+}
+
+/**
+ * A value with its explanation written the first time someone reads it (the taskpane, an audit),
+ * never for the 100,000 cells of a sheet that only need the value.
+ */
+class Explained<T> implements Success<T> {
+  readonly ok = true;
+  private written?: Explanation;
+
+  constructor(
+    readonly value: T,
+    private readonly write: () => Explanation
+  ) {}
+
+  get explanation(): Explanation {
+    this.written ??= this.write();
+    return this.written;
+  }
+}
+
+/** A value whose steps `explain` adds to a trace only when the explanation is read. */
+export function explained<T>(value: T, explain: (trace: Trace) => unknown): Success<T> {
+  return new Explained(value, () => {
+    const trace = new Trace();
+    explain(trace);
+    return trace.explanation();
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
  * it, its dated history. Calculations read figures only from here (a test enforces it).
  */
 import { Decimal, formatMoney } from "./decimal";
+import { Exact } from "./exact";
 import { Serial, isoToSerial, serialToIso } from "./dates";
 import { invalid, noAnswer } from "./outcome";
 
@@ -504,7 +505,14 @@ function requireTerm(id: string): Term {
 }
 
 /** The version of a term in force on `asOf` (omitted: the latest, i.e. the amended terms). */
+/** The version in force today of each id as the code spells it: read on every calculation. */
+const latest = new Map<string, TermVersion>();
+
 export function termVersion(id: string, asOf?: Serial): TermVersion {
+  if (asOf === undefined) {
+    const known = latest.get(id);
+    if (known) return known;
+  }
   const term = requireTerm(id);
   let current = term.history[term.history.length - 1];
   if (asOf !== undefined) {
@@ -519,6 +527,7 @@ export function termVersion(id: string, asOf?: Serial): TermVersion {
       `${term.description} before ${AMENDMENT} ${absence} (${current.note}) Use an as_of date on or after ${AMENDMENT}.`
     );
   }
+  if (asOf === undefined) latest.set(id, current);
   return current;
 }
 
@@ -541,6 +550,16 @@ export function termDecimal(id: string, asOf?: Serial): Decimal {
   let decimal = decimals.get(version);
   if (!decimal) decimals.set(version, (decimal = new Decimal(String(version.value))));
   return decimal;
+}
+
+const exacts = new WeakMap<TermVersion, Exact>();
+
+/** A money or rate figure as an exact fraction for the fast path (0.35 is 7 / 20). */
+export function termExact(id: string, asOf?: Serial): Exact {
+  const version = termVersion(id, asOf);
+  let exact = exacts.get(version);
+  if (!exact) exacts.set(version, (exact = Exact.parse(String(version.value))));
+  return exact;
 }
 
 /** A date term as ISO text, for explanations that name it. */

@@ -12,7 +12,13 @@ import {
   ImplementedFunctions,
   SimpleRangeValue,
 } from "hyperformula";
-import { CATALOGUE, FunctionDefinition, RawArgument, RunContext, evaluate } from "../catalogue";
+import {
+  CATALOGUE,
+  FunctionDefinition,
+  RawArgument,
+  RunContext,
+  evaluateDefinition,
+} from "../catalogue";
 import { fromCellResult, toCellError, toRawArgument } from "./values";
 
 /** The parts of HyperFormula's AST and interpreter state the plugin reads (not exported by the package). */
@@ -92,7 +98,7 @@ export class BtuPlugin extends FunctionPlugin {
       if (value instanceof CellError) return value;
       raw[i] = toRawArgument(value);
     }
-    const result = fromCellResult(evaluate(spec.name, raw, this.context).result);
+    const result = fromCellResult(evaluateDefinition(spec, raw, this.context).result);
     if (result instanceof SimpleRangeValue) return this.fitSpill(spec, ast, state, result);
     return result;
   }
@@ -114,7 +120,7 @@ export class BtuPlugin extends FunctionPlugin {
           ? undefined
           : toRawArgument(this.evaluateAst(arg as never, state as never))
       );
-      const result = evaluate(spec.name, raw, this.context).result;
+      const result = evaluateDefinition(spec, raw, this.context).result;
       return result.ok && Array.isArray(result.value)
         ? new ArraySize(result.value[0]?.length ?? columns, result.value.length)
         : ArraySize.scalar();

@@ -2,7 +2,7 @@
  * Shared assertions for the core tests. Expected dates are computed here independently of the
  * core's own calendar code, so a bug there cannot make a test agree with itself.
  */
-import type { Decimal, Failure, Outcome, Success } from "../../src/core";
+import type { Exact, Failure, Outcome, Success } from "../../src/core";
 
 const MS_PER_DAY = 86_400_000;
 // Date.UTC never reads the machine's time zone, so this oracle is TZ-independent.
@@ -24,8 +24,8 @@ export function value<T>(outcome: Outcome<T>): T {
 }
 
 /** A money result as Excel would show it to the cent; also checks it carries no hidden digits. */
-export function cents(outcome: Outcome<Decimal>): string {
-  const amount = value(outcome);
+export function cents(outcome: Outcome<Exact>): string {
+  const amount = value(outcome).toDecimal();
   expect(amount.decimalPlaces()).toBeLessThanOrEqual(2);
   return amount.toFixed(2);
 }

@@ -1,29 +1,41 @@
 /** The Borrowing Base of FA 1(b) and what it leaves to borrow on the $14,000,000 line (LMA I.A, SA 13(h)). */
-import { Decimal, ZERO, formatMoney, formatPercent, toCents } from "../decimal";
+import { formatMoney, formatPercent } from "../decimal";
 import { serialToIso } from "../dates";
-import { Amount, dateArg, nonNegative, toDecimal } from "../inputs";
-import { Outcome, Trace, calculate, noAnswer } from "../outcome";
-import { termClause, termDecimal, termMoney, termNumber } from "../terms";
+import { Exact } from "../exact";
+import { Amount, dateArg, nonNegativeExact, toExact } from "../inputs";
+import { Outcome, Trace, calculate, explained, noAnswer } from "../outcome";
+import { termClause, termExact, termMoney, termNumber } from "../terms";
 
 export interface BaseParts {
-  receivablesAdvance: Decimal;
-  inventoryAdvance: Decimal;
-  letterOfCreditDeduction: Decimal;
-  base: Decimal;
+  receivablesAdvance: Exact;
+  inventoryAdvance: Exact;
+  letterOfCreditDeduction: Exact;
+  base: Exact;
+}
+
+/** The figures of FA 1(b), read once: every call needs them. */
+let figures:
+  { receivablesRate: Exact; inventoryRate: Exact; cap: Exact; commitment: Exact } | undefined;
+function terms() {
+  figures ??= {
+    receivablesRate: termExact("loan.receivables_rate"),
+    inventoryRate: termExact("loan.inventory_rate"),
+    cap: termExact("loan.inventory_cap"),
+    commitment: termExact("loan.commitment"),
+  };
+  return figures;
 }
 
 /** The formula itself, unrounded: 80% × receivables + min(35% × inventory, cap) − letters of credit. */
 export function borrowingBaseParts(
-  receivables: Decimal,
-  inventory: Decimal,
-  lcOutstanding: Decimal,
-  lcUnreimbursed: Decimal
+  receivables: Exact,
+  inventory: Exact,
+  lcOutstanding: Exact,
+  lcUnreimbursed: Exact
 ): BaseParts {
-  const receivablesAdvance = receivables.times(termDecimal("loan.receivables_rate"));
-  const inventoryAdvance = Decimal.min(
-    inventory.times(termDecimal("loan.inventory_rate")),
-    termDecimal("loan.inventory_cap")
-  );
+  const { receivablesRate, inventoryRate, cap } = terms();
+  const receivablesAdvance = receivables.times(receivablesRate);
+  const inventoryAdvance = Exact.min(inventory.times(inventoryRate), cap);
   const letterOfCreditDeduction = lcOutstanding.plus(lcUnreimbursed);
   return {
     receivablesAdvance,
@@ -33,16 +45,14 @@ export function borrowingBaseParts(
   };
 }
 
-function inventorySteps(inventory: Decimal, advance: Decimal, trace: Trace): void {
-  const rate = termDecimal("loan.inventory_rate");
-  const cap = termDecimal("loan.inventory_cap");
-  const uncapped = inventory.times(rate);
+function inventorySteps(inventory: Exact, advance: Exact, trace: Trace): void {
+  const { inventoryRate, cap } = terms();
+  const uncapped = inventory.times(inventoryRate);
   trace.step(
     "Inventory advance",
-    () => formatMoney(advance),
+    formatMoney(advance),
     termClause("loan.inventory_cap"),
-    () =>
-      `${formatPercent(rate)} of Eligible Inventory (${formatMoney(uncapped)}), not to exceed ${formatMoney(cap)}${uncapped.greaterThan(cap) ? ": the cap applies" : ""}.`
+    `${formatPercent(inventoryRate)} of Eligible Inventory (${formatMoney(uncapped)}), not to exceed ${formatMoney(cap)}${uncapped.greaterThan(cap) ? ": the cap applies" : ""}.`
   );
 }
 
@@ -64,56 +74,58 @@ export function borrowingBase(
   lcOutstandingIn: Amount = 0,
   lcUnreimbursedIn: Amount = 0,
   asOf?: number
-): Outcome<Decimal> {
+): Outcome<Exact> {
   return calculate(() => {
     const clause = "FA 1(b)";
     checkAmended(asOf);
-    const receivables = nonNegative(receivablesIn, clause, "eligible_receivables");
-    const inventory = nonNegative(inventoryIn, clause, "eligible_inventory");
-    const lcOutstanding = nonNegative(lcOutstandingIn, clause, "lc_outstanding");
-    const lcUnreimbursed = nonNegative(lcUnreimbursedIn, clause, "lc_unreimbursed");
+    const receivables = nonNegativeExact(receivablesIn, clause, "eligible_receivables");
+    const inventory = nonNegativeExact(inventoryIn, clause, "eligible_inventory");
+    const lcOutstanding = nonNegativeExact(lcOutstandingIn, clause, "lc_outstanding");
+    const lcUnreimbursed = nonNegativeExact(lcUnreimbursedIn, clause, "lc_unreimbursed");
     const parts = borrowingBaseParts(receivables, inventory, lcOutstanding, lcUnreimbursed);
-    const trace = new Trace().step(
-      "Receivables advance",
-      () => formatMoney(parts.receivablesAdvance),
-      clause,
-      () =>
-        `${formatPercent(termDecimal("loan.receivables_rate"))} of Eligible Receivables (${formatMoney(receivables)}).`
-    );
-    inventorySteps(inventory, parts.inventoryAdvance, trace);
-    trace
-      .step(
-        "Letters of credit",
-        () => `−${formatMoney(parts.letterOfCreditDeduction)}`,
+    return explained(parts.base.toCents(), (trace) => {
+      trace.step(
+        "Receivables advance",
+        formatMoney(parts.receivablesAdvance),
         clause,
-        () =>
-          `Face amount of letters of credit outstanding (${formatMoney(lcOutstanding)}) plus drawn amounts not reimbursed (${formatMoney(lcUnreimbursed)}).`
-      )
-      .step(
-        "Borrowing Base",
-        () => formatMoney(parts.base),
-        clause,
-        "Receivables advance + inventory advance − letters of credit; it may be negative."
+        `${formatPercent(terms().receivablesRate)} of Eligible Receivables (${formatMoney(receivables)}).`
       );
-    return trace.done(toCents(parts.base));
+      inventorySteps(inventory, parts.inventoryAdvance, trace);
+      trace
+        .step(
+          "Letters of credit",
+          `−${formatMoney(parts.letterOfCreditDeduction)}`,
+          clause,
+          `Face amount of letters of credit outstanding (${formatMoney(lcOutstanding)}) plus drawn amounts not reimbursed (${formatMoney(lcUnreimbursed)}).`
+        )
+        .step(
+          "Borrowing Base",
+          formatMoney(parts.base),
+          clause,
+          "Receivables advance + inventory advance − letters of credit; it may be negative."
+        );
+    });
   });
 }
 
-export function inventoryAdvance(inventoryIn: Amount): Outcome<Decimal> {
+export function inventoryAdvance(inventoryIn: Amount): Outcome<Exact> {
   return calculate(() => {
-    const inventory = nonNegative(inventoryIn, "FA 1(b)", "eligible_inventory");
-    const advance = borrowingBaseParts(ZERO, inventory, ZERO, ZERO).inventoryAdvance;
-    const trace = new Trace();
-    inventorySteps(inventory, advance, trace);
-    return trace.done(toCents(advance));
+    const inventory = nonNegativeExact(inventoryIn, "FA 1(b)", "eligible_inventory");
+    const advance = borrowingBaseParts(
+      Exact.ZERO,
+      inventory,
+      Exact.ZERO,
+      Exact.ZERO
+    ).inventoryAdvance;
+    return explained(advance.toCents(), (trace) => inventorySteps(inventory, advance, trace));
   });
 }
 
 interface LineInputs {
-  base: Decimal;
-  loans: Decimal;
-  commitment: Decimal;
-  lcExposure: Decimal | undefined;
+  base: Exact;
+  loans: Exact;
+  commitment: Exact;
+  lcExposure: Exact | undefined;
 }
 
 function lineInputs(
@@ -123,30 +135,32 @@ function lineInputs(
   lcExposureIn: Amount | undefined
 ): LineInputs {
   return {
-    base: toDecimal(baseIn, "FA 1(b)", "borrowing_base"),
-    loans: nonNegative(loansIn, "LMA I.A", "loans_outstanding"),
+    base: toExact(baseIn, "FA 1(b)", "borrowing_base"),
+    loans: nonNegativeExact(loansIn, "LMA I.A", "loans_outstanding"),
     commitment:
       commitmentIn === undefined
-        ? termDecimal("loan.commitment")
-        : nonNegative(commitmentIn, "LMA I.A", "commitment"),
+        ? terms().commitment
+        : nonNegativeExact(commitmentIn, "LMA I.A", "commitment"),
     lcExposure:
-      lcExposureIn === undefined ? undefined : nonNegative(lcExposureIn, "LMA I.A", "lc_exposure"),
+      lcExposureIn === undefined
+        ? undefined
+        : nonNegativeExact(lcExposureIn, "LMA I.A", "lc_exposure"),
   };
 }
 
 /** The lesser of the line (less letter-of-credit exposure, on that reading) and the Borrowing Base. */
-function lendingLimit(inputs: LineInputs, lcExposure: Decimal | undefined): Decimal {
-  return Decimal.min(inputs.commitment.minus(lcExposure ?? ZERO), inputs.base);
+function lendingLimit(inputs: LineInputs, lcExposure: Exact | undefined): Exact {
+  return Exact.min(inputs.commitment.minus(lcExposure ?? Exact.ZERO), inputs.base);
 }
 
 const lcReadings = () =>
   `Letters of credit are already deducted inside the Borrowing Base (FA 1(b)) and are not deducted from it twice. Whether they also use up the ${termMoney("loan.commitment")} line is not said in these documents: with lc_exposure the line becomes commitment − lc_exposure; without it, the line is the full commitment.`;
 
-function lineSteps(inputs: LineInputs, limit: Decimal, trace: Trace): void {
+function lineSteps(inputs: LineInputs, limit: Exact, trace: Trace): void {
   trace.interpret(lcReadings);
   trace.step(
     "Revolving Credit",
-    () => formatMoney(inputs.commitment),
+    formatMoney(inputs.commitment),
     "LMA I.A",
     "The commitment of the line."
   );
@@ -154,24 +168,19 @@ function lineSteps(inputs: LineInputs, limit: Decimal, trace: Trace): void {
   if (lcExposure)
     trace.step(
       "Letter-of-credit exposure",
-      () => `−${formatMoney(lcExposure)}`,
+      `−${formatMoney(lcExposure)}`,
       "LMA I.A",
       "On the reading that letters of credit also use up the line."
     );
   trace
-    .step("Borrowing Base", () => formatMoney(inputs.base), "FA 1(b)", "As computed under FA 1(b).")
+    .step("Borrowing Base", formatMoney(inputs.base), "FA 1(b)", "As computed under FA 1(b).")
     .step(
       "Lending limit",
-      () => formatMoney(limit),
+      formatMoney(limit),
       "FA 1(b)",
       "The lesser of the line and the Borrowing Base."
     )
-    .step(
-      "Loans outstanding",
-      () => formatMoney(inputs.loans),
-      "LMA I.A",
-      "Revolving loans drawn."
-    );
+    .step("Loans outstanding", formatMoney(inputs.loans), "LMA I.A", "Revolving loans drawn.");
 }
 
 function measure(
@@ -179,34 +188,34 @@ function measure(
   loansIn: Amount,
   commitmentIn: Amount | undefined,
   lcExposureIn: Amount | undefined,
-  compute: (limit: Decimal, loans: Decimal) => Decimal,
+  compute: (limit: Exact, loans: Exact) => Exact,
   label: string,
   clause: string,
   rule: string
-): Outcome<Decimal> {
+): Outcome<Exact> {
   return calculate(() => {
     const inputs = lineInputs(baseIn, loansIn, commitmentIn, lcExposureIn);
     const limit = lendingLimit(inputs, inputs.lcExposure);
-    const trace = new Trace();
-    lineSteps(inputs, limit, trace);
     const result = compute(limit, inputs.loans);
-    trace.step(label, () => formatMoney(result), clause, rule);
-    if (inputs.lcExposure) {
-      trace.alternative(
-        () => `${label} if letters of credit do not use up the line`,
-        () => formatMoney(compute(lendingLimit(inputs, undefined), inputs.loans)),
-        "LMA I.A",
-        "The full commitment as the line."
-      );
-    } else {
-      trace.alternative(
-        () => `${label} if letters of credit also use up the line`,
-        "give lc_exposure",
-        "LMA I.A",
-        "Pass the letters of credit as lc_exposure to see this reading."
-      );
-    }
-    return trace.done(toCents(result));
+    return explained(result.toCents(), (trace) => {
+      lineSteps(inputs, limit, trace);
+      trace.step(label, formatMoney(result), clause, rule);
+      if (inputs.lcExposure) {
+        trace.alternative(
+          `${label} if letters of credit do not use up the line`,
+          formatMoney(compute(lendingLimit(inputs, undefined), inputs.loans)),
+          "LMA I.A",
+          "The full commitment as the line."
+        );
+      } else {
+        trace.alternative(
+          `${label} if letters of credit also use up the line`,
+          "give lc_exposure",
+          "LMA I.A",
+          "Pass the letters of credit as lc_exposure to see this reading."
+        );
+      }
+    });
   });
 }
 
@@ -215,13 +224,13 @@ export function availability(
   loansIn: Amount,
   commitmentIn?: Amount,
   lcExposureIn?: Amount
-): Outcome<Decimal> {
+): Outcome<Exact> {
   return measure(
     baseIn,
     loansIn,
     commitmentIn,
     lcExposureIn,
-    (limit, loans) => Decimal.max(ZERO, limit.minus(loans)),
+    (limit, loans) => Exact.max(Exact.ZERO, limit.minus(loans)),
     "Availability",
     "FA 1(b)",
     "max(0, lending limit − loans outstanding)."
@@ -233,13 +242,13 @@ export function overadvance(
   loansIn: Amount,
   commitmentIn?: Amount,
   lcExposureIn?: Amount
-): Outcome<Decimal> {
+): Outcome<Exact> {
   return measure(
     baseIn,
     loansIn,
     commitmentIn,
     lcExposureIn,
-    (limit, loans) => Decimal.max(ZERO, loans.minus(limit)),
+    (limit, loans) => Exact.max(Exact.ZERO, loans.minus(limit)),
     "Over-advance",
     "SA 13(h)",
     `max(0, loans outstanding − lending limit); to be cured within ${termNumber("loan.overadvance_cure_days")} days of the Bank's notice.`

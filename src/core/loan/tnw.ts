@@ -7,6 +7,7 @@ import { Decimal, ZERO, formatMoney, formatPercent, toCents } from "../decimal";
 import { Serial, edate, fromSerial, serialToIso } from "../dates";
 import { Amount, dateArg, toDecimal } from "../inputs";
 import { parseKeyword } from "../keywords";
+import { Exact } from "../exact";
 import { Outcome, Trace, calculate, invalid } from "../outcome";
 import { termDecimal, termNumber } from "../terms";
 
@@ -209,12 +210,12 @@ export function minTnw(
   years: readonly (number | null)[],
   incomes: readonly (Amount | null)[],
   method: TnwMethod = DEFAULT_TNW_METHOD
-): Outcome<Decimal> {
+): Outcome<Exact> {
   return calculate(() => {
     const date = dateArg(testDate, CLAUSE, "test_date");
     const entries = readFiscalYears(years, incomes);
     const trace = new Trace();
-    return trace.done(toCents(minimumSteps(date, entries, method, trace)));
+    return trace.done(Exact.of(toCents(minimumSteps(date, entries, method, trace))));
   });
 }
 
@@ -224,7 +225,7 @@ export function tnwHeadroom(
   years: readonly (number | null)[],
   incomes: readonly (Amount | null)[],
   method: TnwMethod = DEFAULT_TNW_METHOD
-): Outcome<Decimal> {
+): Outcome<Exact> {
   return calculate(() => {
     const actual = toDecimal(tangibleNetWorth, CLAUSE, "tangible_net_worth");
     const date = dateArg(testDate, CLAUSE, "test_date");
@@ -248,7 +249,7 @@ export function tnwHeadroom(
             ? "Below the minimum: the covenant is breached."
             : "Actual less the required minimum."
       );
-    return trace.done(toCents(headroom));
+    return trace.done(Exact.of(toCents(headroom)));
   });
 }
 

@@ -2,6 +2,7 @@
 import { Decimal, formatMoney, formatNumber, formatPercent, toCents } from "../decimal";
 import { Amount, nonNegative, toDecimal } from "../inputs";
 import { parseKeyword } from "../keywords";
+import { Exact } from "../exact";
 import { Outcome, Trace, calculate, invalid } from "../outcome";
 import { quoted } from "../prose";
 import { termDecimal, termIso } from "../terms";
@@ -74,7 +75,7 @@ export function splitDollarCompanyInterest(
   cashValue: Amount,
   cashValue2003: Amount,
   insuredIncrease?: Amount
-): Outcome<Decimal> {
+): Outcome<Exact> {
   return calculate(() => {
     const clause = "SEP 3(c)(iii)(A)";
     const now = nonNegative(cashValue, clause, "cash_value");
@@ -118,7 +119,7 @@ export function splitDollarCompanyInterest(
         clause,
         "Company share × cash value shared pro rata."
       )
-      .done(toCents(interest));
+      .done(Exact.of(toCents(interest)));
   });
 }
 
@@ -139,7 +140,7 @@ export function splitDollarBuyout(
   companyInterest: Amount,
   lifeExpectancyYears: Amount,
   method: BuyoutMethod = DEFAULT_BUYOUT_METHOD
-): Outcome<Decimal> {
+): Outcome<Exact> {
   return calculate(() => {
     const clause = "SEP 3(c)(iii)(B)";
     const interest = nonNegative(companyInterest, clause, "company_interest");
@@ -176,7 +177,7 @@ export function splitDollarBuyout(
       return trace
         .step("Buy-out price (simple)", () => formatMoney(simple), clause, simpleRule)
         .alternative("Compound discount", () => formatMoney(compound), clause, compoundRule)
-        .done(toCents(simple));
+        .done(Exact.of(toCents(simple)));
     }
     trace.step("Buy-out price (compound)", () => formatMoney(compound), clause, compoundRule);
     if (!simpleFactor.isNegative())
@@ -186,6 +187,6 @@ export function splitDollarBuyout(
         clause,
         simpleRule
       );
-    return trace.done(toCents(compound));
+    return trace.done(Exact.of(toCents(compound)));
   });
 }

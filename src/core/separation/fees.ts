@@ -2,13 +2,14 @@
  * Fee accrual under SEP 3(a)-(b): each day of a contract year earns annual fee ÷ days in that
  * contract year, so a whole contract year earns exactly the annual fee.
  */
-import { Decimal, ZERO, formatMoney, formatNumber, toCents } from "../decimal";
+import { Decimal, ZERO, formatMoney, formatNumber } from "../decimal";
 import { Serial, edate, serialToIso } from "../dates";
 import { dateArg, notAfter } from "../inputs";
 import { parseKeyword } from "../keywords";
-import { Outcome, Trace, calculate, invalid } from "../outcome";
+import { Exact } from "../exact";
+import { Outcome, Trace, calculate, explained, invalid } from "../outcome";
 import { quoted } from "../prose";
-import { termClause, termDecimal, termIso, termNumber } from "../terms";
+import { termClause, termDecimal, termExact, termIso, termNumber } from "../terms";
 
 export type Stream = "consulting" | "chairman" | "both";
 
@@ -26,10 +27,14 @@ export function parseStream(input: string, clause = "SEP 3(a)"): Stream {
   return parseKeyword(input, STREAMS, undefined, clause, "stream");
 }
 
-export function annualFee(stream: Stream): Decimal {
-  if (stream === "both")
-    return termDecimal("consulting.annual_fee").plus(termDecimal("chairman.annual_fee"));
-  return termDecimal(stream === "consulting" ? "consulting.annual_fee" : "chairman.annual_fee");
+/** The annual fees are read on every call: kept once read (the terms never change while running). */
+const annualFees: Partial<Record<Stream, Exact>> = {};
+
+export function annualFee(stream: Stream): Exact {
+  return (annualFees[stream] ??=
+    stream === "both"
+      ? termExact("consulting.annual_fee").plus(termExact("chairman.annual_fee"))
+      : termExact(stream === "consulting" ? "consulting.annual_fee" : "chairman.annual_fee"));
 }
 
 export function describeAnnualFee(stream: Stream): string {
@@ -63,26 +68,41 @@ export function contractYears(): readonly ContractYear[] {
   return contractYearsCache;
 }
 
+let start: Serial | undefined;
+let end: Serial | undefined;
+
 export function feeStart(): Serial {
-  return termNumber("sep.fee_start");
+  return (start ??= termNumber("sep.fee_start"));
 }
 
 export function feeEnd(): Serial {
-  return termNumber("sep.fee_end");
+  return (end ??= termNumber("sep.fee_end"));
+}
+
+let commonDays: number | undefined;
+
+/** The least common multiple of the contract years' lengths (366 × 365): fee-years are whole multiples of its inverse. */
+function commonDenominator(): number {
+  if (commonDays === undefined) {
+    const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+    commonDays = contractYears().reduce((l, cy) => (l / gcd(l, cy.days)) * cy.days, 1);
+  }
+  return commonDays;
 }
 
 /** Fee-years accrued on the days from..to inclusive: Σ over those days of 1 / days in their contract year. */
-export function feeYears(from: Serial, to: Serial): Decimal {
-  let years = ZERO;
+export function feeYears(from: Serial, to: Serial): Exact {
+  const common = commonDenominator();
+  let units = 0;
   for (const cy of contractYears()) {
     const days = Math.min(to, cy.end) - Math.max(from, cy.start) + 1;
-    if (days > 0) years = years.plus(new Decimal(days).dividedBy(cy.days));
+    if (days > 0) units += days * (common / cy.days);
   }
-  return years;
+  return Exact.fraction(units, common);
 }
 
 /** Y(T): fee-years left after the end of day T through the end of the periods. */
-export function remainingYears(termination: Serial): Decimal {
+export function remainingYears(termination: Serial): Exact {
   return feeYears(termination + 1, feeEnd());
 }
 
@@ -97,10 +117,15 @@ export function describeRemainingDays(termination: Serial): string {
   return parts.length ? parts.join(", ") : "no days left";
 }
 
-/** The undiscounted remainder, unrounded, with its explanation steps. */
-export function remainderSteps(termination: Serial, stream: Stream, trace: Trace): Decimal {
+/** The undiscounted remainder after day T, unrounded: annual fee × Y(T). */
+export function remainder(termination: Serial, stream: Stream): Exact {
+  return annualFee(stream).times(remainingYears(termination));
+}
+
+/** The steps of the remainder, for an explanation. */
+export function remainderSteps(termination: Serial, stream: Stream, trace: Trace): void {
   const years = remainingYears(termination);
-  const remainder = annualFee(stream).times(years);
+  const amount = remainder(termination, stream);
   trace
     .step(
       "Annual fee",
@@ -117,24 +142,23 @@ export function remainderSteps(termination: Serial, stream: Stream, trace: Trace
     )
     .step(
       "Remainder of the fees",
-      () => formatMoney(remainder),
+      () => formatMoney(amount),
       "SEP 3(a)",
       () =>
         `Annual fee × Y(T): the fees that would have been due had the period continued through ${termIso("sep.fee_end")}.`
     );
-  return remainder;
 }
 
 const accrualNote = () =>
   `Fees accrue from ${termIso("sep.fee_start")}: salary runs through the Separation Date (${termIso("sep.separation_date")}) and the Chairman Fee is stated ${quoted("SEP 3(a)", "from July 1, 2003")}; each day earns annual fee ÷ days in its contract year.`;
 
-export function remainingFees(date: number, stream: Stream = DEFAULT_STREAM): Outcome<Decimal> {
+export function remainingFees(date: number, stream: Stream = DEFAULT_STREAM): Outcome<Exact> {
   return calculate(() => {
     const termination = dateArg(date, "SEP 3(a)", "date");
     notAfter(termination, feeEnd(), "SEP 3", "The date");
-    const trace = new Trace().interpret(accrualNote);
-    const remainder = remainderSteps(termination, stream, trace);
-    return trace.done(toCents(remainder));
+    return explained(remainder(termination, stream).toCents(), (trace) =>
+      remainderSteps(termination, stream, trace.interpret(accrualNote))
+    );
   });
 }
 
@@ -142,7 +166,7 @@ export function feesEarned(
   fromDate: number,
   toDate: number,
   stream: Stream = DEFAULT_STREAM
-): Outcome<Decimal> {
+): Outcome<Exact> {
   return calculate(() => {
     const from = dateArg(fromDate, "SEP 3(a)", "from_date");
     const to = dateArg(toDate, "SEP 3(a)", "to_date");
@@ -153,28 +177,29 @@ export function feesEarned(
       );
     const years = feeYears(from, to);
     const earned = annualFee(stream).times(years);
-    const trace = new Trace()
-      .interpret(accrualNote)
-      .step(
-        "Annual fee",
-        () => describeAnnualFee(stream),
-        "SEP 3(a)",
-        "Fee at the rate of the annual amount."
-      )
-      .step(
-        "Fee-years in the range",
-        () => `${formatNumber(years)} years`,
-        "SEP 3(b)",
-        () =>
-          `Days ${serialToIso(from)}..${serialToIso(to)} inside ${serialToIso(feeStart())}..${serialToIso(feeEnd())}, each 1/days of its contract year.`
-      )
-      .step(
-        "Fees earned",
-        () => formatMoney(earned),
-        "SEP 3(a)",
-        "Annual fee × fee-years, rounded once to cents."
-      );
-    return trace.done(toCents(earned));
+    return explained(earned.toCents(), (trace) =>
+      trace
+        .interpret(accrualNote)
+        .step(
+          "Annual fee",
+          () => describeAnnualFee(stream),
+          "SEP 3(a)",
+          "Fee at the rate of the annual amount."
+        )
+        .step(
+          "Fee-years in the range",
+          () => `${formatNumber(years)} years`,
+          "SEP 3(b)",
+          () =>
+            `Days ${serialToIso(from)}..${serialToIso(to)} inside ${serialToIso(feeStart())}..${serialToIso(feeEnd())}, each 1/days of its contract year.`
+        )
+        .step(
+          "Fees earned",
+          () => formatMoney(earned),
+          "SEP 3(a)",
+          "Annual fee × fee-years, rounded once to cents."
+        )
+    );
   });
 }
 
@@ -218,7 +243,7 @@ export function scheduleRows(stream: Stream): ScheduleRow[] {
   let paid = ZERO;
   return payDates().map((payDate) => {
     // Cumulative accrual rounded to cents, so the rows add up exactly to the rounded total.
-    const cumulative = toCents(annual.times(feeYears(feeStart(), payDate)));
+    const cumulative = annual.times(feeYears(feeStart(), payDate)).toCents().toDecimal();
     const row = { payDate, amount: cumulative.minus(paid) };
     paid = cumulative;
     return row;

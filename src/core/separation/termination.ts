@@ -2,14 +2,22 @@
  * Termination payments of SEP 4(a)-(h): which part of the remaining fees each way of ending the
  * Consulting and Chairmanship Periods pays, inside which window, and the 3% discount of 4(c).
  */
-import { Decimal, ZERO, formatMoney, formatNumber, formatPercent, toCents } from "../decimal";
+import { Decimal, ZERO, formatMoney, formatNumber, formatPercent } from "../decimal";
 import { Serial, serialToIso } from "../dates";
 import { dateArg, notAfter } from "../inputs";
 import { parseKeyword } from "../keywords";
-import { Outcome, Trace, calculate, invalid, noAnswer } from "../outcome";
+import { Outcome, Trace, calculate, explained, invalid, noAnswer } from "../outcome";
 import { longDate, quoted } from "../prose";
-import { termDecimal, termIso, termNumber } from "../terms";
-import { annualFee, contractYears, feeEnd, remainderSteps, remainingYears } from "./fees";
+import { Exact } from "../exact";
+import { termDecimal, termExact, termIso, termNumber } from "../terms";
+import {
+  annualFee,
+  contractYears,
+  feeEnd,
+  remainder,
+  remainderSteps,
+  remainingYears,
+} from "./fees";
 import {
   DISCOUNT_METHODS,
   DiscountMethod,
@@ -100,9 +108,16 @@ export function presentValueOfRemainder(termination: Serial, annual: Decimal): D
   return total;
 }
 
-/** The simple (literal) discount: remainder × (1 − 3% × Y(T)). */
-export function simpleDiscounted(remainder: Decimal, years: Decimal): Decimal {
-  return remainder.times(new Decimal(1).minus(termDecimal("sep.discount_rate").times(years)));
+/** Read on every voluntary termination: kept once read. */
+let discountRate: Exact | undefined;
+
+/**
+ * The simple (literal) discount: annual fee × Y(T) × (1 − 3% × Y(T)), multiplied out as
+ * annual fee × (Y − 3% × Y²) so the fractions stay within safe integers (the same number, exactly).
+ */
+export function simpleDiscounted(annual: Exact, years: Exact): Exact {
+  discountRate ??= termExact("sep.discount_rate");
+  return annual.times(years.minus(discountRate.times(years).times(years)));
 }
 
 function checkWindow(termination: Serial, rule: PartRule): void {
@@ -120,117 +135,136 @@ function checkWindow(termination: Serial, rule: PartRule): void {
   }
 }
 
+/** The rules of SEP 4 for one type and part never change: read from the table once. */
+const partRules: Partial<Record<TerminationType, Partial<Record<Part, PartRule>>>> = {};
+function ruleFor(type: TerminationType, part: Part): PartRule {
+  const rules = (partRules[type] ??= {});
+  return (rules[part] ??= partRule(type, part));
+}
+
+/** What the termination pays on this part, unrounded, by what the SEP 4 table says it pays. */
+function amountOwed(
+  part: Part,
+  termination: Serial,
+  rule: PartRule,
+  method: DiscountMethod
+): Exact {
+  switch (rule.pays) {
+    case "nothing":
+      return Exact.ZERO;
+    case "remainder":
+      return remainder(termination, part);
+    case "disability share":
+      return remainder(termination, part).times(termExact("sep.disability_share"));
+    case "death": {
+      const pivot = termNumber("sep.death_pivot_date");
+      if (termination === pivot) {
+        noAnswer(
+          rule.clause,
+          `4(g) covers death "prior to" and "subsequent to" ${longDate(pivot)}, but not on ${serialToIso(pivot)} itself: the agreement gives no answer for this date.`
+        );
+      }
+      return termination > pivot ? Exact.ZERO : remainder(termination, part);
+    }
+    case "discounted remainder": {
+      if (method !== "simple") return presentValue(termination, part);
+      return simpleDiscounted(annualFee(part), remainingYears(termination));
+    }
+  }
+}
+
+/** The present-value reading: powers of the daily factor, in decimal.js. */
+function presentValue(termination: Serial, part: Part): Exact {
+  return Exact.of(presentValueOfRemainder(termination, annualFee(part).toDecimal()));
+}
+
 export function lumpSum(
   part: Part,
   terminationDate: number,
   type: TerminationType,
   method: DiscountMethod = DEFAULT_DISCOUNT_METHOD
-): Outcome<Decimal> {
+): Outcome<Exact> {
   return calculate(() => {
     const termination = dateArg(terminationDate, "SEP 4", "termination_date");
     notAfter(termination, feeEnd(), "SEP 4", "The termination date");
-    const rule = partRule(type, part);
+    const rule = ruleFor(type, part);
     checkWindow(termination, rule);
-
-    const trace = new Trace().step(
-      "Termination date",
-      () => serialToIso(termination),
-      rule.clause,
-      () =>
+    const owed = amountOwed(part, termination, rule, method);
+    return explained(owed.toCents(), (trace) => {
+      trace.step(
+        "Termination date",
+        serialToIso(termination),
+        rule.clause,
         `${type.replace(/_/g, " ")} termination of the ${part === "consulting" ? "Consulting" : "Chairmanship"} Period; permitted from ${serialToIso(rule.from)} to ${serialToIso(rule.until)}.`
-    );
-    if (rule.note) trace.step("Note", part, rule.clause, rule.note);
-    return settle(part, termination, rule, method, trace);
+      );
+      if (rule.note) trace.step("Note", part, rule.clause, rule.note);
+      settlementSteps(part, termination, rule, method, owed, trace);
+    });
   });
 }
 
-function settle(
+/** How the amount owed was reached, step by step: read only when someone reads the explanation. */
+function settlementSteps(
   part: Part,
   termination: Serial,
   rule: PartRule,
   method: DiscountMethod,
+  owed: Exact,
   trace: Trace
-) {
+): void {
   switch (rule.pays) {
     case "nothing":
-      return trace
-        .step("Payment", () => formatMoney(ZERO), rule.clause, "No lump sum is due on this stream.")
-        .done(toCents(ZERO));
-    case "death":
-      return settleDeath(part, termination, rule, trace);
-    case "remainder": {
-      const remainder = remainderSteps(termination, part, trace);
-      return trace
-        .step(
-          "Lump sum",
-          () => formatMoney(remainder),
+      trace.step("Payment", formatMoney(owed), rule.clause, "No lump sum is due on this stream.");
+      return;
+    case "remainder":
+      remainderSteps(termination, part, trace);
+      trace.step("Lump sum", formatMoney(owed), rule.clause, "The whole remainder, undiscounted.");
+      return;
+    case "disability share":
+      remainderSteps(termination, part, trace);
+      trace.step(
+        "Continuing payments",
+        formatMoney(owed),
+        rule.clause,
+        `${formatPercent(termExact("sep.disability_share"))} of the Consulting Fees through ${termIso("sep.fee_end")}.`
+      );
+      return;
+    case "death": {
+      const pivot = termNumber("sep.death_pivot_date");
+      if (termination > pivot) {
+        trace.step(
+          "Payment",
+          formatMoney(owed),
           rule.clause,
-          "The whole remainder, undiscounted."
-        )
-        .done(toCents(remainder));
-    }
-    case "disability share": {
-      const remainder = remainderSteps(termination, part, trace);
-      const share = termDecimal("sep.disability_share");
-      const total = remainder.times(share);
-      return trace
-        .step(
-          "Continuing payments",
-          () => formatMoney(total),
-          rule.clause,
-          () => `${formatPercent(share)} of the Consulting Fees through ${termIso("sep.fee_end")}.`
-        )
-        .done(toCents(total));
+          `Death after ${serialToIso(pivot)}: only fees earned but unpaid before the termination date are due (inputs of your model).`
+        );
+        return;
+      }
+      remainderSteps(termination, part, trace);
+      trace.step(
+        "Lump sum",
+        formatMoney(owed),
+        rule.clause,
+        `Death before ${serialToIso(pivot)}: the remainder of the fees through ${termIso("sep.fee_end")}, funded through the Key Man Policy.`
+      );
+      return;
     }
     case "discounted remainder":
-      return settleDiscounted(part, termination, rule, method, trace);
+      discountSteps(part, termination, rule, method, trace);
   }
 }
 
-function settleDeath(part: Part, termination: Serial, rule: PartRule, trace: Trace) {
-  const pivot = termNumber("sep.death_pivot_date");
-  if (termination === pivot) {
-    noAnswer(
-      rule.clause,
-      `4(g) covers death "prior to" and "subsequent to" ${longDate(pivot)}, but not on ${serialToIso(pivot)} itself: the agreement gives no answer for this date.`
-    );
-  }
-  if (termination > pivot) {
-    return trace
-      .step(
-        "Payment",
-        () => formatMoney(ZERO),
-        rule.clause,
-        () =>
-          `Death after ${serialToIso(pivot)}: only fees earned but unpaid before the termination date are due (inputs of your model).`
-      )
-      .done(toCents(ZERO));
-  }
-  const remainder = remainderSteps(termination, part, trace);
-  return trace
-    .step(
-      "Lump sum",
-      () => formatMoney(remainder),
-      rule.clause,
-      () =>
-        `Death before ${serialToIso(pivot)}: the remainder of the fees through ${termIso("sep.fee_end")}, funded through the Key Man Policy.`
-    )
-    .done(toCents(remainder));
-}
-
-function settleDiscounted(
+function discountSteps(
   part: Part,
   termination: Serial,
   rule: PartRule,
   method: DiscountMethod,
   trace: Trace
-) {
-  const remainder = remainderSteps(termination, part, trace);
+): void {
+  remainderSteps(termination, part, trace);
   const years = remainingYears(termination);
-  const rate = termDecimal("sep.discount_rate");
-  const simple = simpleDiscounted(remainder, years);
-  // The other reading is only an explanation figure: compute it when someone reads the explanation.
-  const presentValue = () => presentValueOfRemainder(termination, annualFee(part));
+  const rate = termExact("sep.discount_rate");
+  const simple = simpleDiscounted(annualFee(part), years);
   const simpleRule = `Simple (literal) reading: remainder × (1 − ${formatPercent(rate)} × ${formatNumber(years)}).`;
   const pvRule = `Present-value reading: each remaining day's fee discounted at ${formatPercent(rate)} a year, compounded annually, for the time from the termination date to that day.`;
   trace.interpret(
@@ -238,33 +272,36 @@ function settleDiscounted(
   );
   trace.step(
     "Discount",
-    () => `${formatPercent(rate.times(years))} of the remainder (simple)`,
+    `${formatPercent(rate.times(years))} of the remainder (simple)`,
     rule.clause,
-    () => `${formatPercent(rate)} per year × ${formatNumber(years)} remaining years.`
+    `${formatPercent(rate)} per year × ${formatNumber(years)} remaining years.`
   );
   if (method === "simple") {
     trace
-      .step("Lump sum (simple)", () => formatMoney(simple), rule.clause, simpleRule)
+      .step("Lump sum (simple)", formatMoney(simple), rule.clause, simpleRule)
       .alternative(
         "Present-value discount",
-        () => formatMoney(presentValue()),
+        () => formatMoney(presentValue(termination, part)),
         rule.clause,
         pvRule
       );
-    return trace.done(toCents(simple));
+    return;
   }
-  const value = presentValue();
   trace
-    .step("Lump sum (present value)", () => formatMoney(value), rule.clause, pvRule)
-    .alternative("Simple discount", () => formatMoney(simple), rule.clause, simpleRule);
-  return trace.done(toCents(value));
+    .step(
+      "Lump sum (present value)",
+      formatMoney(presentValue(termination, part)),
+      rule.clause,
+      pvRule
+    )
+    .alternative("Simple discount", formatMoney(simple), rule.clause, simpleRule);
 }
 
 export function consultingLump(
   terminationDate: number,
   type: TerminationType,
   method: DiscountMethod = DEFAULT_DISCOUNT_METHOD
-): Outcome<Decimal> {
+): Outcome<Exact> {
   return lumpSum("consulting", terminationDate, type, method);
 }
 
@@ -272,6 +309,6 @@ export function chairmanLump(
   terminationDate: number,
   type: TerminationType,
   method: DiscountMethod = DEFAULT_DISCOUNT_METHOD
-): Outcome<Decimal> {
+): Outcome<Exact> {
   return lumpSum("chairman", terminationDate, type, method);
 }

@@ -184,6 +184,8 @@ describe("the fee functions against the formula in decimal.js", () => {
           annual.times(years).times(new Decimal(1).minus(new Decimal("0.03").times(years)));
         expect(shown(consultingLump(t, "board"))).toBe(rounded(fee.consulting.times(years)));
         expect(shown(consultingLump(t, "voluntary"))).toBe(rounded(simple(fee.consulting)));
+        // 4(h): 60% of the consulting remainder continues after a disability termination.
+        expect(shown(consultingLump(t, "disability"))).toBe(rounded(fee.consulting.times(years).times("0.6")));
         if (t >= isoToSerial("2005-10-01"))
           expect(shown(chairmanLump(t, "voluntary"))).toBe(rounded(simple(fee.chairman)));
       }),

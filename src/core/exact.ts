@@ -70,6 +70,7 @@ export class Exact {
    * anything finer or larger through decimal.js's reading of those digits.
    */
   static fromNumber(value: number): Exact {
+    if (value === 0) return Exact.ZERO;
     if (Number.isSafeInteger(value)) return new Exact(value, 1);
     const cents = Math.round(value * 100);
     if (Math.abs(cents) < MAX_CENTS && cents / 100 === value) return new Exact(cents, 100);
@@ -93,6 +94,7 @@ export class Exact {
 
   plus(other: Exact): Exact {
     if (this.decimal === undefined && other.decimal === undefined) {
+      if (other.n === 0) return this;
       const result = sum(this.n, this.d, other.n, other.d);
       if (result) return result;
     }
@@ -101,6 +103,7 @@ export class Exact {
 
   minus(other: Exact): Exact {
     if (this.decimal === undefined && other.decimal === undefined) {
+      if (other.n === 0) return this;
       const result = sum(this.n, this.d, -other.n, other.d);
       if (result) return result;
     }
@@ -170,6 +173,9 @@ export class Exact {
   /** The single rounding: to cents, half away from zero, as Excel's ROUND(x, 2). */
   toCents(): Exact {
     if (this.decimal === undefined) {
+      // Whole dollars, cents, twentieths…: already exact in cents, nothing to round.
+      if (this.d === 100) return this;
+      if (100 % this.d === 0 && safe(this.n * (100 / this.d))) return new Exact(this.n * (100 / this.d), 100);
       const cents = roundedCents(this.n, this.d);
       if (cents !== undefined) return new Exact(cents, 100);
     }

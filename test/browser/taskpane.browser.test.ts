@@ -315,7 +315,14 @@ describe("the taskpane in Chromium", () => {
     await shot("functions-list");
     await page.locator(".fn-item", { hasText: "BTU.BORROWING_BASE" }).click();
     const help = await page.locator("#fn-detail .field-help").first().innerText();
-    expect(help.length).toBeGreaterThan(10); // functions.json's parameter help, as Excel shows it
+    expect(help.length).toBeGreaterThan(10); // the definition's parameter help, as Excel shows it
+    // A bad input is named and its field marked; nothing is previewed until the inputs make sense.
+    await page.locator("#fn-field-eligible_receivables input").fill("five million");
+    await eventually(
+      () => page.locator("#fn-preview").innerText(),
+      "Correct Eligible receivables (eligible_receivables): Enter a number, a cell reference such as B2 or B2:B9, or an array such as {1,2,3}."
+    );
+    expect(await page.locator(".field.field-invalid #fn-field-eligible_receivables").count()).toBe(1);
     await page.locator("#fn-field-eligible_receivables input").fill("5,000,000");
     await page.locator("#fn-field-eligible_inventory input").fill("12000000");
     await eventually(
@@ -339,6 +346,12 @@ describe("the taskpane in Chromium", () => {
     await back.click();
     await page.locator(".fn-item", { hasText: "BTU.CONSULTING_LUMP" }).click();
     await page.locator("#fn-field-termination_date").fill("2005-03-31");
+    // A required keyword starts unchosen: a date alone previews nothing (it used to show "cause", $0.00).
+    await eventually(
+      () => page.locator("#fn-preview").innerText(),
+      "Fill in Type (type) to see the result."
+    );
+    expect(await page.locator("#fn-preview .preview-figure").count()).toBe(0);
     await page.locator("#fn-field-type").click();
     await page.locator("#fn-field-type fluent-option", { hasText: "voluntary" }).click();
     await eventually(

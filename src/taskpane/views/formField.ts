@@ -18,9 +18,25 @@ const PLACEHOLDERS: Partial<Record<ParamKind, string>> = {
 
 export interface FormField {
   element: HTMLElement;
-  /** The input as the builder reads it at first (a required choice starts on its first option). */
+  /** The input as the builder reads it at first: empty, so a required keyword is chosen, never guessed. */
   initial: string;
   showError(message: string): void;
+}
+
+/** Words a parameter name abbreviates, as a reader says them. */
+const WORDS: Record<string, string> = {
+  lc: "letters of credit",
+  tnw: "tangible net worth",
+  pv: "present value",
+};
+
+/** "termination_date" → "Termination date": the label a reader sees, the name itself beside it in code style. */
+export function humanLabel(name: string): string {
+  const words = name
+    .split("_")
+    .map((word) => WORDS[word] ?? word)
+    .join(" ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 type ValueElement = HTMLElement & { value: string };
@@ -34,10 +50,12 @@ export function formField(
   const helpId = `${id}-help`;
   const kind = controlFor(param);
   const name: Child[] = [
-    breakable(param.name),
+    el("span", { class: "field-name" }, humanLabel(param.name)),
+    " ",
+    el("code", { class: "field-code" }, breakable(param.name)),
     param.optional ? el("span", { class: "param-tag" }, "optional") : null,
   ];
-  const ariaLabel = `${param.name}${param.optional ? " (optional)" : ""}`;
+  const ariaLabel = `${humanLabel(param.name)}${param.optional ? " (optional)" : ""}`;
   const described = help ? helpId : undefined;
   let control: HTMLElement;
   let echo: HTMLElement | null = null;
@@ -60,13 +78,25 @@ export function formField(
     echo = shown;
   } else if (kind === "choice") {
     const choices = choicesFor(param);
+    const helpOf = (value: string) => param.choices?.find((choice) => choice.value === value)?.help;
     control = el(
       "fluent-select",
       { class: "field-select", attrs: { id, "aria-label": ariaLabel } },
-      ...(param.optional ? [el("fluent-option", { attrs: { value: "" } }, "(default)")] : []),
-      ...choices.map((choice) => el("fluent-option", { attrs: { value: choice } }, choice))
+      el(
+        "fluent-option",
+        { attrs: { value: "" } },
+        param.optional ? `(default${param.default ? `: ${param.default}` : ""})` : "Choose…"
+      ),
+      ...choices.map((choice) =>
+        el("fluent-option", { attrs: { value: choice, title: helpOf(choice) } }, choice)
+      )
     );
-    if (!param.optional) initial = choices[0];
+    // What the chosen keyword means, under the list (the list itself stays one line wide).
+    const meaning = el("div", { class: "field-echo" });
+    control.addEventListener("change", () =>
+      replace(meaning, helpOf((control as ValueElement).value) ?? "")
+    );
+    echo = meaning;
     control.addEventListener("change", () => onChange((control as ValueElement).value));
   } else {
     control = el("fluent-text-field", {
@@ -92,5 +122,11 @@ export function formField(
     help ? el("p", { class: "field-help", attrs: { id: helpId } }, help) : null,
     error
   );
-  return { element, initial, showError: (message) => replace(error, message) };
+  const showError = (message: string) => {
+    replace(error, message);
+    element.classList.toggle("field-invalid", message !== "");
+    if (message) control.setAttribute("aria-invalid", "true");
+    else control.removeAttribute("aria-invalid");
+  };
+  return { element, initial, showError };
 }

@@ -10,7 +10,7 @@ import { Host } from "../host";
 import { activeSheetName, insertFormula, rangeReader } from "../workbook";
 import { callCard, resultFigure } from "./callCard";
 import { Navigation, button, eyebrow, messageBar, spinner } from "./common";
-import { formField } from "./formField";
+import { formField, humanLabel } from "./formField";
 
 export interface FunctionsState {
   run(): RunContext;
@@ -182,9 +182,12 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
       if (timer) clearTimeout(timer);
       if (!built.formula) {
         sequence++;
-        const waiting = built.missing.length
-          ? `Fill in ${built.missing.join(", ")} to see the result.`
-          : "Correct the highlighted input.";
+        const bad = Object.entries(built.errors).map(
+          ([name, message]) => `${humanLabel(name)} (${name}): ${message}`
+        );
+        const waiting = bad.length
+          ? `Correct ${bad.join(" ")}`
+          : `Fill in ${built.missing.map((name) => `${humanLabel(name)} (${name})`).join(", ")} to see the result.`;
         replace(preview, el("p", { class: "muted" }, waiting));
         return;
       }

@@ -175,7 +175,8 @@ export class Exact {
     if (this.decimal === undefined) {
       // Whole dollars, cents, twentieths…: already exact in cents, nothing to round.
       if (this.d === 100) return this;
-      if (100 % this.d === 0 && safe(this.n * (100 / this.d))) return new Exact(this.n * (100 / this.d), 100);
+      if (100 % this.d === 0 && safe(this.n * (100 / this.d)))
+        return new Exact(this.n * (100 / this.d), 100);
       const cents = roundedCents(this.n, this.d);
       if (cents !== undefined) return new Exact(cents, 100);
     }

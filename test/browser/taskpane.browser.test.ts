@@ -322,7 +322,9 @@ describe("the taskpane in Chromium", () => {
       () => page.locator("#fn-preview").innerText(),
       "Correct Eligible receivables (eligible_receivables): Enter a number, a cell reference such as B2 or B2:B9, or an array such as {1,2,3}."
     );
-    expect(await page.locator(".field.field-invalid #fn-field-eligible_receivables").count()).toBe(1);
+    expect(await page.locator(".field.field-invalid #fn-field-eligible_receivables").count()).toBe(
+      1
+    );
     await page.locator("#fn-field-eligible_receivables input").fill("5,000,000");
     await page.locator("#fn-field-eligible_inventory input").fill("12000000");
     await eventually(

@@ -185,7 +185,9 @@ describe("the fee functions against the formula in decimal.js", () => {
         expect(shown(consultingLump(t, "board"))).toBe(rounded(fee.consulting.times(years)));
         expect(shown(consultingLump(t, "voluntary"))).toBe(rounded(simple(fee.consulting)));
         // 4(h): 60% of the consulting remainder continues after a disability termination.
-        expect(shown(consultingLump(t, "disability"))).toBe(rounded(fee.consulting.times(years).times("0.6")));
+        expect(shown(consultingLump(t, "disability"))).toBe(
+          rounded(fee.consulting.times(years).times("0.6"))
+        );
         if (t >= isoToSerial("2005-10-01"))
           expect(shown(chairmanLump(t, "voluntary"))).toBe(rounded(simple(fee.chairman)));
       }),

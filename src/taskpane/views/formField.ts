@@ -59,7 +59,7 @@ export function formField(
   const described = help ? helpId : undefined;
   let control: HTMLElement;
   let echo: HTMLElement | null = null;
-  let initial = "";
+  const initial = "";
 
   if (kind === "date") {
     const input = el("input", {

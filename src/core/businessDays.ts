@@ -8,7 +8,7 @@ export function holidaySet(
   holidays: readonly number[] | undefined,
   clause: string
 ): ReadonlySet<Serial> {
-  return new Set((holidays ?? []).map((day) => dateArg(day, clause, "holidays")));
+  return new Set((holidays ?? []).map((day) => dateArg(day, clause, "the holidays")));
 }
 
 const CALENDAR_RULE =
@@ -48,7 +48,7 @@ export function workdayFunction(
 ): Outcome<number> {
   return calculate(() => {
     const clause = "SA 21(b)";
-    const start = dateArg(startDate, clause, "start_date");
+    const start = dateArg(startDate, clause, "the start date");
     if (!Number.isFinite(days)) invalid(clause, "days must be a whole number of business days.");
     const trace = new Trace();
     return trace.done(

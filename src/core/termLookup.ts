@@ -6,7 +6,7 @@ import { findTerm, termNumber, termVersion, termClause } from "./terms";
 
 export function termValue(termId: string, asOf?: number): Outcome<number> {
   return calculate(() => {
-    const date = asOf === undefined ? undefined : dateArg(asOf, "BTU.TERM", "as_of");
+    const date = asOf === undefined ? undefined : dateArg(asOf, "BTU.TERM", "the as of");
     const value = termNumber(termId, date);
     const term = findTerm(termId)!;
     const version = termVersion(termId, date);

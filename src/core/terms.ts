@@ -524,7 +524,7 @@ export function termVersion(id: string, asOf?: Serial): TermVersion {
     const absence = current.note === ADDED ? "is not in force" : "is not stated in these documents";
     noAnswer(
       term.clause,
-      `${term.description} before ${AMENDMENT} ${absence} (${current.note}) Use an as_of date on or after ${AMENDMENT}.`
+      `${term.description} before ${AMENDMENT} ${absence} (${current.note}) Use an as-of date on or after ${AMENDMENT}.`
     );
   }
   if (asOf === undefined) latest.set(id, current);

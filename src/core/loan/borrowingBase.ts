@@ -58,12 +58,12 @@ function inventorySteps(inventory: Exact, advance: Exact, trace: Trace): void {
 
 function checkAmended(asOf: number | undefined): void {
   if (asOf === undefined) return;
-  const date = dateArg(asOf, "FA 1(b)", "as_of");
+  const date = dateArg(asOf, "FA 1(b)", "the as of");
   const amendment = termNumber("loan.amendment_date");
   if (date < amendment) {
     noAnswer(
       "FA 1(c)",
-      `the Borrowing Base before ${serialToIso(amendment)} had a Fixed Asset component that FA 1(c) deletes but these documents do not state; use an as_of date on or after ${serialToIso(amendment)}.`
+      `the Borrowing Base before ${serialToIso(amendment)} had a Fixed Asset component that FA 1(c) deletes but these documents do not state; use an as-of date on or after ${serialToIso(amendment)}.`
     );
   }
 }
@@ -78,10 +78,18 @@ export function borrowingBase(
   return calculate(() => {
     const clause = "FA 1(b)";
     checkAmended(asOf);
-    const receivables = nonNegativeExact(receivablesIn, clause, "eligible_receivables");
-    const inventory = nonNegativeExact(inventoryIn, clause, "eligible_inventory");
-    const lcOutstanding = nonNegativeExact(lcOutstandingIn, clause, "lc_outstanding");
-    const lcUnreimbursed = nonNegativeExact(lcUnreimbursedIn, clause, "lc_unreimbursed");
+    const receivables = nonNegativeExact(receivablesIn, clause, "the eligible receivables");
+    const inventory = nonNegativeExact(inventoryIn, clause, "the eligible inventory");
+    const lcOutstanding = nonNegativeExact(
+      lcOutstandingIn,
+      clause,
+      "the letters of credit outstanding"
+    );
+    const lcUnreimbursed = nonNegativeExact(
+      lcUnreimbursedIn,
+      clause,
+      "the letters of credit unreimbursed"
+    );
     const parts = borrowingBaseParts(receivables, inventory, lcOutstanding, lcUnreimbursed);
     return explained(parts.base.toCents(), (trace) => {
       trace.step(
@@ -110,7 +118,7 @@ export function borrowingBase(
 
 export function inventoryAdvance(inventoryIn: Amount): Outcome<Exact> {
   return calculate(() => {
-    const inventory = nonNegativeExact(inventoryIn, "FA 1(b)", "eligible_inventory");
+    const inventory = nonNegativeExact(inventoryIn, "FA 1(b)", "the eligible inventory");
     const advance = borrowingBaseParts(
       Exact.ZERO,
       inventory,
@@ -135,16 +143,16 @@ function lineInputs(
   lcExposureIn: Amount | undefined
 ): LineInputs {
   return {
-    base: toExact(baseIn, "FA 1(b)", "borrowing_base"),
-    loans: nonNegativeExact(loansIn, "LMA I.A", "loans_outstanding"),
+    base: toExact(baseIn, "FA 1(b)", "the borrowing base"),
+    loans: nonNegativeExact(loansIn, "LMA I.A", "the loans outstanding"),
     commitment:
       commitmentIn === undefined
         ? terms().commitment
-        : nonNegativeExact(commitmentIn, "LMA I.A", "commitment"),
+        : nonNegativeExact(commitmentIn, "LMA I.A", "the commitment"),
     lcExposure:
       lcExposureIn === undefined
         ? undefined
-        : nonNegativeExact(lcExposureIn, "LMA I.A", "lc_exposure"),
+        : nonNegativeExact(lcExposureIn, "LMA I.A", "the letters of credit exposure"),
   };
 }
 
@@ -154,7 +162,7 @@ function lendingLimit(inputs: LineInputs, lcExposure: Exact | undefined): Exact 
 }
 
 const lcReadings = () =>
-  `Letters of credit are already deducted inside the Borrowing Base (FA 1(b)) and are not deducted from it twice. Whether they also use up the ${termMoney("loan.commitment")} line is not said in these documents: with lc_exposure the line becomes commitment − lc_exposure; without it, the line is the full commitment.`;
+  `Letters of credit are already deducted inside the Borrowing Base (FA 1(b)) and are not deducted from it twice. Whether they also use up the ${termMoney("loan.commitment")} line is not said in these documents: given their exposure, the line becomes the commitment less that exposure; without it, the line is the full commitment.`;
 
 function lineSteps(inputs: LineInputs, limit: Exact, trace: Trace): void {
   trace.interpret(lcReadings);
@@ -210,9 +218,9 @@ function measure(
       } else {
         trace.alternative(
           `${label} if letters of credit also use up the line`,
-          "give lc_exposure",
+          "needs the letter-of-credit exposure",
           "LMA I.A",
-          "Pass the letters of credit as lc_exposure to see this reading."
+          "Give the letter-of-credit exposure to compute this reading."
         );
       }
     });

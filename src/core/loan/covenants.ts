@@ -20,21 +20,21 @@ export function parseNoticeMethod(input: string): NoticeMethod {
 }
 
 function optionalDate(asOf: number | undefined, clause: string): Serial | undefined {
-  return asOf === undefined ? undefined : dateArg(asOf, clause, "as_of");
+  return asOf === undefined ? undefined : dateArg(asOf, clause, "the as of");
 }
 
 function versionNote(asOf: Serial | undefined): string {
-  if (asOf === undefined) return "Terms as amended (no as_of given).";
+  if (asOf === undefined) return "Terms as amended (no as-of date given).";
   return asOf < termNumber("loan.amendment_date")
-    ? `Terms before the First Amendment (as_of ${serialToIso(asOf)}).`
-    : `Terms as amended (as_of ${serialToIso(asOf)}).`;
+    ? `Terms before the First Amendment (as of ${serialToIso(asOf)}).`
+    : `Terms as amended (as of ${serialToIso(asOf)}).`;
 }
 
 export function netIncomeTest(quarterEnd: number, netIncome: Amount): Outcome<TestResult> {
   return calculate(() => {
     const clause = "FA 1(i)";
-    const date = dateArg(quarterEnd, clause, "quarter_end");
-    const income = toDecimal(netIncome, clause, "net_income");
+    const date = dateArg(quarterEnd, clause, "the quarter end");
+    const income = toDecimal(netIncome, clause, "the net income");
     const { year, month, day } = fromSerial(date);
     // Fiscal years end on December 31 (FA 1(h)-tnw), so fiscal quarters are calendar quarters.
     const fiscalYearEndMonth = fromSerial(termNumber("loan.net_income_test_from")).month;
@@ -107,8 +107,8 @@ export function leverageTest(
 ): Outcome<TestResult> {
   return calculate(() => {
     const clause = "FA 1(j)";
-    const liabilities = nonNegative(totalLiabilities, clause, "total_liabilities");
-    const tnw = toDecimal(tangibleNetWorth, clause, "tangible_net_worth");
+    const liabilities = nonNegative(totalLiabilities, clause, "the total liabilities");
+    const tnw = toDecimal(tangibleNetWorth, clause, "the tangible net worth");
     const date = optionalDate(asOf, clause);
     const limit = leverageLimit(date);
     const trace = new Trace()
@@ -158,13 +158,13 @@ export function crossDefault(
     if (disputed && disputed.length !== amounts.length) {
       invalid(
         clause,
-        `disputed has ${disputed.length} cells but amounts has ${amounts.length}; give one TRUE/FALSE per amount.`
+        `the disputed flags have ${disputed.length} cells but the amounts ${amounts.length}; give one TRUE/FALSE per amount.`
       );
     }
     let counted = ZERO;
     let excluded = ZERO;
     amounts.forEach((amount, i) => {
-      const value = nonNegative(amount, clause, "amounts");
+      const value = nonNegative(amount, clause, "the amounts");
       if (disputed?.[i]) excluded = excluded.plus(value);
       else counted = counted.plus(value);
     });
@@ -217,7 +217,7 @@ export function noticeEffective(
 ): Outcome<number> {
   return calculate(() => {
     const clause = method === "fax" ? "SA 21(a)" : "SA 21(b)";
-    const sent = dateArg(sentDate, clause, "sent_date");
+    const sent = dateArg(sentDate, clause, "the sent date");
     const trace = new Trace();
     if (method === "fax") {
       return trace

@@ -57,7 +57,7 @@ export function readFiscalYears(
   if (years.length !== incomes.length) {
     invalid(
       CLAUSE,
-      `fiscal_years has ${years.length} cells but net_incomes has ${incomes.length}; give one net income for each fiscal year.`
+      `the fiscal years have ${years.length} cells but the net incomes ${incomes.length}; give one net income for each fiscal year.`
     );
   }
   const seen = new Set<number>();
@@ -75,7 +75,7 @@ export function readFiscalYears(
     if (seen.has(year))
       invalid(CLAUSE, `fiscal year ${year} is given twice; give each year's net income once.`);
     seen.add(year);
-    entries.push({ year, income: toDecimal(income, CLAUSE, "net_incomes") });
+    entries.push({ year, income: toDecimal(income, CLAUSE, "the net incomes") });
   });
   return entries.sort((a, b) => a.year - b.year);
 }
@@ -212,7 +212,7 @@ export function minTnw(
   method: TnwMethod = DEFAULT_TNW_METHOD
 ): Outcome<Exact> {
   return calculate(() => {
-    const date = dateArg(testDate, CLAUSE, "test_date");
+    const date = dateArg(testDate, CLAUSE, "the test date");
     const entries = readFiscalYears(years, incomes);
     const trace = new Trace();
     return trace.done(Exact.of(toCents(minimumSteps(date, entries, method, trace))));
@@ -227,8 +227,8 @@ export function tnwHeadroom(
   method: TnwMethod = DEFAULT_TNW_METHOD
 ): Outcome<Exact> {
   return calculate(() => {
-    const actual = toDecimal(tangibleNetWorth, CLAUSE, "tangible_net_worth");
-    const date = dateArg(testDate, CLAUSE, "test_date");
+    const actual = toDecimal(tangibleNetWorth, CLAUSE, "the tangible net worth");
+    const date = dateArg(testDate, CLAUSE, "the test date");
     const entries = readFiscalYears(years, incomes);
     const trace = new Trace();
     const minimum = minimumSteps(date, entries, method, trace);

@@ -14,23 +14,26 @@ export function duressShares(
 ): Outcome<number> {
   return calculate(() => {
     const clause = "SEP 4(c)(i)";
-    const lump = nonNegative(amount, clause, "amount");
-    const price = toDecimal(fairMarketValue, clause, "fair_market_value");
+    const lump = nonNegative(amount, clause, "the amount");
+    const price = toDecimal(fairMarketValue, clause, "the fair market value");
     if (price.lessThanOrEqualTo(0))
-      invalid(clause, `fair_market_value must be a share price above 0 (got ${price.toString()}).`);
+      invalid(
+        clause,
+        `the fair market value must be a share price above 0 (got ${price.toString()}).`
+      );
     const portion =
-      portionInput === undefined ? new Decimal(1) : toDecimal(portionInput, clause, "portion");
+      portionInput === undefined ? new Decimal(1) : toDecimal(portionInput, clause, "the portion");
     if (portion.lessThanOrEqualTo(0) || portion.greaterThan(1))
       invalid(
         clause,
-        `portion ${portion.toString()} must be a fraction above 0 and at most 1 (e.g. 0.5 for half).`
+        `the portion ${portion.toString()} must be a fraction above 0 and at most 1 (e.g. 0.5 for half).`
       );
     const inShares = lump.times(portion);
     const shares = inShares.dividedToIntegerBy(price);
     if (shares.greaterThan(Number.MAX_SAFE_INTEGER))
       invalid(
         clause,
-        `${shares.toExponential(3)} shares is more than a spreadsheet can count exactly; check fair_market_value, the share price on the election date.`
+        `${shares.toExponential(3)} shares is more than a spreadsheet can count exactly; check the fair market value, the share price on the election date.`
       );
     const cashLeft = inShares.minus(shares.times(price));
     const balance = lump.minus(inShares);
@@ -78,23 +81,23 @@ export function splitDollarCompanyInterest(
 ): Outcome<Exact> {
   return calculate(() => {
     const clause = "SEP 3(c)(iii)(A)";
-    const now = nonNegative(cashValue, clause, "cash_value");
-    const base = toDecimal(cashValue2003, clause, "cash_value_2003");
+    const now = nonNegative(cashValue, clause, "the cash value");
+    const base = toDecimal(cashValue2003, clause, "the cash value 2003");
     const interest2003 = termDecimal("sep.split_dollar_company_interest_2003");
     if (base.lessThan(interest2003)) {
       invalid(
         "SEP 3(c)(iii)(B)",
-        `cash_value_2003 ${formatMoney(base)} is less than the Company Interest of ${formatMoney(interest2003)} on that date; enter the policy's whole cash value on ${termIso("sep.split_dollar_valuation_date")}.`
+        `the cash value of 2003, ${formatMoney(base)}, is less than the Company Interest of ${formatMoney(interest2003)} on that date; enter the policy's whole cash value on ${termIso("sep.split_dollar_valuation_date")}.`
       );
     }
     const ownIncrease =
       insuredIncrease === undefined
         ? new Decimal(0)
-        : nonNegative(insuredIncrease, clause, "insured_increase");
+        : nonNegative(insuredIncrease, clause, "the insured increase");
     if (ownIncrease.greaterThan(now))
       invalid(
         clause,
-        `insured_increase ${formatMoney(ownIncrease)} cannot exceed cash_value ${formatMoney(now)}.`
+        `the insured increase, ${formatMoney(ownIncrease)}, cannot exceed the cash value, ${formatMoney(now)}.`
       );
     const share = interest2003.dividedBy(base);
     const pooled = now.minus(ownIncrease);
@@ -143,8 +146,8 @@ export function splitDollarBuyout(
 ): Outcome<Exact> {
   return calculate(() => {
     const clause = "SEP 3(c)(iii)(B)";
-    const interest = nonNegative(companyInterest, clause, "company_interest");
-    const years = nonNegative(lifeExpectancyYears, clause, "life_expectancy_years");
+    const interest = nonNegative(companyInterest, clause, "the company interest");
+    const years = nonNegative(lifeExpectancyYears, clause, "the life expectancy years");
     const rate = termDecimal("sep.split_dollar_discount_rate");
     const compound = interest.dividedBy(rate.plus(1).pow(years));
     const simpleFactor = new Decimal(1).minus(rate.times(years));

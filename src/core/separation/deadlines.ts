@@ -24,7 +24,7 @@ export function terminationDate(
   stream: Stream = DEFAULT_STREAM
 ): Outcome<number> {
   return calculate(() => {
-    const notice = dateArg(noticeDate, "SEP 4", "notice_date");
+    const notice = dateArg(noticeDate, "SEP 4", "the notice date");
     const trace = new Trace();
     const rule = SEP4[type];
     if (rule.takesEffect.on === "notice date") {
@@ -100,9 +100,9 @@ export function optionExpiry(
 ): Outcome<number> {
   return calculate(() => {
     const clause = "SEP 3(c)(iv)(A)";
-    const termination = dateArg(terminationDateInput, clause, "termination_date");
+    const termination = dateArg(terminationDateInput, clause, "the termination date");
     const vest =
-      vestDateInput === undefined ? undefined : dateArg(vestDateInput, clause, "vest_date");
+      vestDateInput === undefined ? undefined : dateArg(vestDateInput, clause, "the vest date");
     const vested = vest === undefined || vest <= termination;
     const oneYear = edate(termination, termNumber("sep.option_exercise_months"));
     const trace = new Trace().step(
@@ -183,7 +183,7 @@ export function electionDeadline(
     holidays,
     "sep.election_business_days",
     "SEP 4(c)(i)",
-    "notification_date",
+    "the notification date",
     "Election deadline"
   );
 }
@@ -198,7 +198,7 @@ export function shareTransferDeadline(
     holidays,
     "sep.share_transfer_business_days",
     "SEP 4(c)(i)",
-    "election_date",
+    "the election date",
     "Share transfer deadline"
   );
 }
@@ -206,7 +206,7 @@ export function shareTransferDeadline(
 export function disabilityNoticeDate(firstDayDisabled: number): Outcome<number> {
   return calculate(() => {
     const clause = "SEP 4(h)";
-    const first = dateArg(firstDayDisabled, clause, "first_day_disabled");
+    const first = dateArg(firstDayDisabled, clause, "the first day disabled");
     notBefore(first, termNumber("sep.separation_date"), clause, "The first day of disability");
     const days = termNumber("sep.disability_days");
     const notice = first + days;
@@ -230,11 +230,11 @@ export function disabilityNoticeDate(firstDayDisabled: number): Outcome<number> 
 export function changeOfControl(votingPowerFraction: Amount): Outcome<boolean> {
   return calculate(() => {
     const clause = "SEP 7(b)";
-    const fraction = toDecimal(votingPowerFraction, clause, "voting_power_fraction");
+    const fraction = toDecimal(votingPowerFraction, clause, "the voting power fraction");
     if (fraction.isNegative() || fraction.greaterThan(1)) {
       invalid(
         clause,
-        `voting_power_fraction ${fraction.toString()} must be between 0 and 1 (e.g. 0.51 or 51%).`
+        `the voting power fraction ${fraction.toString()} must be between 0 and 1 (e.g. 0.51 or 51%).`
       );
     }
     const threshold = termDecimal("sep.change_of_control_threshold");

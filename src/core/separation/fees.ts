@@ -154,7 +154,7 @@ const accrualNote = () =>
 
 export function remainingFees(date: number, stream: Stream = DEFAULT_STREAM): Outcome<Exact> {
   return calculate(() => {
-    const termination = dateArg(date, "SEP 3(a)", "date");
+    const termination = dateArg(date, "SEP 3(a)", "the date");
     notAfter(termination, feeEnd(), "SEP 3", "The date");
     return explained(remainder(termination, stream).toCents(), (trace) =>
       remainderSteps(termination, stream, trace.interpret(accrualNote))
@@ -168,12 +168,12 @@ export function feesEarned(
   stream: Stream = DEFAULT_STREAM
 ): Outcome<Exact> {
   return calculate(() => {
-    const from = dateArg(fromDate, "SEP 3(a)", "from_date");
-    const to = dateArg(toDate, "SEP 3(a)", "to_date");
+    const from = dateArg(fromDate, "SEP 3(a)", "the from date");
+    const to = dateArg(toDate, "SEP 3(a)", "the to date");
     if (to < from)
       invalid(
         "SEP 3(a)",
-        `to_date ${serialToIso(to)} is before from_date ${serialToIso(from)}; swap them.`
+        `the last day ${serialToIso(to)} is before the first day ${serialToIso(from)}; swap them.`
       );
     const years = feeYears(from, to);
     const earned = annualFee(stream).times(years);
@@ -205,7 +205,7 @@ export function feesEarned(
 
 export function contractYear(date: number): Outcome<number> {
   return calculate(() => {
-    const day = dateArg(date, "SEP 3(b)", "date");
+    const day = dateArg(date, "SEP 3(b)", "the date");
     const year = contractYears().find((cy) => cy.start <= day && day <= cy.end);
     if (!year) {
       invalid(
@@ -256,9 +256,10 @@ export function feeSchedule(
   toDate?: number
 ): Outcome<[number, number][]> {
   return calculate(() => {
-    const from = fromDate === undefined ? -Infinity : dateArg(fromDate, "SEP 3(a)", "from_date");
-    const to = toDate === undefined ? Infinity : dateArg(toDate, "SEP 3(a)", "to_date");
-    if (to < from) invalid("SEP 3(a)", "to_date is before from_date; swap them.");
+    const from =
+      fromDate === undefined ? -Infinity : dateArg(fromDate, "SEP 3(a)", "the from date");
+    const to = toDate === undefined ? Infinity : dateArg(toDate, "SEP 3(a)", "the to date");
+    if (to < from) invalid("SEP 3(a)", "the last date is before the first; swap them.");
     const all = scheduleRows(stream);
     const rows = all.filter((row) => row.payDate >= from && row.payDate <= to);
     if (rows.length === 0)
@@ -281,7 +282,7 @@ export function feeSchedule(
         () =>
           `${rows.length} (${serialToIso(rows[0].payDate)} to ${serialToIso(rows[rows.length - 1].payDate)})`,
         "SEP 3(a)",
-        "Rows whose pay date falls between from_date and to_date, inclusive."
+        "Rows whose pay date falls between the first and the last date asked for, inclusive."
       )
       .step(
         "Row amounts",

@@ -185,7 +185,7 @@ export function lumpSum(
   method: DiscountMethod = DEFAULT_DISCOUNT_METHOD
 ): Outcome<Exact> {
   return calculate(() => {
-    const termination = dateArg(terminationDate, "SEP 4", "termination_date");
+    const termination = dateArg(terminationDate, "SEP 4", "the termination date");
     notAfter(termination, feeEnd(), "SEP 4", "The termination date");
     const rule = ruleFor(type, part);
     checkWindow(termination, rule);

@@ -4,7 +4,7 @@
  * wherever a BTU call is explained or re-performed from its formula text (taskpane, audit).
  */
 import { DATE_1904_OFFSET, serialOf } from "../core";
-import { daysInMonth } from "../core/dates";
+import { daysInMonth } from "../core";
 import { RawArgument, RawScalar, SheetError } from "./coerce";
 
 /** Marks text that is not a constant (a reference, a nested call, an expression). */

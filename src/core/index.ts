@@ -2,7 +2,17 @@
 export * from "./outcome";
 export { Decimal, toCents, formatMoney } from "./decimal";
 export { Exact } from "./exact";
-export { DATE_1904_OFFSET, serialToIso, isoToSerial, serialOf, fromSerial, edate } from "./dates";
+export {
+  DATE_1904_OFFSET,
+  serialToIso,
+  isoToSerial,
+  serialOf,
+  fromSerial,
+  edate,
+  isValidSerial,
+  weekday,
+  daysInMonth,
+} from "./dates";
 export type { Serial } from "./dates";
 export { federalHolidaysIn } from "./calendar";
 export { TERMS, findTerm, termNumber, termClause, termVersion } from "./terms";

@@ -2,8 +2,7 @@
  * How values read from cells and returned by the core are shown in the pane: money as dollars,
  * dates as ISO and in long form, everything else as Excel would show it. Display only.
  */
-import { Decimal, formatMoney, longDate, serialToIso } from "../core";
-import { isValidSerial, weekday } from "../core/dates";
+import { Decimal, formatMoney, isValidSerial, longDate, serialToIso, weekday } from "../core";
 import { ParamKind, RawArgument, RawScalar, ResultKind, SheetError, isBlank } from "../catalogue";
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];

@@ -12,7 +12,7 @@ import { loadSettings } from "./settings";
 import { watchSelection } from "./workbook";
 import { mountAudit } from "./views/audit";
 import { mountClauses } from "./views/clauses";
-import { Navigation, Tab, messageBar, spinner } from "./views/common";
+import { Navigation, Tab, button, messageBar, spinner } from "./views/common";
 import { mountFunctions } from "./views/functions";
 import { renderSelection, renderWaiting } from "./views/thisCell";
 
@@ -95,12 +95,43 @@ function outsideExcel(): void {
   );
 }
 
+/** Office.js comes from Microsoft's CDN: without it the pane says so and offers to try again. */
+function officeUnavailable(reason: string): void {
+  replace(
+    byId("cell-view"),
+    el(
+      "div",
+      { class: "empty-state", attrs: { role: "alert" } },
+      el("h2", {}, "Office did not start"),
+      el("p", { class: "muted" }, reason),
+      button("Retry", () => location.reload(), {
+        appearance: "accent",
+        attrs: { id: "office-retry" },
+      })
+    )
+  );
+}
+
+/** How long Office.onReady may take before the pane says it is not coming. */
+const OFFICE_TIMEOUT_MS = 15_000;
+
 registerFluent();
 replace(byId("cell-view"), spinner("Starting…"));
-Office.onReady((info) => {
-  if (info.host !== Office.HostType.Excel) {
-    outsideExcel();
-    return;
-  }
-  start({ excel: (batch) => Excel.run(batch), settings: Office.context.document.settings });
-});
+if (typeof Office === "undefined") {
+  officeUnavailable(
+    "Office.js could not be loaded from Microsoft's servers. Check the connection, then retry."
+  );
+} else {
+  const late = setTimeout(
+    () => officeUnavailable("Excel has not answered yet. Close and reopen the pane, or retry."),
+    OFFICE_TIMEOUT_MS
+  );
+  Office.onReady((info) => {
+    clearTimeout(late);
+    if (info.host !== Office.HostType.Excel) {
+      outsideExcel();
+      return;
+    }
+    start({ excel: (batch) => Excel.run(batch), settings: Office.context.document.settings });
+  });
+}

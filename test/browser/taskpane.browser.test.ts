@@ -306,6 +306,10 @@ describe("the taskpane in Chromium", () => {
     });
     await shot("clause-detail");
     expect(await seriousViolations()).toEqual([]);
+    // "Back to results" puts focus back on the search.
+    await showTab("Clauses");
+    await page.locator("#clause-detail fluent-button", { hasText: "Back to results" }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("clause-search");
   });
 
   it("builds a formula from the catalogue, previews it from the core and inserts it", async () => {
@@ -346,6 +350,8 @@ describe("the taskpane in Chromium", () => {
     await shot("functions-builder");
 
     await back.click();
+    // "All functions" puts focus back on the list's filter.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("fn-filter");
     await page.locator(".fn-item", { hasText: "BTU.CONSULTING_LUMP" }).click();
     await page.locator("#fn-field-termination_date").fill("2005-03-31");
     // A required keyword starts unchosen: a date alone previews nothing (it used to show "cause", $0.00).
@@ -469,6 +475,15 @@ describe("the taskpane in Chromium", () => {
     await help.goto(`${server.origin}/help/functions.html#min_tnw`);
     await help.screenshot({ path: path.join(SHOTS, "reference-1100.png") });
     await help.close();
+  });
+
+  it("says so, with a retry, when Office.js cannot be loaded", async () => {
+    const offline = await browser.newPage({ viewport: VIEWPORT });
+    await offline.route("**/office-stub.js", (route) => route.abort());
+    await offline.goto(`${server.origin}/taskpane.html`);
+    await offline.locator("#cell-view h2", { hasText: "Office did not start" }).waitFor();
+    expect(await offline.locator("#office-retry").isVisible()).toBe(true);
+    await offline.close();
   });
 
   it("raised no CSP violation, console error or dialog", () => {

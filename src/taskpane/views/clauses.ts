@@ -56,9 +56,11 @@ export function mountClauses(host: Host, nav: Navigation): ClausesView {
   const listView = byId("clause-list-view");
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  // Back to the results: focus goes to the search they came from, not nowhere.
   const showList = () => {
     detail.hidden = true;
     listView.hidden = false;
+    field.focus();
   };
 
   const search = () => {

@@ -254,9 +254,11 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
     detail.querySelector<HTMLElement>(".fn-heading")?.focus();
   };
 
+  // Back to the list: focus goes to its filter, not nowhere.
   const showList = () => {
     detail.hidden = true;
     listView.hidden = false;
+    filter.focus();
   };
 
   filter.addEventListener("input", renderList);

@@ -2,15 +2,7 @@
  * Calls a catalogue function with raw spreadsheet arguments and returns a cell result: the value
  * a cell shows, or an Excel error code with the core's message. Nothing thrown escapes.
  */
-import {
-  ContractError,
-  DATE_1904_OFFSET,
-  Decimal,
-  Exact,
-  Outcome,
-  CellValue,
-  Scalar,
-} from "../core";
+import { ContractError, DATE_1904_OFFSET, Exact, Outcome, CellValue, Scalar } from "../core";
 import { Coerced, RawArgument, SheetError, coerce } from "./coerce";
 import { FunctionDefinition, RunContext, findFunction } from "./specs";
 
@@ -25,7 +17,7 @@ export interface Evaluation {
 }
 
 function toCell(value: unknown): CellValue {
-  if (value instanceof Exact || value instanceof Decimal) return value.toNumber();
+  if (value instanceof Exact) return value.toNumber();
   if (Array.isArray(value))
     return value.map((row: unknown[]) => row.map((cell) => toCell(cell) as Scalar));
   return value as Scalar;

@@ -31,7 +31,7 @@ function euclid(a: number, b: number): number {
  */
 const recent = new Float64Array(12);
 let next = 0;
-function gcd(a: number, b: number): number {
+export function gcd(a: number, b: number): number {
   if (b === 1 || a === 1) return 1;
   for (let i = 0; i < recent.length; i += 3)
     if (recent[i] === a && recent[i + 1] === b) return recent[i + 2];

@@ -3,7 +3,7 @@
  * "21 business days"), always formatted from the terms data, so that help text and messages can
  * never state a figure the calculations do not use.
  */
-import { formatPercent } from "./decimal";
+import { formatMoney, formatPercent } from "./decimal";
 import { Serial, fromSerial } from "./dates";
 import { termDecimal, termNumber, termVersion } from "./terms";
 
@@ -31,9 +31,8 @@ export function longDate(serial: Serial): string {
 /** A dollar term as written in prose: whole dollars without cents ("$3,500,000"), cents where it has them. */
 export function termDollars(id: string, asOf?: Serial): string {
   const amount = termDecimal(id, asOf);
-  const text = amount.isInteger() ? amount.toFixed(0) : amount.toFixed(2);
-  const [whole, fraction] = text.split(".");
-  return `$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${fraction ? `.${fraction}` : ""}`;
+  const money = formatMoney(amount);
+  return amount.isInteger() ? money.replace(/\.00$/, "") : money;
 }
 
 /** A rate term as a percentage ("35%"). */

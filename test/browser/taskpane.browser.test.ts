@@ -171,7 +171,7 @@ async function seriousViolations(): Promise<string[]> {
 
 beforeAll(async () => {
   buildAddin(OUT);
-  fs.mkdirSync(SHOTS, { recursive: true });
+  fs.mkdirSync(path.join(SHOTS, "layout"), { recursive: true });
   server = await serve(OUT, {
     "/office-stub.js": path.join(__dirname, "office-stub.js"),
     "/axe.min.js": path.join(ROOT, "node_modules", "axe-core", "axe.min.js"),
@@ -475,6 +475,30 @@ describe("the taskpane in Chromium", () => {
     await help.goto(`${server.origin}/help/functions.html#min_tnw`);
     await help.screenshot({ path: path.join(SHOTS, "reference-1100.png") });
     await help.close();
+  });
+
+  it("holds its layout at 320, 350 and 500 px in a light and a dark system theme (screenshots of every tab)", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      for (const width of [320, 350, 500]) {
+        await page.setViewportSize({ width, height: VIEWPORT.height });
+        for (const tab of ["This cell", "Clauses", "Functions", "Audit"]) {
+          await showTab(tab);
+          const layout = await page.evaluate(() => ({
+            scroll: document.documentElement.scrollWidth,
+            client: document.documentElement.clientWidth,
+          }));
+          expect(layout.scroll).toBeLessThanOrEqual(layout.client);
+          const height = await page.evaluate(() => document.documentElement.scrollHeight);
+          await page.setViewportSize({ width, height: Math.max(VIEWPORT.height, height) });
+          const file = `${tab.toLowerCase().replace(/\s+/g, "-")}-${width}-${colorScheme}.png`;
+          await page.screenshot({ path: path.join(SHOTS, "layout", file) });
+          await page.setViewportSize({ width, height: VIEWPORT.height });
+        }
+      }
+    }
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.setViewportSize(VIEWPORT);
   });
 
   it("says so, with a retry, when Office.js cannot be loaded", async () => {

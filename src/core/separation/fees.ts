@@ -6,7 +6,7 @@ import { Decimal, ZERO, formatMoney, formatNumber } from "../decimal";
 import { Serial, edate, serialToIso } from "../dates";
 import { dateArg, notAfter } from "../inputs";
 import { parseKeyword } from "../keywords";
-import { Exact } from "../exact";
+import { Exact, gcd } from "../exact";
 import { Outcome, Trace, calculate, explained, invalid } from "../outcome";
 import { quoted } from "../prose";
 import { termClause, termDecimal, termExact, termIso, termNumber } from "../terms";
@@ -84,7 +84,6 @@ let commonDays: number | undefined;
 /** The least common multiple of the contract years' lengths (366 × 365): fee-years are whole multiples of its inverse. */
 function commonDenominator(): number {
   if (commonDays === undefined) {
-    const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
     commonDays = contractYears().reduce((l, cy) => (l / gcd(l, cy.days)) * cy.days, 1);
   }
   return commonDays;

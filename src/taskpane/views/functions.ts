@@ -4,7 +4,7 @@
  */
 import { CATALOGUE, GROUPS, RunContext, findFunction } from "../../catalogue";
 import { BuiltFormula, buildFormula } from "../builder";
-import { byId, el, replace } from "../dom";
+import { breakable, byId, el, replace } from "../dom";
 import { explainFormula, formulaReferences } from "../explain";
 import { Host } from "../host";
 import { activeSheetName, insertFormula, rangeReader } from "../workbook";
@@ -213,7 +213,7 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
         eyebrow(spec.group),
         el("h2", { class: "fn-heading", attrs: { tabindex: "-1" } }, `BTU.${spec.name}`),
         el("p", { class: "call-description" }, spec.summary),
-        el("code", { class: "signature" }, signature),
+        el("code", { class: "signature" }, breakable(signature)),
         spec.clauses.length
           ? el(
               "p",

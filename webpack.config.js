@@ -58,6 +58,17 @@ class AddinFilesPlugin {
       compilation.hooks.processAssets.tap(
         { name, stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
         () => {
+          const metadata = compilation.getAsset("functions.json");
+          if (metadata) {
+            // Lets money and date results carry their number format (formatted number values);
+            // custom-functions-metadata has no tag for it.
+            const json = JSON.parse(metadata.source.source().toString());
+            json.allowCustomDataForDataTypeAny = true;
+            compilation.updateAsset(
+              "functions.json",
+              new sources.RawSource(JSON.stringify(json, null, 4))
+            );
+          }
           if (this.baseUrl === DEV_BASE_URL) return;
           for (const file of ["manifest.xml", "functions.json"]) {
             const asset = compilation.getAsset(file);

@@ -29,6 +29,7 @@ export interface FunctionMetadata {
     optional?: boolean;
   }[];
   result?: { type?: string; dimensionality?: string };
+  options?: Record<string, boolean>;
 }
 
 /** An identifier that may wrap after its underscores ("fiscal_ years"), never inside a word. */

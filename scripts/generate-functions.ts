@@ -67,6 +67,10 @@ function returnType(definition: FunctionDefinition): string {
       return "boolean";
     case "rows":
       return "number[][]";
+    case "money":
+    case "date":
+      // A formatted number where the host takes one (src/functions/invoke.ts), else a number.
+      return "any";
     default:
       return "number";
   }
@@ -87,14 +91,18 @@ function wrapperSource(definition: FunctionDefinition): string {
     ...definition.params.map(
       (param) => `@param ${param.optional ? `[${param.name}]` : param.name} ${doc(param.help)}`
     ),
+    // The pane explains a cell from exactly what Excel passed it (src/catalogue/invocations.ts).
+    "@requiresAddress",
+    "@requiresParameterAddresses",
     `@returns {${returnType(definition)}} ${doc(definition.returns)}`,
   ];
   const params = definition.params
     .map((param) => `${param.name}${param.optional ? "?" : ""}: ${typeOf(param)}`)
+    .concat("invocation?: CustomFunctions.Invocation")
     .join(", ");
   const args = definition.params.map((param) => param.name).join(", ");
   const invoke = definition.needsClauses ? "callWithClauses" : "call";
-  return `/**\n${lines.map((line) => ` * ${line}`).join("\n")}\n */\nexport function ${camelCase(definition.name)}(${params}) {\n  return ${invoke}(${JSON.stringify(definition.name)}, [${args}]);\n}\n`;
+  return `/**\n${lines.map((line) => ` * ${line}`).join("\n")}\n */\nexport function ${camelCase(definition.name)}(${params}) {\n  return ${invoke}(${JSON.stringify(definition.name)}, [${args}], invocation);\n}\n`;
 }
 
 /** The whole generated file, formatted as the project's Prettier configuration formats every file. */

@@ -7,3 +7,4 @@ export * from "./settings";
 export * from "./literals";
 export * from "./tokens";
 export * from "./examples";
+export * from "./invocations";

@@ -28,6 +28,13 @@ export function formatMoney(value: Decimal | Exactly): string {
   return `${cents.isNegative() && !cents.isZero() ? "-" : ""}$${grouped}.${fraction}`;
 }
 
+/** How far another reading is from the one used, both rounded to cents as a cell would show them. */
+export function formatDifference(other: Decimal | Exactly, used: Decimal | Exactly): string {
+  const difference = toCents(asDecimal(other)).minus(toCents(asDecimal(used)));
+  if (difference.isZero()) return "the same as the figure used";
+  return `${formatMoney(difference.abs())} ${difference.isNegative() ? "less" : "more"} than the figure used`;
+}
+
 /** A rate or fraction as a percentage ("35%", "3%", "0.5%"). */
 export function formatPercent(value: Decimal | Exactly): string {
   return `${asDecimal(value).times(100).toSignificantDigits(10).toString()}%`;

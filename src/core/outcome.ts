@@ -13,6 +13,10 @@ export interface Step {
   figure: string;
   clause: string;
   rule: string;
+  /** For another reading: how far its figure is from the one used ("$16,024.06 less than …"). */
+  difference?: string;
+  /** For another reading that needs an input the call did not give: no figure, only what it needs. */
+  needs?: string;
 }
 
 export interface Explanation {
@@ -76,15 +80,22 @@ interface PendingStep {
   figure: Text;
   clause: string;
   rule: Text;
+  difference?: Text;
+  needs?: string;
 }
 
 const resolve = (text: Text): string => (typeof text === "string" ? text : text());
-const resolveStep = (step: PendingStep): Step => ({
-  label: resolve(step.label),
-  figure: resolve(step.figure),
-  clause: step.clause,
-  rule: resolve(step.rule),
-});
+const resolveStep = (step: PendingStep): Step => {
+  const resolved: Step = {
+    label: resolve(step.label),
+    figure: resolve(step.figure),
+    clause: step.clause,
+    rule: resolve(step.rule),
+  };
+  if (step.difference !== undefined) resolved.difference = resolve(step.difference);
+  if (step.needs !== undefined) resolved.needs = step.needs;
+  return resolved;
+};
 
 /**
  * Collects the steps of one calculation in order. Figures are formatted only when the explanation is
@@ -100,8 +111,15 @@ export class Trace {
     return this;
   }
 
-  alternative(label: Text, figure: Text, clause: string, rule: Text): this {
-    this.alternatives.push({ label, figure, clause, rule });
+  /** Another reading and its figure, with how far it is from the figure used. */
+  alternative(label: Text, figure: Text, clause: string, rule: Text, difference: Text): this {
+    this.alternatives.push({ label, figure, clause, rule, difference });
+    return this;
+  }
+
+  /** Another reading that needs an input the call did not give (`needs`: that input, in words). */
+  uncomputedAlternative(label: Text, needs: string, clause: string, rule: Text): this {
+    this.alternatives.push({ label, figure: "", clause, rule, needs });
     return this;
   }
 

@@ -98,14 +98,17 @@ enum NoticeMethod {
  * @param termination_date Termination date (a date such as DATE(2005,3,31)), no later than 30 June 2007 and inside the window of the type: "board" and "voluntary" from 1 October 2004, "good_reason" before 1 July 2004.
  * @param type How the period ends: "cause", "board", "voluntary", "good_reason", "change_of_control", "not_elected", "death", "disability", or the clause such as "4(c)"; any case.
  * @param [method] Discount used for "voluntary": "simple" (3% times the remaining years, the literal reading) or "pv" (present value at 3% a year); blank uses the workbook setting, else "simple".
- * @returns {number} The consulting part of the termination payment, in dollars.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} The consulting part of the termination payment, in dollars.
  */
 export function consultingLump(
   termination_date: number,
   type: TerminationType,
-  method?: DiscountMethod
+  method?: DiscountMethod,
+  invocation?: CustomFunctions.Invocation
 ) {
-  return call("CONSULTING_LUMP", [termination_date, type, method]);
+  return call("CONSULTING_LUMP", [termination_date, type, method], invocation);
 }
 
 /**
@@ -115,14 +118,17 @@ export function consultingLump(
  * @param termination_date Termination date (a date such as DATE(2005,3,31)), no later than 30 June 2007 and inside the window of the type: "board" and "voluntary" from 1 October 2005, "good_reason" before 1 July 2005.
  * @param type How the period ends: "cause", "board", "voluntary", "good_reason", "change_of_control", "not_elected", "death", "disability", or the clause such as "4(c)"; any case. "disability" pays no Chairman Fee.
  * @param [method] Discount used for "voluntary": "simple" (3% times the remaining years, the literal reading) or "pv" (present value at 3% a year); blank uses the workbook setting, else "simple".
- * @returns {number} The chairman part of the termination payment, in dollars.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} The chairman part of the termination payment, in dollars.
  */
 export function chairmanLump(
   termination_date: number,
   type: TerminationType,
-  method?: DiscountMethod
+  method?: DiscountMethod,
+  invocation?: CustomFunctions.Invocation
 ) {
-  return call("CHAIRMAN_LUMP", [termination_date, type, method]);
+  return call("CHAIRMAN_LUMP", [termination_date, type, method], invocation);
 }
 
 /**
@@ -131,10 +137,16 @@ export function chairmanLump(
  * @helpurl https://localhost:3000/help/functions.html#remaining_fees
  * @param date The last day already earned (a date); a date before 1 July 2003 leaves all four years, a date after 30 June 2007 is #VALUE!.
  * @param [stream] Which fee: "consulting" ($204,000 a year), "chairman" ($100,000 a year) or "both"; blank means "consulting".
- * @returns {number} Remaining fees in dollars.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} Remaining fees in dollars.
  */
-export function remainingFees(date: number, stream?: FeeStream) {
-  return call("REMAINING_FEES", [date, stream]);
+export function remainingFees(
+  date: number,
+  stream?: FeeStream,
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("REMAINING_FEES", [date, stream], invocation);
 }
 
 /**
@@ -144,10 +156,17 @@ export function remainingFees(date: number, stream?: FeeStream) {
  * @param from_date First day counted (a date); days before 1 July 2003 earn nothing.
  * @param to_date Last day counted (a date), on or after from_date; days after 30 June 2007 earn nothing.
  * @param [stream] Which fee: "consulting", "chairman" or "both" (added before rounding); blank means "consulting".
- * @returns {number} Fees earned in dollars.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} Fees earned in dollars.
  */
-export function feesEarned(from_date: number, to_date: number, stream?: FeeStream) {
-  return call("FEES_EARNED", [from_date, to_date, stream]);
+export function feesEarned(
+  from_date: number,
+  to_date: number,
+  stream?: FeeStream,
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("FEES_EARNED", [from_date, to_date, stream], invocation);
 }
 
 /**
@@ -157,10 +176,17 @@ export function feesEarned(from_date: number, to_date: number, stream?: FeeStrea
  * @param [stream] Which fee: "consulting", "chairman" or "both"; blank means "consulting".
  * @param [from_date] Keep the payments made on or after this date; blank keeps them from the first (14 July 2003).
  * @param [to_date] Keep the payments made on or before this date; blank keeps them to the last (30 June 2007).
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @returns {number[][]} Rows of pay date and amount in dollars, no header (105 rows unfiltered).
  */
-export function feeSchedule(stream?: FeeStream, from_date?: number, to_date?: number) {
-  return call("FEE_SCHEDULE", [stream, from_date, to_date]);
+export function feeSchedule(
+  stream?: FeeStream,
+  from_date?: number,
+  to_date?: number,
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("FEE_SCHEDULE", [stream, from_date, to_date], invocation);
 }
 
 /**
@@ -170,10 +196,17 @@ export function feeSchedule(stream?: FeeStream, from_date?: number, to_date?: nu
  * @param notice_date Date the written notice is given (a date); for "board" and "voluntary" it must fall in the notice window (consulting from 1 July 2004, chairman from 1 July 2005).
  * @param type How the period ends: "cause", "board", "voluntary", "good_reason", "change_of_control", "not_elected", "death", "disability", or the clause such as "4(c)"; any case.
  * @param [stream] Period ended: "consulting", "chairman" or "both" (both windows apply); blank means "consulting".
- * @returns {number} The termination date, as a date serial.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} The termination date, as a date serial.
  */
-export function terminationDate(notice_date: number, type: TerminationType, stream?: FeeStream) {
-  return call("TERMINATION_DATE", [notice_date, type, stream]);
+export function terminationDate(
+  notice_date: number,
+  type: TerminationType,
+  stream?: FeeStream,
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("TERMINATION_DATE", [notice_date, type, stream], invocation);
 }
 
 /**
@@ -181,10 +214,12 @@ export function terminationDate(notice_date: number, type: TerminationType, stre
  * @customfunction CONTRACT_YEAR
  * @helpurl https://localhost:3000/help/functions.html#contract_year
  * @param date A date from 1 July 2003 to 30 June 2007; other dates are #VALUE!.
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @returns {number} 1, 2, 3 or 4.
  */
-export function contractYear(date: number) {
-  return call("CONTRACT_YEAR", [date]);
+export function contractYear(date: number, invocation?: CustomFunctions.Invocation) {
+  return call("CONTRACT_YEAR", [date], invocation);
 }
 
 /**
@@ -194,10 +229,17 @@ export function contractYear(date: number) {
  * @param termination_date Termination date (a date).
  * @param type How the period ends: "cause", "board", "voluntary", "good_reason", "change_of_control", "not_elected", "death", "disability", or the clause such as "4(c)"; any case.
  * @param [vest_date] Vesting date of the tranche; blank, or a date on or before the termination date, means vested at termination.
- * @returns {number} The last exercise date, as a date serial; #N/A where the tranche is forfeited.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} The last exercise date, as a date serial; #N/A where the tranche is forfeited.
  */
-export function optionExpiry(termination_date: number, type: TerminationType, vest_date?: number) {
-  return call("OPTION_EXPIRY", [termination_date, type, vest_date]);
+export function optionExpiry(
+  termination_date: number,
+  type: TerminationType,
+  vest_date?: number,
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("OPTION_EXPIRY", [termination_date, type, vest_date], invocation);
 }
 
 /**
@@ -206,10 +248,16 @@ export function optionExpiry(termination_date: number, type: TerminationType, ve
  * @helpurl https://localhost:3000/help/functions.html#election_deadline
  * @param notification_date Date of the Board's notification (a date).
  * @param [holidays] Extra closing days (a date or a range of dates) on top of US federal holidays as observed and the workbook's own extra holidays; empty cells are ignored.
- * @returns {number} The deadline, as a date serial.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} The deadline, as a date serial.
  */
-export function electionDeadline(notification_date: number, holidays?: any[][]) {
-  return call("ELECTION_DEADLINE", [notification_date, holidays]);
+export function electionDeadline(
+  notification_date: number,
+  holidays?: any[][],
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("ELECTION_DEADLINE", [notification_date, holidays], invocation);
 }
 
 /**
@@ -218,10 +266,16 @@ export function electionDeadline(notification_date: number, holidays?: any[][]) 
  * @helpurl https://localhost:3000/help/functions.html#share_transfer_deadline
  * @param election_date Date of the election (a date).
  * @param [holidays] Extra closing days (a date or a range of dates) on top of US federal holidays as observed and the workbook's own extra holidays; empty cells are ignored.
- * @returns {number} The deadline, as a date serial.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} The deadline, as a date serial.
  */
-export function shareTransferDeadline(election_date: number, holidays?: any[][]) {
-  return call("SHARE_TRANSFER_DEADLINE", [election_date, holidays]);
+export function shareTransferDeadline(
+  election_date: number,
+  holidays?: any[][],
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("SHARE_TRANSFER_DEADLINE", [election_date, holidays], invocation);
 }
 
 /**
@@ -231,10 +285,17 @@ export function shareTransferDeadline(election_date: number, holidays?: any[][])
  * @param amount The lump sum in dollars, zero or more (for example a BTU.CONSULTING_LUMP result); a range is summed.
  * @param fair_market_value Fair market value of one share in dollars, more than zero.
  * @param [portion] Fraction of the lump sum taken in shares, from 0 to 1; blank means 1 (all of it).
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @returns {number} Number of whole shares.
  */
-export function duressShares(amount: any[][], fair_market_value: number, portion?: number) {
-  return call("DURESS_SHARES", [amount, fair_market_value, portion]);
+export function duressShares(
+  amount: any[][],
+  fair_market_value: number,
+  portion?: number,
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("DURESS_SHARES", [amount, fair_market_value, portion], invocation);
 }
 
 /**
@@ -244,14 +305,21 @@ export function duressShares(amount: any[][], fair_market_value: number, portion
  * @param cash_value Cash value of the policy now, in dollars, zero or more; a range is summed.
  * @param cash_value_2003 Cash value of the policy on 1 January 2003, in dollars, more than zero; a range is summed.
  * @param [insured_increase] Part of the increase shown to come solely from the executive's own premium payments, in dollars (a range is summed); blank means 0.
- * @returns {number} The Company Interest in dollars.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} The Company Interest in dollars.
  */
 export function splitDollarCompanyInterest(
   cash_value: any[][],
   cash_value_2003: any[][],
-  insured_increase?: any[][]
+  insured_increase?: any[][],
+  invocation?: CustomFunctions.Invocation
 ) {
-  return call("SPLIT_DOLLAR_COMPANY_INTEREST", [cash_value, cash_value_2003, insured_increase]);
+  return call(
+    "SPLIT_DOLLAR_COMPANY_INTEREST",
+    [cash_value, cash_value_2003, insured_increase],
+    invocation
+  );
 }
 
 /**
@@ -261,14 +329,17 @@ export function splitDollarCompanyInterest(
  * @param company_interest The Company Interest in dollars, zero or more (for example a BTU.SPLIT_DOLLAR_COMPANY_INTEREST result); a range is summed.
  * @param life_expectancy_years Remaining life expectancy in years, zero or more; fractions are allowed.
  * @param [method] "compound" (divide by 1 plus 3% to the power of the years) or "simple" (times 1 minus 3% per year, #VALUE! past the years at which it reaches zero); blank means "compound".
- * @returns {number} The buy-out price in dollars.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} The buy-out price in dollars.
  */
 export function splitDollarBuyout(
   company_interest: any[][],
   life_expectancy_years: number,
-  method?: BuyoutMethod
+  method?: BuyoutMethod,
+  invocation?: CustomFunctions.Invocation
 ) {
-  return call("SPLIT_DOLLAR_BUYOUT", [company_interest, life_expectancy_years, method]);
+  return call("SPLIT_DOLLAR_BUYOUT", [company_interest, life_expectancy_years, method], invocation);
 }
 
 /**
@@ -276,10 +347,15 @@ export function splitDollarBuyout(
  * @customfunction DISABILITY_NOTICE_DATE
  * @helpurl https://localhost:3000/help/functions.html#disability_notice_date
  * @param first_day_disabled First day of the continuous disability (a date).
- * @returns {number} The first permitted notice date, as a date serial.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} The first permitted notice date, as a date serial.
  */
-export function disabilityNoticeDate(first_day_disabled: number) {
-  return call("DISABILITY_NOTICE_DATE", [first_day_disabled]);
+export function disabilityNoticeDate(
+  first_day_disabled: number,
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("DISABILITY_NOTICE_DATE", [first_day_disabled], invocation);
 }
 
 /**
@@ -287,10 +363,15 @@ export function disabilityNoticeDate(first_day_disabled: number) {
  * @customfunction CHANGE_OF_CONTROL
  * @helpurl https://localhost:3000/help/functions.html#change_of_control
  * @param voting_power_fraction Share of the combined voting power acquired, as a fraction from 0 to 1 (0.51, or 51%).
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @returns {boolean} TRUE for a Change of Control, FALSE otherwise.
  */
-export function changeOfControl(voting_power_fraction: number) {
-  return call("CHANGE_OF_CONTROL", [voting_power_fraction]);
+export function changeOfControl(
+  voting_power_fraction: number,
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("CHANGE_OF_CONTROL", [voting_power_fraction], invocation);
 }
 
 /**
@@ -302,22 +383,23 @@ export function changeOfControl(voting_power_fraction: number) {
  * @param [lc_outstanding] Face amount of letters of credit outstanding, in dollars (a number or a range, summed); blank means 0.
  * @param [lc_unreimbursed] Amounts drawn under letters of credit and not yet reimbursed, in dollars (a number or a range, summed); blank means 0.
  * @param [as_of] Date of the calculation; before 28 January 2004 is #N/A (the original formula is not in these documents); blank means the amended terms.
- * @returns {number} The Borrowing Base in dollars; it may be negative.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} The Borrowing Base in dollars; it may be negative.
  */
 export function borrowingBase(
   eligible_receivables: any[][],
   eligible_inventory: any[][],
   lc_outstanding?: any[][],
   lc_unreimbursed?: any[][],
-  as_of?: number
+  as_of?: number,
+  invocation?: CustomFunctions.Invocation
 ) {
-  return call("BORROWING_BASE", [
-    eligible_receivables,
-    eligible_inventory,
-    lc_outstanding,
-    lc_unreimbursed,
-    as_of,
-  ]);
+  return call(
+    "BORROWING_BASE",
+    [eligible_receivables, eligible_inventory, lc_outstanding, lc_unreimbursed, as_of],
+    invocation
+  );
 }
 
 /**
@@ -325,10 +407,15 @@ export function borrowingBase(
  * @customfunction INVENTORY_ADVANCE
  * @helpurl https://localhost:3000/help/functions.html#inventory_advance
  * @param eligible_inventory Eligible Inventory in dollars: a number or a range, summed; empty cells count as 0, text is #VALUE!.
- * @returns {number} The inventory advance in dollars.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} The inventory advance in dollars.
  */
-export function inventoryAdvance(eligible_inventory: any[][]) {
-  return call("INVENTORY_ADVANCE", [eligible_inventory]);
+export function inventoryAdvance(
+  eligible_inventory: any[][],
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("INVENTORY_ADVANCE", [eligible_inventory], invocation);
 }
 
 /**
@@ -339,15 +426,22 @@ export function inventoryAdvance(eligible_inventory: any[][]) {
  * @param loans_outstanding Revolving loans outstanding in dollars: a number or a range, summed; empty cells count as 0.
  * @param [commitment] The revolving line in dollars (a range is summed); blank means the $14,000,000 of LMA I.A.
  * @param [lc_exposure] Only for the reading that letters of credit also use up the line: their amount in dollars (a number or a range), taken off the commitment; blank means they are deducted only inside the Borrowing Base.
- * @returns {number} Availability in dollars.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} Availability in dollars.
  */
 export function availability(
   borrowing_base: any[][],
   loans_outstanding: any[][],
   commitment?: any[][],
-  lc_exposure?: any[][]
+  lc_exposure?: any[][],
+  invocation?: CustomFunctions.Invocation
 ) {
-  return call("AVAILABILITY", [borrowing_base, loans_outstanding, commitment, lc_exposure]);
+  return call(
+    "AVAILABILITY",
+    [borrowing_base, loans_outstanding, commitment, lc_exposure],
+    invocation
+  );
 }
 
 /**
@@ -358,15 +452,22 @@ export function availability(
  * @param loans_outstanding Revolving loans outstanding in dollars: a number or a range, summed; empty cells count as 0.
  * @param [commitment] The revolving line in dollars (a range is summed); blank means the $14,000,000 of LMA I.A.
  * @param [lc_exposure] Only for the reading that letters of credit also use up the line: their amount in dollars (a number or a range), taken off the commitment; blank means they are deducted only inside the Borrowing Base.
- * @returns {number} The over-advance in dollars.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} The over-advance in dollars.
  */
 export function overadvance(
   borrowing_base: any[][],
   loans_outstanding: any[][],
   commitment?: any[][],
-  lc_exposure?: any[][]
+  lc_exposure?: any[][],
+  invocation?: CustomFunctions.Invocation
 ) {
-  return call("OVERADVANCE", [borrowing_base, loans_outstanding, commitment, lc_exposure]);
+  return call(
+    "OVERADVANCE",
+    [borrowing_base, loans_outstanding, commitment, lc_exposure],
+    invocation
+  );
 }
 
 /**
@@ -377,15 +478,18 @@ export function overadvance(
  * @param fiscal_years Fiscal (calendar) years, such as {2004,2005,2006} or a column; rows left empty are skipped, a year given twice is #VALUE!.
  * @param net_incomes After-tax net income of each year in dollars, in the same order as fiscal_years; losses are negative.
  * @param [method] "per_year" (each profitable year adds 50%, losses add nothing) or "running_total" (50% of income to date, losses included, never lowering the minimum); blank means "per_year".
- * @returns {number} The required minimum in dollars.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} The required minimum in dollars.
  */
 export function minTnw(
   test_date: number,
   fiscal_years: any[][],
   net_incomes: any[][],
-  method?: TnwMethod
+  method?: TnwMethod,
+  invocation?: CustomFunctions.Invocation
 ) {
-  return call("MIN_TNW", [test_date, fiscal_years, net_incomes, method]);
+  return call("MIN_TNW", [test_date, fiscal_years, net_incomes, method], invocation);
 }
 
 /**
@@ -397,16 +501,23 @@ export function minTnw(
  * @param fiscal_years Fiscal (calendar) years, such as {2004,2005,2006} or a column; rows left empty are skipped, a year given twice is #VALUE!.
  * @param net_incomes After-tax net income of each year in dollars, in the same order as fiscal_years; losses are negative.
  * @param [method] "per_year" (each profitable year adds 50%, losses add nothing) or "running_total" (50% of income to date, losses included, never lowering the minimum); blank means "per_year".
- * @returns {number} Headroom in dollars: actual minus required.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} Headroom in dollars: actual minus required.
  */
 export function tnwHeadroom(
   tangible_net_worth: any[][],
   test_date: number,
   fiscal_years: any[][],
   net_incomes: any[][],
-  method?: TnwMethod
+  method?: TnwMethod,
+  invocation?: CustomFunctions.Invocation
 ) {
-  return call("TNW_HEADROOM", [tangible_net_worth, test_date, fiscal_years, net_incomes, method]);
+  return call(
+    "TNW_HEADROOM",
+    [tangible_net_worth, test_date, fiscal_years, net_incomes, method],
+    invocation
+  );
 }
 
 /**
@@ -416,10 +527,17 @@ export function tnwHeadroom(
  * @param fiscal_years Fiscal (calendar) years, such as {2004,2005,2006} or a column; years before 2004 are left out, rows left empty are skipped.
  * @param net_incomes After-tax net income of each year in dollars, in the same order as fiscal_years; losses are negative.
  * @param [method] "per_year" (each profitable year adds 50%, losses add nothing) or "running_total" (50% of income to date, losses included, never lowering the minimum); blank means "per_year".
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @returns {number[][]} One row per fiscal year, sorted by year, no header: year, net income, step-up, minimum.
  */
-export function tnwLedger(fiscal_years: any[][], net_incomes: any[][], method?: TnwMethod) {
-  return call("TNW_LEDGER", [fiscal_years, net_incomes, method]);
+export function tnwLedger(
+  fiscal_years: any[][],
+  net_incomes: any[][],
+  method?: TnwMethod,
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("TNW_LEDGER", [fiscal_years, net_incomes, method], invocation);
 }
 
 /**
@@ -428,10 +546,16 @@ export function tnwLedger(fiscal_years: any[][], net_incomes: any[][], method?: 
  * @helpurl https://localhost:3000/help/functions.html#net_income_test
  * @param quarter_end Last day of a calendar quarter (31 March, 30 June, 30 September or 31 December); any other date is #VALUE!.
  * @param net_income Net income of that quarter in dollars; losses are negative; a range is summed.
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @returns {string} "PASS", "FAIL" or "NOT TESTED".
  */
-export function netIncomeTest(quarter_end: number, net_income: any[][]) {
-  return call("NET_INCOME_TEST", [quarter_end, net_income]);
+export function netIncomeTest(
+  quarter_end: number,
+  net_income: any[][],
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("NET_INCOME_TEST", [quarter_end, net_income], invocation);
 }
 
 /**
@@ -441,14 +565,17 @@ export function netIncomeTest(quarter_end: number, net_income: any[][]) {
  * @param total_liabilities Total liabilities in dollars, zero or more; a range is summed.
  * @param tangible_net_worth Tangible net worth in dollars; zero or less fails the test; a range is summed.
  * @param [as_of] Date of the test, which picks the maximum (2 from 28 January 2004, 0.75 before); blank means the amended maximum.
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @returns {string} "PASS" or "FAIL".
  */
 export function leverageTest(
   total_liabilities: any[][],
   tangible_net_worth: any[][],
-  as_of?: number
+  as_of?: number,
+  invocation?: CustomFunctions.Invocation
 ) {
-  return call("LEVERAGE_TEST", [total_liabilities, tangible_net_worth, as_of]);
+  return call("LEVERAGE_TEST", [total_liabilities, tangible_net_worth, as_of], invocation);
 }
 
 /**
@@ -456,10 +583,12 @@ export function leverageTest(
  * @customfunction LEVERAGE_MAX
  * @helpurl https://localhost:3000/help/functions.html#leverage_max
  * @param [as_of] Date of the test; blank means the amended terms.
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @returns {number} The maximum ratio.
  */
-export function leverageMax(as_of?: number) {
-  return call("LEVERAGE_MAX", [as_of]);
+export function leverageMax(as_of?: number, invocation?: CustomFunctions.Invocation) {
+  return call("LEVERAGE_MAX", [as_of], invocation);
 }
 
 /**
@@ -468,10 +597,16 @@ export function leverageMax(as_of?: number) {
  * @helpurl https://localhost:3000/help/functions.html#cross_default
  * @param amounts Unpaid amounts of other indebtedness in dollars, zero or more (a number or a range); empty cells count as 0.
  * @param [disputed] A range parallel to amounts, TRUE where the amount is disputed in good faith with adequate reserves (it is then left out); blank means none is disputed.
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @returns {boolean} TRUE for an Event of Default, FALSE otherwise.
  */
-export function crossDefault(amounts: any[][], disputed?: any[][]) {
-  return call("CROSS_DEFAULT", [amounts, disputed]);
+export function crossDefault(
+  amounts: any[][],
+  disputed?: any[][],
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("CROSS_DEFAULT", [amounts, disputed], invocation);
 }
 
 /**
@@ -479,10 +614,12 @@ export function crossDefault(amounts: any[][], disputed?: any[][]) {
  * @customfunction FACILITY_TERMINATION_DATE
  * @helpurl https://localhost:3000/help/functions.html#facility_termination_date
  * @param [as_of] Date that picks the terms in force; blank means the amended terms.
- * @returns {number} The termination date of the facility, as a date serial.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} The termination date of the facility, as a date serial.
  */
-export function facilityTerminationDate(as_of?: number) {
-  return call("FACILITY_TERMINATION_DATE", [as_of]);
+export function facilityTerminationDate(as_of?: number, invocation?: CustomFunctions.Invocation) {
+  return call("FACILITY_TERMINATION_DATE", [as_of], invocation);
 }
 
 /**
@@ -492,10 +629,17 @@ export function facilityTerminationDate(as_of?: number) {
  * @param sent_date Date the notice is faxed or deposited with the courier (a date).
  * @param method "fax" or "courier" (or the clause, "21(a)" or "21(b)"); any case.
  * @param [holidays] Extra closing days (a date or a range of dates) on top of US federal holidays as observed and the workbook's own extra holidays; empty cells are ignored.
- * @returns {number} The effective date, as a date serial.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} The effective date, as a date serial.
  */
-export function noticeEffective(sent_date: number, method: NoticeMethod, holidays?: any[][]) {
-  return call("NOTICE_EFFECTIVE", [sent_date, method, holidays]);
+export function noticeEffective(
+  sent_date: number,
+  method: NoticeMethod,
+  holidays?: any[][],
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("NOTICE_EFFECTIVE", [sent_date, method, holidays], invocation);
 }
 
 /**
@@ -505,10 +649,17 @@ export function noticeEffective(sent_date: number, method: NoticeMethod, holiday
  * @param start_date The date counted from (a date).
  * @param days Business days to add; negative counts back, a fraction is dropped.
  * @param [holidays] Extra closing days (a date or a range of dates) on top of US federal holidays as observed and the workbook's own extra holidays; empty cells are ignored.
- * @returns {number} The resulting date, as a date serial.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any} The resulting date, as a date serial.
  */
-export function workday(start_date: number, days: number, holidays?: any[][]) {
-  return call("WORKDAY", [start_date, days, holidays]);
+export function workday(
+  start_date: number,
+  days: number,
+  holidays?: any[][],
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("WORKDAY", [start_date, days, holidays], invocation);
 }
 
 /**
@@ -517,10 +668,12 @@ export function workday(start_date: number, days: number, holidays?: any[][]) {
  * @helpurl https://localhost:3000/help/functions.html#term
  * @param term_id Id of the figure, such as "loan.commitment", "sep.discount_rate" or "loan.tnw_base"; the function reference lists them all.
  * @param [as_of] Date that picks the version of a term the First Amendment changed on 28 January 2004; blank means the amended value.
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @returns {number} The figure: dollars, a rate as a fraction, a count, or a date serial.
  */
-export function term(term_id: string, as_of?: number) {
-  return call("TERM", [term_id, as_of]);
+export function term(term_id: string, as_of?: number, invocation?: CustomFunctions.Invocation) {
+  return call("TERM", [term_id, as_of], invocation);
 }
 
 /**
@@ -528,8 +681,10 @@ export function term(term_id: string, as_of?: number) {
  * @customfunction CLAUSE
  * @helpurl https://localhost:3000/help/functions.html#clause
  * @param clause_id Document prefix (SEP, FA, ALLONGE, SA or LMA) and the paragraph as printed, such as "SEP 4(c)(i)", "FA 1(h)-tnw" or "LMA II.A".
+ * @requiresAddress
+ * @requiresParameterAddresses
  * @returns {string} The clause text with its sub-paragraphs.
  */
-export function clause(clause_id: string) {
-  return callWithClauses("CLAUSE", [clause_id]);
+export function clause(clause_id: string, invocation?: CustomFunctions.Invocation) {
+  return callWithClauses("CLAUSE", [clause_id], invocation);
 }

@@ -13,7 +13,10 @@ import {
   WorkbookSettings,
   clauseLibrary,
   evaluate,
+  findFunction,
   readSettings,
+  recordInvocation,
+  workbookDate1904,
 } from "../catalogue";
 import type { ClauseLibrary } from "../catalogue";
 import type { CellValue } from "../core";
@@ -46,8 +49,45 @@ function toError(code: string, message: string): CustomFunctions.Error {
   );
 }
 
-function toOutput(result: CellResult): CellValue | CustomFunctions.Error {
-  return result.ok ? result.value : toError(result.code, result.message);
+/** Excel's number formats for the result kinds a reader should see as money or a date. */
+const RESULT_FORMATS: Partial<Record<string, string>> = {
+  money: "$#,##0.00",
+  date: "d mmm yyyy",
+};
+
+/** A number with its format attached, where Excel takes one from a custom function. */
+type FormattedNumber = { type: string; basicValue: number; numberFormat: string };
+
+let formattedType: string | null | undefined;
+
+/**
+ * The cell-value type of a formatted number, or null where the host cannot take one: Excel accepts
+ * them from custom functions from CustomFunctionsRuntime 1.4, as "Double" from ExcelApi 1.19 and as
+ * "FormattedNumber" before. Asked once: the answer cannot change while the workbook is open.
+ */
+function formattedNumberType(): string | null {
+  if (formattedType !== undefined) return formattedType;
+  try {
+    const requirements = typeof Office === "undefined" ? undefined : Office.context?.requirements;
+    formattedType = !requirements?.isSetSupported("CustomFunctionsRuntime", "1.4")
+      ? null
+      : requirements.isSetSupported("ExcelApi", "1.19")
+        ? "Double"
+        : "FormattedNumber";
+  } catch {
+    formattedType = null;
+  }
+  return formattedType;
+}
+
+function toOutput(
+  name: string,
+  result: CellResult
+): CellValue | FormattedNumber | CustomFunctions.Error {
+  if (!result.ok) return toError(result.code, result.message);
+  const format = RESULT_FORMATS[findFunction(name)?.result ?? ""];
+  const type = format && typeof result.value === "number" ? formattedNumberType() : null;
+  return type ? { type, basicValue: result.value as number, numberFormat: format! } : result.value;
 }
 
 function failure(name: string, error: unknown): CustomFunctions.Error {
@@ -89,21 +129,32 @@ function fromExcel(value: unknown): RawArgument {
     : fromExcelCell(value);
 }
 
+type Output = CellValue | FormattedNumber | CustomFunctions.Error;
+
 function run(
   name: string,
   args: readonly unknown[],
+  invocation: CustomFunctions.Invocation | undefined,
   context: RunContext
-): CellValue | CustomFunctions.Error {
+): Output {
   try {
-    return toOutput(evaluate(name, args.map(fromExcel), context).result);
+    const raw = args.map(fromExcel);
+    // A value preview is what the user is still typing: the cell does not hold it yet.
+    if (invocation && !invocation.isInValuePreview)
+      recordInvocation(name, raw, invocation.address, invocation.parameterAddresses);
+    return toOutput(name, evaluate(name, raw, { ...context, date1904: workbookDate1904() }).result);
   } catch (error) {
     return failure(name, error);
   }
 }
 
 /** Calls catalogue function `name` with the arguments exactly as Excel passed them. */
-export function call(name: string, args: readonly unknown[]): CellValue | CustomFunctions.Error {
-  return run(name, args, { settings: workbookSettings() });
+export function call(
+  name: string,
+  args: readonly unknown[],
+  invocation?: CustomFunctions.Invocation
+): Output {
+  return run(name, args, invocation, { settings: workbookSettings() });
 }
 
 let clauses: Promise<ClauseLibrary> | undefined;
@@ -117,10 +168,14 @@ function loadClauses(): Promise<ClauseLibrary> {
 /** Like `call`, for the functions that read the clause library. */
 export async function callWithClauses(
   name: string,
-  args: readonly unknown[]
-): Promise<CellValue | CustomFunctions.Error> {
+  args: readonly unknown[],
+  invocation?: CustomFunctions.Invocation
+): Promise<Output> {
   try {
-    return run(name, args, { settings: workbookSettings(), clauses: await loadClauses() });
+    return run(name, args, invocation, {
+      settings: workbookSettings(),
+      clauses: await loadClauses(),
+    });
   } catch (error) {
     // A failed chunk load (network) must not stick: the next recalculation tries again.
     clauses = undefined;

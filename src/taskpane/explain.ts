@@ -10,6 +10,7 @@ import {
   ParamSpec,
   RawArgument,
   RawScalar,
+  RecordedInvocation,
   RunContext,
   SheetError,
   evaluate,
@@ -41,6 +42,8 @@ export interface ArgumentView {
   ref?: string;
   /** What Excel passes to the function; undefined when omitted or not evaluable here. */
   value?: RawArgument;
+  /** The cells Excel says the argument came from (an expression's or a name's). */
+  passedFrom?: string;
 }
 
 export interface CallView {
@@ -54,6 +57,19 @@ export interface CallView {
   unreadable: string[];
   /** Index of the call this one is an argument of. */
   nestedIn?: number;
+  /** True when the inputs are those Excel passed the last time it calculated the cell. */
+  recorded?: boolean;
+}
+
+/** A call's recording, when it can be told apart: the formula calls that function once. */
+function recordingOf(
+  calls: readonly BtuCall[],
+  call: BtuCall,
+  recorded: ReadonlyMap<string, RecordedInvocation>
+): RecordedInvocation | undefined {
+  const invocation = recorded.get(call.name);
+  if (!invocation || calls.filter((c) => c.name === call.name).length !== 1) return undefined;
+  return invocation;
 }
 
 /** The cells the BTU calls of a formula read, each once, with their sheet. */
@@ -87,11 +103,17 @@ function asArgument(evaluation: Evaluation): RawArgument {
   return result.ok ? result.value : new SheetError(result.code, result.message);
 }
 
+/**
+ * Explains every BTU call of `formula`. Where Excel's last call from the cell was recorded, its
+ * arguments are the inputs, whatever expression produced them; otherwise constants, references and
+ * nested BTU calls are read here and other expressions are left unread.
+ */
 export async function explainFormula(
   formula: string,
   baseSheet: string,
   read: RangeReader,
-  context: RunContext = {}
+  context: RunContext = {},
+  recorded: ReadonlyMap<string, RecordedInvocation> = new Map()
 ): Promise<CallView[]> {
   const calls = findBtuCalls(normalizeStoredFormula(formula));
   const values = calls.length
@@ -105,13 +127,25 @@ export async function explainFormula(
     const call = calls[index];
     const spec = findFunction(call.name);
     const unreadable: string[] = [];
+    const recording = recordingOf(calls, call, recorded);
     const args = call.args.map((text, i): ArgumentView => {
       const source = classifyArgument(text);
       const view: ArgumentView = { param: spec?.params[i], text, source: source.kind };
+      if (source.kind === "reference")
+        view.ref = qualifiedAddress(source.ref.sheet ?? baseSheet, source.ref.address);
+      if (recording) {
+        if (source.kind === "call") {
+          const inner = calls[nestedCallIndex(calls, call, text)];
+          if (inner) explain(calls.indexOf(inner)).nestedIn = index;
+        }
+        if (source.kind !== "omitted") view.value = recording.args[i];
+        const from = recording.parameterAddresses?.[i];
+        if (from && source.kind !== "reference") view.passedFrom = from;
+        return view;
+      }
       if (source.kind === "constant") view.value = source.value;
       else if (source.kind === "reference") {
         const ref = { sheet: source.ref.sheet ?? baseSheet, address: source.ref.address };
-        view.ref = qualifiedAddress(ref.sheet, ref.address);
         view.value = values.get(refKey(ref));
         if (view.value === undefined) unreadable.push(text);
       } else if (source.kind === "call") {
@@ -124,6 +158,7 @@ export async function explainFormula(
       return view;
     });
     const view: CallView = { name: call.name, text: call.text, spec, args, unreadable };
+    if (recording) view.recorded = true;
     if (!unreadable.length)
       view.evaluation = evaluate(
         call.name,

@@ -1,20 +1,66 @@
 /**
  * How values read from cells and returned by the core are shown in the pane: money as dollars,
- * dates as ISO and in long form, everything else as Excel would show it. Display only.
+ * dates in one style ("31 Mar 2005", the weekday beside where it matters), everything else as
+ * Excel would show it. Display only.
  */
-import { Decimal, formatMoney, isValidSerial, longDate, serialToIso, weekday } from "../core";
-import { ParamKind, RawArgument, RawScalar, ResultKind, SheetError, isBlank } from "../catalogue";
+import {
+  DATE_1904_OFFSET,
+  Decimal,
+  formatMoney,
+  isValidSerial,
+  isoToSerial,
+  longDate,
+  serialToIso,
+  weekday,
+} from "../core";
+import {
+  ParamKind,
+  RawArgument,
+  RawScalar,
+  ResultKind,
+  SheetError,
+  isBlank,
+  workbookDate1904,
+} from "../catalogue";
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
-/** "Thursday, 31 March 2005" (Excel's serials, so no time zone is involved). */
+/** "31 Mar 2005" from a serial of the core's (1900) date system, with no-break spaces: a date never wraps. */
+export function shortDate(serial: number): string {
+  const [day, month, year] = longDate(Math.floor(serial)).split(" ");
+  return `${day}\u00a0${month.slice(0, 3)}\u00a0${year}`;
+}
+
+/** "Thursday" (Excel's serials, so no time zone is involved). */
+export function weekdayName(serial: number): string {
+  return DAYS[weekday(Math.floor(serial))];
+}
+
+/** "Thu 31 Mar 2005": a date the reader picks or must act on, where the weekday matters. */
 export function weekdayDate(serial: number): string {
-  const whole = Math.floor(serial);
-  return `${DAYS[weekday(whole)]}, ${longDate(whole)}`;
+  return `${weekdayName(serial).slice(0, 3)}\u00a0${shortDate(serial)}`;
+}
+
+/** A cell's date serial in the core's 1900 system: a 1904 workbook counts from 1 January 1904. */
+function coreSerial(value: number): number {
+  return workbookDate1904() ? value + DATE_1904_OFFSET : value;
 }
 
 function isDateSerial(value: unknown): value is number {
-  return typeof value === "number" && isValidSerial(Math.floor(value));
+  return typeof value === "number" && isValidSerial(Math.floor(coreSerial(value)));
+}
+
+const ISO_DATE = /\b(\d{4}-\d{2}-\d{2})\b/g;
+
+/**
+ * The core's text with its ISO dates in the pane's date style: the core writes dates as ISO so
+ * that the CLI and the Audit sheet read the same everywhere; the pane shows them as a reader would.
+ */
+export function displayText(text: string): string {
+  return text.replace(ISO_DATE, (iso) => {
+    const serial = isoToSerial(iso);
+    return isValidSerial(serial) && serialToIso(serial) === iso ? shortDate(serial) : iso;
+  });
 }
 
 const plain = new Intl.NumberFormat("en-US", { maximumFractionDigits: 10 });
@@ -29,20 +75,22 @@ export function formatScalar(value: RawScalar, kind: DisplayKind): string {
   if (typeof value === "string")
     return kind === "keyword" || kind === "text" ? `"${value}"` : value;
   if ((kind === "date" || kind === "dates") && isDateSerial(value))
-    return serialToIso(Math.floor(value));
+    return shortDate(coreSerial(value));
   if (kind === "text") return String(value);
   if (kind === "money" || kind === "price") return formatMoney(new Decimal(value));
   return plain.format(value);
 }
 
-/** The long form shown under a date, or undefined when the value is not a date. */
+/** The weekday shown under a date, or undefined when the value is not a date. */
 export function dateDetail(value: RawArgument, kind: DisplayKind): string | undefined {
   const scalar = Array.isArray(value)
     ? value.length === 1 && value[0].length === 1
       ? value[0][0]
       : undefined
     : value;
-  return kind === "date" && isDateSerial(scalar) ? weekdayDate(scalar) : undefined;
+  return kind === "date" && isDateSerial(scalar)
+    ? `a ${weekdayName(coreSerial(scalar))}`
+    : undefined;
 }
 
 /** A range as a short list ("$1.00, $2.00, (blank) — 3 cells"), a single cell as its value. */

@@ -2,14 +2,20 @@
  * The taskpane: "which clause applies, and why" for the selected cell, the agreements' text, the
  * function catalogue and the audit, over the same catalogue and core as the BTU functions.
  */
-import { RunContext, WorkbookSettings, clauseLibrary } from "../catalogue";
+import {
+  RunContext,
+  WorkbookSettings,
+  clauseLibrary,
+  setWorkbookDate1904,
+  workbookDate1904,
+} from "../catalogue";
 import * as clauses from "../core/clauses";
 import { byId, el, replace } from "./dom";
 import { registerFluent } from "./fluent";
 import { Host } from "./host";
 import { explainSelection } from "./selection";
 import { loadSettings } from "./settings";
-import { watchSelection } from "./workbook";
+import { readDate1904, selectCell, watchWorkbook } from "./workbook";
 import { mountAudit } from "./views/audit";
 import { mountClauses } from "./views/clauses";
 import { Navigation, Tab, button, messageBar, spinner } from "./views/common";
@@ -18,9 +24,12 @@ import { renderSelection, renderWaiting } from "./views/thisCell";
 
 const library = clauseLibrary(clauses);
 
+/** How long the pane waits for events to settle before explaining the cell again. */
+const REFRESH_DEBOUNCE_MS = 150;
+
 function start(host: Host): void {
   let settings: WorkbookSettings = loadSettings(host.settings);
-  const run = (): RunContext => ({ settings, clauses: library });
+  const run = (): RunContext => ({ settings, clauses: library, date1904: workbookDate1904() });
 
   const tabs = byId<HTMLElement & { activeid: string }>("tabs");
   const nav: Navigation = {
@@ -29,6 +38,10 @@ function start(host: Host): void {
     },
     openClause: (id) => clauseView.open(id),
     openFunction: (name) => functionsView.open(name),
+    openCell: (sheet, address) => {
+      nav.showTab("cell");
+      void host.excel((context) => selectCell(context, sheet, address));
+    },
   };
   const clauseView = mountClauses(host, nav);
   const functionsView = mountFunctions(host, nav, { run });
@@ -67,9 +80,23 @@ function start(host: Host): void {
     run,
   });
 
+  // One edit fires a change and a calculation, a paste many: explain once they settle.
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const refresh = () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => void explainCell(), REFRESH_DEBOUNCE_MS);
+  };
+
   replace(cellView, renderWaiting());
   host
-    .excel((context) => watchSelection(context, () => void explainCell()))
+    .excel(async (context) => {
+      const date1904 = await readDate1904(context);
+      const changed = workbookDate1904() !== undefined && workbookDate1904() !== date1904;
+      setWorkbookDate1904(date1904);
+      // Functions that ran before the date system was known assumed 1900: have them run again.
+      if (date1904 || changed) context.workbook.application.calculate(Excel.CalculationType.full);
+      await watchWorkbook(context, refresh);
+    })
     .then(() => explainCell())
     .catch((error) =>
       replace(

@@ -149,13 +149,73 @@ export async function readSpills(
   return values;
 }
 
-/** Calls `onChange` whenever the user selects other cells (the handler lives as long as the pane). */
-export async function watchSelection(
+/**
+ * Calls `onChange` whenever the user selects other cells, edits a cell or the workbook recalculates
+ * (the handlers live as long as the pane); the caller debounces, as one edit fires several events.
+ */
+export async function watchWorkbook(
   context: Excel.RequestContext,
   onChange: () => void
 ): Promise<void> {
-  context.workbook.onSelectionChanged.add(async () => onChange());
+  const handler = async () => onChange();
+  context.workbook.onSelectionChanged.add(handler);
+  context.workbook.worksheets.onChanged.add(handler);
+  context.workbook.worksheets.onCalculated.add(handler);
   await context.sync();
+}
+
+/** Asks Excel to calculate the selected cell again, so that its BTU calls record their arguments. */
+export async function calculateActiveCell(context: Excel.RequestContext): Promise<void> {
+  context.workbook.getActiveCell().calculate();
+  await context.sync();
+}
+
+/** The 1904 date system, read from Excel itself: DATE(1904,1,1) is serial 0 there and 1462 in 1900. */
+export async function readDate1904(context: Excel.RequestContext): Promise<boolean> {
+  const serial = context.workbook.functions.date(1904, 1, 1);
+  serial.load("value");
+  await context.sync();
+  return serial.value === 0;
+}
+
+/** Every cell of these ranges that holds a formula, with its value (one round trip per step). */
+export async function readFormulaCells(
+  context: Excel.RequestContext,
+  refs: readonly QualifiedRef[]
+): Promise<CellSnapshot[]> {
+  const sheets = new Map<string, Excel.Worksheet>();
+  for (const ref of refs)
+    if (!sheets.has(ref.sheet.toLowerCase()))
+      sheets.set(
+        ref.sheet.toLowerCase(),
+        context.workbook.worksheets.getItemOrNullObject(ref.sheet)
+      );
+  await context.sync();
+  const ranges = refs.flatMap((ref) => {
+    const sheet = sheets.get(ref.sheet.toLowerCase())!;
+    if (sheet.isNullObject) return [];
+    const range = sheet.getRange(ref.address);
+    range.load("address,formulas,values,valueTypes,worksheet/name");
+    return [{ ref, range }];
+  });
+  await context.sync();
+  const found: CellSnapshot[] = [];
+  for (const { range } of ranges) {
+    const origin = topLeft(cellsOf(range.address));
+    range.formulas.forEach((row, i) =>
+      row.forEach((raw, j) => {
+        const formula = formulaOf(raw, range.values[i][j]);
+        if (formula)
+          found.push({
+            sheet: range.worksheet.name,
+            address: cellAddress(origin.row + i, origin.column + j),
+            formula,
+            value: toRaw(range.values[i][j], range.valueTypes[i][j]),
+          });
+      })
+    );
+  }
+  return found;
 }
 
 /** The active sheet's name: unqualified references in a formula built by the pane refer to it. */

@@ -27,7 +27,7 @@ test("a voluntary lump (TERMS.md: 427,896.63 on 2005-03-31) is explained by the 
   expect(row.inputs).toBe('Termination!B5 = 38442\nTermination!A5 = "voluntary"');
   expect(row.clauses).toEqual(expect.arrayContaining(["SEP 4(c)(i)", "SEP 3(a)", "SEP 3(b)"]));
   expect(row.steps.split("\n").pop()).toBe(
-    "Lump sum (simple): $427,896.63 — SEP 4(c)(i) — Simple (literal) reading: remainder × (1 − 3% × 2.249315)."
+    "Lump sum (simple): $427,896.63 — SEP 4(c)(i) — Simple (literal) reading: the remainder less 3% × 2.249315 remaining years = 6.747945205% of it."
   );
   expect(row.interpretation).toMatch(/read literally/);
   expect(row.alternatives).toMatch(/^Present-value discount: \$/);

@@ -38,8 +38,9 @@ const EXPECTED_RESULT: Record<
   FunctionDefinition["result"],
   { type?: string; dimensionality?: string }
 > = {
-  money: { type: "number" },
-  date: { type: "number" },
+  // Untyped ("any"), so that a host with formatted number values gets "$#,##0.00" or a date format.
+  money: {},
+  date: {},
   number: { type: "number" },
   text: { type: "string" },
   boolean: { type: "boolean" },
@@ -113,6 +114,13 @@ describe.each(CATALOGUE.map((spec) => [spec.name, spec] as const))("BTU.%s", (na
       });
     });
     expect(meta.result).toEqual(EXPECTED_RESULT[spec.result]);
+  });
+
+  test("asks Excel for its address and its arguments' addresses (the pane explains what Excel passed)", () => {
+    expect(metadataOf(name).options).toMatchObject({
+      requiresAddress: true,
+      requiresParameterAddresses: true,
+    });
   });
 
   test("describes the function and every parameter, and links to its reference anchor", () => {

@@ -54,12 +54,17 @@ export class FakeWorkbook {
   readonly calculations: string[] = [];
   readonly frozenRows: Record<string, number> = {};
   selectionHandler?: () => Promise<void> | void;
+  /** Handlers of worksheets.onChanged and worksheets.onCalculated. */
+  readonly changeHandlers: (() => Promise<void> | void)[] = [];
+  /** Ranges the code asked Excel to calculate, and what the test does then (Excel calling functions). */
+  readonly calculatedRanges: string[] = [];
+  onRangeCalculate?: (address: string) => void;
   private sheetsCreated = 0;
   private readonly spills: Record<string, { address: string; values: unknown[][] }>;
 
   constructor(
     sheets: FakeSheets,
-    options: { active?: string; spills?: FakeWorkbook["spills"] } = {}
+    options: { active?: string; spills?: FakeWorkbook["spills"]; date1904?: boolean } = {}
   ) {
     this.spills = options.spills ?? {};
     // The mock calls these handlers with its own `this`; they reach the workbook through `fake`.
@@ -75,7 +80,13 @@ export class FakeWorkbook {
             for (const sheet of fake.worksheets().items) sheet.load("name");
             return fake.worksheets();
           },
+          onChanged: { add: (handler: () => Promise<void>) => fake.changeHandlers.push(handler) },
+          onCalculated: {
+            add: (handler: () => Promise<void>) => fake.changeHandlers.push(handler),
+          },
         },
+        // DATE(1904,1,1): serial 0 in the 1904 date system, 1462 in the 1900 system.
+        functions: { date: () => ({ value: options.date1904 ? 0 : 1462, load: () => undefined }) },
         getActiveCell: () => {
           const { sheet, area } = parseReference(options.active ?? "");
           return fake.range(sheet ?? fake.sheetNames()[0], area);
@@ -196,6 +207,10 @@ export class FakeWorkbook {
         columnWidth: 64,
       },
       select: () => fake.selected.push(`${fake.nameOf(sheet)}!${cells}`),
+      calculate: () => {
+        fake.calculatedRanges.push(`${fake.nameOf(sheet)}!${cells}`);
+        fake.onRangeCalculate?.(`${fake.nameOf(sheet)}!${cells}`);
+      },
       getEntireColumn: () =>
         fake.rangeOf(sheet, `${cells.replace(/\d+.*$/, "")}:${cells.replace(/\d+.*$/, "")}`),
       getSpillingToRangeOrNullObject: () => {

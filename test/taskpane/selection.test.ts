@@ -3,7 +3,7 @@
  * calls refer to (on its own sheet and on others), and produces the explanation model.
  * Figures are TERMS.md's worked examples unless a comment works them by hand.
  */
-import { SheetError } from "../../src/catalogue";
+import { SheetError, recordInvocation } from "../../src/catalogue";
 import { explainSelection } from "../../src/taskpane/selection";
 import { FakeWorkbook } from "./fakeExcel";
 
@@ -38,12 +38,22 @@ const model = {
       value: "#N/A",
       type: "Error" as const,
     },
+    B14: { value: 38432 }, // 2005-03-21
+    B15: { formula: '=BTU.CONSULTING_LUMP(EOMONTH(B14,0),"voluntary")', value: 427896.63 },
+    B16: { formula: "=SUM(B4:B5)+B6", value: 3625776.63 },
+    B17: { value: 36980 }, // 2005-03-31 in the 1904 date system: 38442 − 1462
+    B18: { formula: '=BTU.CONSULTING_LUMP(B17,"voluntary")', value: 427896.63 },
   },
 };
 
-async function select(address: string) {
-  const fake = new FakeWorkbook(model, { active: `Model!${address}` });
-  return explainSelection(fake.context as unknown as Excel.RequestContext, {});
+/** Polls for a recording without waiting: the fake's "Excel" records synchronously or never. */
+const noWait = async () => undefined;
+
+async function select(
+  address: string,
+  fake = new FakeWorkbook(model, { active: `Model!${address}` })
+) {
+  return explainSelection(fake.context as unknown as Excel.RequestContext, {}, { wait: noWait });
 }
 
 describe("explainSelection", () => {
@@ -103,8 +113,48 @@ describe("explainSelection", () => {
     expect(call.evaluation?.outcome).toMatchObject({ ok: false, clause: "SEP 4(g)" });
   });
 
-  it("does not evaluate what it cannot read: expressions and missing sheets", async () => {
-    const [expression] = (await select("B11")).calls;
+  it("explains an expression argument from what Excel passed when it calculated the cell", async () => {
+    const fake = new FakeWorkbook(model, { active: "Model!B15" });
+    // Excel evaluates EOMONTH(2005-03-21, 0) = 2005-03-31 (38442) and calls the function with it.
+    fake.onRangeCalculate = (address) =>
+      recordInvocation("CONSULTING_LUMP", [38442, "voluntary"], address, ["", ""]);
+    const [call] = (await select("B15", fake)).calls;
+    expect(fake.calculatedRanges).toEqual(["Model!B15"]);
+    expect(call.recorded).toBe(true);
+    expect(call.args.map((a) => [a.source, a.value])).toEqual([
+      ["expression", 38442],
+      ["constant", "voluntary"],
+    ]);
+    expect(call.evaluation?.result).toEqual({ ok: true, value: 427896.63 }); // TERMS.md
+    // Recorded once, explained without asking Excel again.
+    const again = new FakeWorkbook(model, { active: "Model!B15" });
+    expect((await select("B15", again)).calls[0].recorded).toBe(true);
+    expect(again.calculatedRanges).toEqual([]);
+  });
+
+  it("leads from a formula without BTU calls to the BTU cells it reads", async () => {
+    const { calls, feeders } = await select("B16");
+    expect(calls).toEqual([]);
+    expect(feeders.map((c) => [c.address, c.value])).toEqual([
+      ["B4", 427896.63],
+      ["B5", 197880],
+    ]);
+  });
+
+  it("reads dates in the workbook's 1904 date system", async () => {
+    const fake = new FakeWorkbook(model, { active: "Model!B18" });
+    const { calls } = await explainSelection(
+      fake.context as unknown as Excel.RequestContext,
+      { date1904: true },
+      { wait: noWait }
+    );
+    expect(calls[0].evaluation?.result).toEqual({ ok: true, value: 427896.63 });
+  });
+
+  it("does not evaluate what it cannot read and Excel did not pass: expressions and missing sheets", async () => {
+    const fake = new FakeWorkbook(model, { active: "Model!B11" });
+    const [expression] = (await select("B11", fake)).calls;
+    expect(fake.calculatedRanges).toEqual(["Model!B11"]);
     expect(expression.unreadable).toEqual(["B1+1"]);
     expect(expression.evaluation).toBeUndefined();
     const [missing] = (await select("B12")).calls;

@@ -13,8 +13,9 @@ import { findCellsCiting } from "../../src/taskpane/find";
 import {
   insertFormula,
   scanBtuCells,
+  readDate1904,
   selectCell,
-  watchSelection,
+  watchWorkbook,
 } from "../../src/taskpane/workbook";
 import { FakeWorkbook, FakeSheets } from "./fakeExcel";
 
@@ -58,12 +59,20 @@ describe("workbook interactions", () => {
     expect(fake.selected).toEqual(["Lump sums!B4"]);
   });
 
-  it("registers the selection handler", async () => {
+  it("registers one handler for a new selection, an edit and a recalculation", async () => {
     const fake = new FakeWorkbook(sheets);
     const changed = jest.fn();
-    await watchSelection(context(fake), changed);
+    await watchWorkbook(context(fake), changed);
     await fake.selectionHandler?.();
     expect(changed).toHaveBeenCalledTimes(1);
+    expect(fake.changeHandlers).toHaveLength(2);
+    for (const handler of fake.changeHandlers) await handler();
+    expect(changed).toHaveBeenCalledTimes(3);
+  });
+
+  it("reads the date system from Excel's own DATE(1904,1,1)", async () => {
+    expect(await readDate1904(context(new FakeWorkbook(sheets)))).toBe(false);
+    expect(await readDate1904(context(new FakeWorkbook(sheets, { date1904: true })))).toBe(true);
   });
 
   it("scans every sheet for BTU formulas and ignores text that only looks like one", async () => {

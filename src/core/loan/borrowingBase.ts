@@ -1,5 +1,5 @@
 /** The Borrowing Base of FA 1(b) and what it leaves to borrow on the $14,000,000 line (LMA I.A, SA 13(h)). */
-import { formatMoney, formatPercent } from "../decimal";
+import { formatDifference, formatMoney, formatPercent } from "../decimal";
 import { serialToIso } from "../dates";
 import { Exact } from "../exact";
 import { Amount, dateArg, nonNegativeExact, toExact } from "../inputs";
@@ -52,7 +52,7 @@ function inventorySteps(inventory: Exact, advance: Exact, trace: Trace): void {
     "Inventory advance",
     formatMoney(advance),
     termClause("loan.inventory_cap"),
-    `${formatPercent(inventoryRate)} of Eligible Inventory (${formatMoney(uncapped)}), not to exceed ${formatMoney(cap)}${uncapped.greaterThan(cap) ? ": the cap applies" : ""}.`
+    `${formatPercent(inventoryRate)} of ${formatMoney(inventory)} of Eligible Inventory = ${formatMoney(uncapped)}, not to exceed ${formatMoney(cap)}${uncapped.greaterThan(cap) ? ": the cap applies" : ""}.`
   );
 }
 
@@ -96,7 +96,7 @@ export function borrowingBase(
         "Receivables advance",
         formatMoney(parts.receivablesAdvance),
         clause,
-        `${formatPercent(terms().receivablesRate)} of Eligible Receivables (${formatMoney(receivables)}).`
+        `${formatPercent(terms().receivablesRate)} of ${formatMoney(receivables)} of Eligible Receivables = ${formatMoney(parts.receivablesAdvance)}.`
       );
       inventorySteps(inventory, parts.inventoryAdvance, trace);
       trace
@@ -209,18 +209,20 @@ function measure(
       lineSteps(inputs, limit, trace);
       trace.step(label, formatMoney(result), clause, rule);
       if (inputs.lcExposure) {
+        const other = compute(lendingLimit(inputs, undefined), inputs.loans);
         trace.alternative(
           `${label} if letters of credit do not use up the line`,
-          formatMoney(compute(lendingLimit(inputs, undefined), inputs.loans)),
+          formatMoney(other),
           "LMA I.A",
-          "The full commitment as the line."
+          "The full commitment as the line.",
+          () => formatDifference(other, result)
         );
       } else {
-        trace.alternative(
+        trace.uncomputedAlternative(
           `${label} if letters of credit also use up the line`,
-          "needs the letter-of-credit exposure",
+          "the letter-of-credit exposure",
           "LMA I.A",
-          "Give the letter-of-credit exposure to compute this reading."
+          "The commitment less the letter-of-credit exposure as the line: give the exposure to compute this reading."
         );
       }
     });

@@ -3,7 +3,7 @@
  * from the first stepping year, with losses never lowering the minimum. Two readings of how losses
  * interact with later profits are offered (`per_year`, `running_total`).
  */
-import { Decimal, ZERO, formatMoney, formatPercent, toCents } from "../decimal";
+import { Decimal, ZERO, formatDifference, formatMoney, formatPercent, toCents } from "../decimal";
 import { Serial, edate, fromSerial, serialToIso } from "../dates";
 import { Amount, dateArg, toDecimal } from "../inputs";
 import { parseKeyword } from "../keywords";
@@ -186,7 +186,8 @@ function minimumSteps(
     () => `Minimum under "${other}"`,
     () => formatMoney(requiredMinimum(covenant, entries, testDate, other)),
     CLAUSE,
-    READINGS[other]
+    READINGS[other],
+    () => formatDifference(requiredMinimum(covenant, entries, testDate, other), minimum)
   );
   return minimum;
 }

@@ -1,5 +1,12 @@
 /** Duress shares (SEP 4(c)(i)(B)) and the split-dollar policy (SEP 3(c)(iii)). */
-import { Decimal, formatMoney, formatNumber, formatPercent, toCents } from "../decimal";
+import {
+  Decimal,
+  formatDifference,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  toCents,
+} from "../decimal";
 import { Amount, nonNegative, toDecimal } from "../inputs";
 import { parseKeyword } from "../keywords";
 import { Exact } from "../exact";
@@ -179,7 +186,13 @@ export function splitDollarBuyout(
       const simple = interest.times(simpleFactor);
       return trace
         .step("Buy-out price (simple)", () => formatMoney(simple), clause, simpleRule)
-        .alternative("Compound discount", () => formatMoney(compound), clause, compoundRule)
+        .alternative(
+          "Compound discount",
+          () => formatMoney(compound),
+          clause,
+          compoundRule,
+          () => formatDifference(compound, simple)
+        )
         .done(Exact.of(toCents(simple)));
     }
     trace.step("Buy-out price (compound)", () => formatMoney(compound), clause, compoundRule);
@@ -188,7 +201,8 @@ export function splitDollarBuyout(
         "Simple discount",
         () => formatMoney(interest.times(simpleFactor)),
         clause,
-        simpleRule
+        simpleRule,
+        () => formatDifference(interest.times(simpleFactor), compound)
       );
     return trace.done(Exact.of(toCents(compound)));
   });

@@ -105,13 +105,14 @@ export function remainingYears(termination: Serial): Exact {
   return feeYears(termination + 1, feeEnd());
 }
 
-/** "91 of 365 days of CY2, CY3 and CY4 whole": how Y(T) was counted. */
+/** "91 of the 365 days of contract year 2 (2004-07-01 to 2005-06-30), contract year 3 whole, …": how the remaining fee-years were counted. */
 export function describeRemainingDays(termination: Serial): string {
   const parts: string[] = [];
   for (const cy of contractYears()) {
     const days = cy.end - Math.max(termination + 1, cy.start) + 1;
-    if (days >= cy.days) parts.push(`CY${cy.index} whole`);
-    else if (days > 0) parts.push(`${days} of ${cy.days} days of CY${cy.index}`);
+    const name = `contract year ${cy.index} (${serialToIso(cy.start)} to ${serialToIso(cy.end)})`;
+    if (days >= cy.days) parts.push(`${name} whole`);
+    else if (days > 0) parts.push(`${days} of the ${cy.days} days of ${name}`);
   }
   return parts.length ? parts.join(", ") : "no days left";
 }
@@ -133,18 +134,18 @@ export function remainderSteps(termination: Serial, stream: Stream, trace: Trace
       "Fee at the rate of the annual amount, payable bi-weekly."
     )
     .step(
-      "Remaining fee-years Y(T)",
+      "Remaining fee-years",
       () => `${formatNumber(years)} years`,
       "SEP 3(b)",
       () =>
-        `Days after ${serialToIso(termination)} through ${serialToIso(feeEnd())}, each counted as 1/days of its contract year (1 July–30 June): ${describeRemainingDays(termination)}.`
+        `Each day after ${serialToIso(termination)} through ${serialToIso(feeEnd())} counts as its day's share of its contract year: ${describeRemainingDays(termination)}.`
     )
     .step(
       "Remainder of the fees",
       () => formatMoney(amount),
       "SEP 3(a)",
       () =>
-        `Annual fee × Y(T): the fees that would have been due had the period continued through ${termIso("sep.fee_end")}.`
+        `${formatMoney(annualFee(stream))} a year × ${formatNumber(years)} remaining fee-years = ${formatMoney(amount)}: the fees that would have been due had the period continued through ${termIso("sep.fee_end")}.`
     );
 }
 

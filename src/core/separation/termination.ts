@@ -2,7 +2,14 @@
  * Termination payments of SEP 4(a)-(h): which part of the remaining fees each way of ending the
  * Consulting and Chairmanship Periods pays, inside which window, and the 3% discount of 4(c).
  */
-import { Decimal, ZERO, formatMoney, formatNumber, formatPercent } from "../decimal";
+import {
+  Decimal,
+  ZERO,
+  formatDifference,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+} from "../decimal";
 import { Serial, serialToIso } from "../dates";
 import { dateArg, notAfter } from "../inputs";
 import { parseKeyword } from "../keywords";
@@ -264,37 +271,37 @@ function discountSteps(
   remainderSteps(termination, part, trace);
   const years = remainingYears(termination);
   const rate = termExact("sep.discount_rate");
+  const whole = remainder(termination, part);
   const simple = simpleDiscounted(annualFee(part), years);
-  const simpleRule = `Simple (literal) reading: remainder × (1 − ${formatPercent(rate)} × ${formatNumber(years)}).`;
+  const simpleRule = `Simple (literal) reading: the remainder less ${formatPercent(rate)} × ${formatNumber(years)} remaining years = ${formatPercent(rate.times(years))} of it.`;
   const pvRule = `Present-value reading: each remaining day's fee discounted at ${formatPercent(rate)} a year, compounded annually, for the time from the termination date to that day.`;
   trace.interpret(
     `${quoted("SEP 4(c)(i)", "less a discount equal to three percent (3%) per year for each year (and at the same rate for any partial year) of such remaining payments")} is read ${method === "simple" ? "literally (simple discount)" : "as a present value"}; the other reading is shown beside it.`
   );
+  const used = method === "simple" ? simple : presentValue(termination, part);
   trace.step(
-    "Discount",
-    `${formatPercent(rate.times(years))} of the remainder (simple)`,
+    method === "simple" ? "Discount (simple)" : "Discount (present value)",
+    () => `−${formatMoney(whole.minus(used))}`,
     rule.clause,
-    `${formatPercent(rate)} per year × ${formatNumber(years)} remaining years.`
+    method === "simple"
+      ? `${formatPercent(rate)} per year × ${formatNumber(years)} remaining years = ${formatPercent(rate.times(years))} of the remainder of ${formatMoney(whole)}.`
+      : `The remainder of ${formatMoney(whole)} less its present value at ${formatPercent(rate)} a year.`
   );
   if (method === "simple") {
-    trace
-      .step("Lump sum (simple)", formatMoney(simple), rule.clause, simpleRule)
-      .alternative(
-        "Present-value discount",
-        () => formatMoney(presentValue(termination, part)),
-        rule.clause,
-        pvRule
-      );
+    trace.step("Lump sum (simple)", formatMoney(simple), rule.clause, simpleRule).alternative(
+      "Present-value discount",
+      () => formatMoney(presentValue(termination, part)),
+      rule.clause,
+      pvRule,
+      () => formatDifference(presentValue(termination, part), simple)
+    );
     return;
   }
   trace
-    .step(
-      "Lump sum (present value)",
-      formatMoney(presentValue(termination, part)),
-      rule.clause,
-      pvRule
-    )
-    .alternative("Simple discount", formatMoney(simple), rule.clause, simpleRule);
+    .step("Lump sum (present value)", formatMoney(used), rule.clause, pvRule)
+    .alternative("Simple discount", formatMoney(simple), rule.clause, simpleRule, () =>
+      formatDifference(simple, used)
+    );
 }
 
 export function consultingLump(

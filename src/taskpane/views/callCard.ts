@@ -3,7 +3,7 @@ import { CallView } from "../explain";
 import { ParamSpec, SheetError, findFunction } from "../../catalogue";
 import type { CellValue, Explanation, Scalar } from "../../core";
 import { Child, breakable, el } from "../dom";
-import { dateDetail, formatArgument, formatScalar } from "../format";
+import { dateDetail, displayText, formatArgument, formatScalar } from "../format";
 import { Navigation, clauseToggle, eyebrow, heading, messageBar } from "./common";
 
 export interface CardOptions {
@@ -117,6 +117,8 @@ function inputsList(call: CallView, calls: readonly CallView[]): HTMLElement {
         const inner = calls.find((c) => c.text === arg.text.trim());
         written = el("code", { class: "as-written" }, `BTU.${inner?.name ?? "…"}(…)`);
       }
+      if (arg?.passedFrom)
+        seen.push(el("span", { class: "input-detail" }, `from ${arg.passedFrom}`));
       return el(
         "div",
         { class: "input-row" },
@@ -144,10 +146,10 @@ function stepsList(explanation: Explanation, nav: Navigation): HTMLElement {
         el(
           "div",
           { class: "step-top" },
-          el("span", { class: "step-label" }, step.label),
-          el("span", { class: "step-figure" }, step.figure)
+          el("span", { class: "step-label" }, displayText(step.label)),
+          el("span", { class: "step-figure" }, displayText(step.figure))
         ),
-        el("p", { class: "step-rule" }, step.rule),
+        el("p", { class: "step-rule" }, displayText(step.rule)),
         el("div", { class: "step-clause" }, chip),
         panel
       );
@@ -174,17 +176,22 @@ function readings(explanation: Explanation, call: CallView, nav: Navigation): Ch
               ? formatScalar(result.value, call.spec?.result ?? "number")
               : (used?.figure ?? "")
           ),
-          el("div", { class: "reading-label" }, used?.label ?? "")
+          el("div", { class: "reading-label" }, displayText(used?.label ?? ""))
         ),
         ...explanation.alternatives.map((alt) => {
           const { chip, panel } = clauseToggle(alt.clause, nav);
           return el(
             "div",
-            { class: "reading" },
+            { class: alt.needs ? "reading uncomputed" : "reading" },
             el("div", { class: "reading-tag" }, "Other reading"),
-            el("div", { class: "reading-figure" }, alt.figure),
-            el("div", { class: "reading-label" }, alt.label),
-            el("p", { class: "reading-rule" }, alt.rule),
+            alt.needs
+              ? el("div", { class: "reading-figure needs" }, `Needs ${alt.needs} to compute`)
+              : el("div", { class: "reading-figure" }, alt.figure),
+            alt.difference
+              ? el("div", { class: "reading-difference" }, displayText(alt.difference))
+              : null,
+            el("div", { class: "reading-label" }, displayText(alt.label)),
+            el("p", { class: "reading-rule" }, displayText(alt.rule)),
             chip,
             panel
           );
@@ -194,7 +201,7 @@ function readings(explanation: Explanation, call: CallView, nav: Navigation): Ch
   return [
     heading(3, "Reading of the text"),
     explanation.interpretation
-      ? el("p", { class: "interpretation" }, explanation.interpretation)
+      ? el("p", { class: "interpretation" }, displayText(explanation.interpretation))
       : null,
     cards,
   ];
@@ -236,10 +243,23 @@ function failure(call: CallView, nav: Navigation): Child[] {
   );
   out.push(
     heading(3, "Why, and what to change"),
-    el("p", { class: "error-message" }, result.message)
+    el("p", { class: "error-message" }, displayText(result.message))
   );
+  // Only a keyword the core could not read gets its list of choices; a bad date is not helped by them.
+  const unreadKeyword = (param: ParamSpec, i: number): boolean => {
+    const value = call.args[i]?.value;
+    if (typeof value !== "string" || !value.trim() || !param.parse) return false;
+    try {
+      param.parse(value);
+      return false;
+    } catch {
+      return true;
+    }
+  };
   const keywords =
-    result.code === "#VALUE!" ? (call.spec?.params ?? []).filter((p) => p.kind === "keyword") : [];
+    result.code === "#VALUE!"
+      ? (call.spec?.params ?? []).filter((p, i) => p.kind === "keyword" && unreadKeyword(p, i))
+      : [];
   for (const param of keywords) {
     const choices = param.choices ?? [];
     if (choices.length)
@@ -248,7 +268,7 @@ function failure(call: CallView, nav: Navigation): Child[] {
           "p",
           { class: "muted" },
           `${param.name} accepts: `,
-          ...choices.flatMap((c, i) => [i ? ", " : "", el("code", {}, `"${c}"`)])
+          ...choices.flatMap((c, i) => [i ? ", " : "", el("code", {}, `"${c.value}"`)])
         )
       );
   }
@@ -294,15 +314,25 @@ export function callCard(call: CallView, options: CardOptions): HTMLElement {
         `BTU.${call.name} is not a function of this add-in. Check the name in the Functions tab.`
       )
     );
-  body.push(heading(3, "Inputs as Excel passes them"), inputsList(call, calls));
-  if (call.unreadable.length) {
+  body.push(
+    heading(3, call.recorded ? "Inputs as Excel passed them" : "Inputs as Excel passes them"),
+    call.recorded
+      ? el(
+          "p",
+          { class: "muted recorded-note" },
+          "The values Excel passed when it last calculated this cell."
+        )
+      : null,
+    inputsList(call, calls)
+  );
+  if (call.unreadable.length && !call.recorded) {
     body.push(
       messageBar(
         "info",
-        "Not evaluated here.",
-        "The pane reads constants, DATE(y,m,d), cell references and BTU calls; it leaves ",
+        "Waiting for Excel.",
+        "Excel has not calculated ",
         ...call.unreadable.flatMap((text, i) => [i ? ", " : "", el("code", {}, text)]),
-        " to Excel. Put that expression in a cell and refer to the cell to see the explanation."
+        " for this cell since the pane opened. Recalculate the workbook (F9) to see the values it passes."
       )
     );
   }

@@ -9,6 +9,8 @@ export interface Navigation {
   showTab(tab: Tab): void;
   openClause(id: string): void;
   openFunction(name: string): void;
+  /** Selects a cell in Excel; "This cell" then explains it. */
+  openCell(sheet: string, address: string): void;
 }
 
 export type Appearance = "accent" | "neutral" | "outline" | "stealth" | "lightweight";

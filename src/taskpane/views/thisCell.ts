@@ -1,5 +1,6 @@
 /** The "This cell" tab: the selected cell and every BTU call in it, explained. */
-import { findFunction } from "../../catalogue";
+import { findBtuCalls, findFunction } from "../../catalogue";
+import { qualifiedAddress } from "../arguments";
 import { formatScalar } from "../format";
 import { SelectionModel } from "../selection";
 import { Child, el } from "../dom";
@@ -73,7 +74,65 @@ function noFormula(model: SelectionModel, nav: Navigation): HTMLElement {
   );
 }
 
+/** A formula without BTU calls that reads BTU cells: each of them, its value, and a way to it. */
+function feedersCard(model: SelectionModel, nav: Navigation): HTMLElement {
+  return el(
+    "section",
+    { class: "card feeders", attrs: { "aria-labelledby": "feeders-heading" } },
+    el("h2", { attrs: { id: "feeders-heading" } }, "This formula reads BTU results"),
+    el(
+      "p",
+      { class: "muted" },
+      `Its figure follows from ${model.feeders.length === 1 ? "this cell" : `these ${model.feeders.length} cells`}; open one to see which clauses produce it.`
+    ),
+    el(
+      "ul",
+      { class: "feeder-list" },
+      ...model.feeders.map((feeder) => {
+        const calls = findBtuCalls(feeder.formula);
+        const outer = calls[0] && findFunction(calls[0].name);
+        const kind =
+          outer && feeder.formula.replace(/^=/, "").trim() === calls[0].text
+            ? outer.result
+            : "number";
+        const where = qualifiedAddress(feeder.sheet, feeder.address);
+        return el(
+          "li",
+          { class: "feeder" },
+          el(
+            "div",
+            { class: "feeder-top" },
+            el("code", { class: "feeder-ref" }, where),
+            el(
+              "span",
+              { class: "feeder-value" },
+              formatScalar(feeder.value, kind === "rows" ? "number" : kind)
+            )
+          ),
+          el(
+            "div",
+            { class: "feeder-calls muted" },
+            calls.map((call) => `BTU.${call.name}`).join(", ")
+          ),
+          button("Explain", () => nav.openCell(feeder.sheet, feeder.address), {
+            appearance: "outline",
+            attrs: { "aria-label": `Explain ${where}` },
+          })
+        );
+      })
+    ),
+    model.unsearched.length
+      ? el(
+          "p",
+          { class: "muted" },
+          `Not searched for BTU cells (too large to read at once): ${model.unsearched.join(", ")}.`
+        )
+      : null
+  );
+}
+
 export function renderSelection(model: SelectionModel, nav: Navigation): Child[] {
+  if (model.feeders.length) return [cellHeader(model), feedersCard(model, nav)];
   if (!model.calls.length) return [cellHeader(model), noFormula(model, nav)];
   const summary =
     model.calls.length > 1

@@ -2,7 +2,8 @@
  * Builds the Excel add-in into dist/: functions.js and functions.json (the BTU.* custom functions),
  * taskpane.html loading both bundles (one shared runtime), the manifest, the icons and the function
  * reference under help/. In production every https://localhost:3000/ URL in the manifest and in
- * functions.json becomes ADDIN_BASE_URL, as the Office templates do with urlDev/urlProd.
+ * functions.json becomes ADDIN_BASE_URL, as the Office templates do with urlDev/urlProd; a
+ * production build without it stops (see productionBaseUrl).
  *
  * The dev server's certificate (office-addin-dev-certs) is loaded only by `webpack serve`: creating
  * it installs a certificate authority, which a build, a test or CI must never do.
@@ -14,11 +15,19 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { Compilation, sources } = require("webpack");
 
 const DEV_BASE_URL = "https://localhost:3000/";
-/** Stands in until the add-in has a host; set ADDIN_BASE_URL when building for one. */
-const PLACEHOLDER_BASE_URL = "https://btu-addin.example.com/";
 
-function productionBaseUrl() {
-  const url = (process.env.ADDIN_BASE_URL || PLACEHOLDER_BASE_URL).trim();
+/**
+ * Where the add-in will be served from. A production build must be told (a manifest pointing at a
+ * placeholder host installs, then fails to load), unless asked for a local one with `--env local`;
+ * `npm run build:dev` keeps localhost too.
+ */
+function productionBaseUrl(env) {
+  if (env.local) return DEV_BASE_URL;
+  const url = (process.env.ADDIN_BASE_URL || "").trim();
+  if (!url)
+    throw new Error(
+      "ADDIN_BASE_URL is not set: give the https address dist/ will be published at (ADDIN_BASE_URL=https://your.host/path/ npm run build), or build for this machine with npm run build:dev."
+    );
   if (!url.startsWith("https://"))
     throw new Error(
       `ADDIN_BASE_URL must be an https URL (Office loads add-ins only over https), not "${url}".`
@@ -137,7 +146,7 @@ module.exports = async (env = {}, argv = {}) => {
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
         ],
       }),
-      new AddinFilesPlugin(production ? productionBaseUrl() : DEV_BASE_URL),
+      new AddinFilesPlugin(production ? productionBaseUrl(env) : DEV_BASE_URL),
     ],
   };
   if (serving) {

@@ -63,10 +63,14 @@ export async function browserBench(
   const out = await fs.mkdtemp(path.join(os.tmpdir(), "btu-bench-browser-"));
   try {
     const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [root] });
-    execFileSync(process.execPath, [cli, "--mode", "production", "--output-path", out], {
-      cwd: root,
-      stdio: "pipe",
-    });
+    execFileSync(
+      process.execPath,
+      [cli, "--mode", "production", "--env", "local", "--output-path", out],
+      {
+        cwd: root,
+        stdio: "pipe",
+      }
+    );
     // Loaded from its own file, as Excel loads it: webpack finds its chunks from the script's address.
     await fs.writeFile(
       path.join(out, "bench.html"),

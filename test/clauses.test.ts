@@ -495,6 +495,14 @@ describe("searchClauses", () => {
     expect(hits[0].snippet.toLowerCase()).toContain("borrowing base");
   });
 
+  test('a phrase the agreements contain leaves out clauses sharing one word ("base salary", "BASED")', () => {
+    const hits = searchClauses("Borrowing Base");
+    expect(hits.length).toBeGreaterThan(1);
+    for (const hit of hits) expect(hit.clause.text.toLowerCase()).toContain("borrowing base");
+    // One word alone still finds them: SEP 1's "base salary".
+    expect(searchClauses("base").map((h) => h.clause.id)).toContain("SEP 1");
+  });
+
   test.each(["three months' prior written notice", "Three Months\u2019 Prior  Written Notice"])(
     "%j finds the four notice clauses of SEP 4(b) and 4(c) first",
     (query) => {

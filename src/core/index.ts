@@ -84,4 +84,13 @@ export {
   parseNoticeMethod,
 } from "./loan/covenants";
 export type { NoticeMethod } from "./loan/covenants";
-export { longDate, quoted, termDollars, termPercent, termDate, termYear, termCount } from "./prose";
+export {
+  MONTHS,
+  longDate,
+  quoted,
+  termDollars,
+  termPercent,
+  termDate,
+  termYear,
+  termCount,
+} from "./prose";

@@ -7,7 +7,8 @@ import { formatMoney, formatPercent } from "./decimal";
 import { Serial, fromSerial } from "./dates";
 import { termDecimal, termNumber, termVersion } from "./terms";
 
-const MONTHS = [
+/** The months as the prose writes them. */
+export const MONTHS = [
   "January",
   "February",
   "March",

@@ -3,7 +3,9 @@
  * Office-free and DOM-free, so the rules are unit-tested apart from the form.
  */
 import { FunctionDefinition, ParamSpec } from "../catalogue";
+import { fromSerial } from "../core";
 import { classifyArgument } from "./arguments";
+import { readDate } from "./format";
 
 export type FieldControl = "date" | "choice" | "text";
 
@@ -26,10 +28,10 @@ export function argumentText(
   const value = input.trim();
   if (value === "") return { text: "" };
   if (param.kind === "date") {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    return m
-      ? { text: `DATE(${Number(m[1])},${Number(m[2])},${Number(m[3])})` }
-      : { error: "Pick a date." };
+    const serial = readDate(value);
+    if (serial === undefined) return { error: "Type a date such as 31 Mar 2005 or 2005-03-31." };
+    const { year, month, day } = fromSerial(serial);
+    return { text: `DATE(${year},${month},${day})` };
   }
   if (param.kind === "keyword" || param.kind === "text") {
     return { text: `"${value.replace(/"/g, '""')}"` };

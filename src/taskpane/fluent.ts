@@ -1,35 +1,69 @@
 /**
- * Registers the Fluent UI web components the pane uses, and no others, with the font stack of
- * Office on each platform (no web font is downloaded).
+ * Registers the Fluent UI web components (v3, the maintained line) the pane uses, and no others,
+ * and applies the Fluent theme that matches Office's: light, dark or high contrast (theme.ts).
  */
 import {
-  bodyFont,
-  fluentButton,
-  fluentCheckbox,
-  fluentOption,
-  fluentProgressRing,
-  fluentSelect,
-  fluentTab,
-  fluentTabPanel,
-  fluentTabs,
-  fluentTextField,
-  provideFluentDesignSystem,
+  Button,
+  ButtonDefinition,
+  Checkbox,
+  CheckboxDefinition,
+  Dropdown,
+  DropdownDefinition,
+  DropdownOption,
+  DropdownOptionDefinition,
+  Listbox,
+  ListboxDefinition,
+  Spinner,
+  SpinnerDefinition,
+  Tab,
+  TabDefinition,
+  Tablist,
+  TablistDefinition,
+  TextInput,
+  TextInputDefinition,
+  setTheme,
 } from "@fluentui/web-components";
+import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/tokens";
+import type { PaneTheme } from "./theme";
 
 export function registerFluent(): void {
-  // One font stack: the pane's stylesheet (taskpane.css) names it as --font.
-  bodyFont.withDefault(
-    getComputedStyle(document.documentElement).getPropertyValue("--font").trim()
-  );
-  provideFluentDesignSystem().register(
-    fluentButton(),
-    fluentCheckbox(),
-    fluentOption(),
-    fluentProgressRing(),
-    fluentSelect(),
-    fluentTab(),
-    fluentTabPanel(),
-    fluentTabs(),
-    fluentTextField()
-  );
+  Button.define(ButtonDefinition);
+  Checkbox.define(CheckboxDefinition);
+  Dropdown.define(DropdownDefinition);
+  DropdownOption.define(DropdownOptionDefinition);
+  Listbox.define(ListboxDefinition);
+  Spinner.define(SpinnerDefinition);
+  Tab.define(TabDefinition);
+  Tablist.define(TablistDefinition);
+  TextInput.define(TextInputDefinition);
+}
+
+const THEMES = { light: webLightTheme, dark: webDarkTheme, contrast: teamsHighContrastTheme };
+
+/** Fluent's tokens for the pane's theme, with Office's font stack (taskpane.css's --font). */
+export function applyFluentTheme(theme: PaneTheme): void {
+  const font = getComputedStyle(document.documentElement).getPropertyValue("--font").trim();
+  setTheme({ ...THEMES[theme], fontFamilyBase: font || THEMES[theme].fontFamilyBase });
+}
+
+/** Frames to wait for a dropdown to render its control: it does once it is in the document. */
+const CONTROL_FRAMES = 120;
+
+/**
+ * Names a dropdown's control. Fluent 3's dropdown renders its combobox button in the light DOM,
+ * names it by its text only (an empty selection leaves it nameless: axe's button-name) and writes
+ * aria-expanded only once the list has opened (a combobox must always carry it).
+ */
+export function nameDropdown(dropdown: HTMLElement, label: string): void {
+  let frames = 0;
+  const apply = () => {
+    const control = dropdown.querySelector('[slot="control"]');
+    if (!control) {
+      if (++frames < CONTROL_FRAMES) requestAnimationFrame(apply);
+      return;
+    }
+    control.setAttribute("aria-label", label);
+    if (!control.hasAttribute("aria-expanded")) control.setAttribute("aria-expanded", "false");
+  };
+  requestAnimationFrame(apply);
 }

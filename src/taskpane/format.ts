@@ -6,6 +6,7 @@
 import {
   DATE_1904_OFFSET,
   Decimal,
+  MONTHS,
   formatMoney,
   isValidSerial,
   isoToSerial,
@@ -31,6 +32,28 @@ export function shortDate(serial: number): string {
   return `${day}\u00a0${month.slice(0, 3)}\u00a0${year}`;
 }
 
+/**
+ * A date typed into the pane, as a core serial: "31 Mar 2005", "31 March 2005" or "2005-03-31"
+ * (never a locale's "03/31/2005", which reads differently elsewhere); undefined if it is none.
+ */
+export function readDate(text: string): number | undefined {
+  const value = text.trim().replace(/\s+/g, " ");
+  let parts: [number, number, number] | undefined;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  if (iso) parts = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  const named = /^(\d{1,2}) ([a-z]+)\.? (\d{4})$/i.exec(value);
+  if (named) {
+    const word = named[2].toLowerCase();
+    const month =
+      word.length >= 3 ? MONTHS.findIndex((name) => name.toLowerCase().startsWith(word)) + 1 : 0;
+    if (month) parts = [Number(named[3]), month, Number(named[1])];
+  }
+  if (!parts) return undefined;
+  const iso10 = `${String(parts[0]).padStart(4, "0")}-${String(parts[1]).padStart(2, "0")}-${String(parts[2]).padStart(2, "0")}`;
+  const serial = isoToSerial(iso10);
+  return isValidSerial(serial) && serialToIso(serial) === iso10 ? serial : undefined;
+}
+
 /** "Thursday" (Excel's serials, so no time zone is involved). */
 export function weekdayName(serial: number): string {
   return DAYS[weekday(Math.floor(serial))];
@@ -51,16 +74,23 @@ function isDateSerial(value: unknown): value is number {
 }
 
 const ISO_DATE = /\b(\d{4}-\d{2}-\d{2})\b/g;
+/** "31 March 2005", as the core's prose writes a date in words. */
+const LONG_DATE = new RegExp(`\\b\\d{1,2} (?:${MONTHS.join("|")}) \\d{4}\\b`, "g");
 
 /**
  * The core's text with its ISO dates in the pane's date style: the core writes dates as ISO so
  * that the CLI and the Audit sheet read the same everywhere; the pane shows them as a reader would.
  */
 export function displayText(text: string): string {
-  return text.replace(ISO_DATE, (iso) => {
-    const serial = isoToSerial(iso);
-    return isValidSerial(serial) && serialToIso(serial) === iso ? shortDate(serial) : iso;
-  });
+  return text
+    .replace(ISO_DATE, (iso) => {
+      const serial = isoToSerial(iso);
+      return isValidSerial(serial) && serialToIso(serial) === iso ? shortDate(serial) : iso;
+    })
+    .replace(LONG_DATE, (long) => {
+      const serial = readDate(long);
+      return serial === undefined ? long : shortDate(serial);
+    });
 }
 
 const plain = new Intl.NumberFormat("en-US", { maximumFractionDigits: 10 });

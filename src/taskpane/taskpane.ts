@@ -11,7 +11,8 @@ import {
 } from "../catalogue";
 import * as clauses from "../core/clauses";
 import { byId, el, replace } from "./dom";
-import { registerFluent } from "./fluent";
+import { applyFluentTheme, registerFluent } from "./fluent";
+import { applyTheme, themeOf } from "./theme";
 import { Host } from "./host";
 import { explainSelection } from "./selection";
 import { loadSettings } from "./settings";
@@ -132,7 +133,7 @@ function officeUnavailable(reason: string): void {
       el("h2", {}, "Office did not start"),
       el("p", { class: "muted" }, reason),
       button("Retry", () => location.reload(), {
-        appearance: "accent",
+        appearance: "primary",
         attrs: { id: "office-retry" },
       })
     )
@@ -142,7 +143,23 @@ function officeUnavailable(reason: string): void {
 /** How long Office.onReady may take before the pane says it is not coming. */
 const OFFICE_TIMEOUT_MS = 15_000;
 
+/** Office's theme where Office gives one, else the system's; Fluent's tokens and the pane's own colours follow. */
+function useTheme(office?: Office.OfficeTheme): void {
+  const theme = themeOf(office, {
+    prefersDark: matchMedia("(prefers-color-scheme: dark)").matches,
+    forcedColors: matchMedia("(forced-colors: active)").matches,
+  });
+  applyTheme(theme);
+  applyFluentTheme(theme);
+}
+
 registerFluent();
+useTheme();
+// Until Office gives its theme (and outside Office), the system's setting applies as it changes.
+for (const query of ["(prefers-color-scheme: dark)", "(forced-colors: active)"])
+  matchMedia(query).addEventListener("change", () =>
+    useTheme(typeof Office === "undefined" ? undefined : Office.context?.officeTheme)
+  );
 replace(byId("cell-view"), spinner("Starting…"));
 if (typeof Office === "undefined") {
   officeUnavailable(
@@ -155,6 +172,7 @@ if (typeof Office === "undefined") {
   );
   Office.onReady((info) => {
     clearTimeout(late);
+    useTheme(Office.context.officeTheme);
     if (info.host !== Office.HostType.Excel) {
       outsideExcel();
       return;

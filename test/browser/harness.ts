@@ -12,6 +12,9 @@ import { Browser, chromium } from "playwright-core";
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const OFFICE_CDN_TAG =
   '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
+/** The tag as written and as a production build minifies it (attribute quotes dropped). */
+const OFFICE_CDN_SCRIPT =
+  /<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?><\/script>/;
 
 /** Builds into its own folder, so that a build of dist/ running at the same time cannot interfere. */
 export function buildAddin(outDir: string): void {
@@ -59,11 +62,11 @@ export async function serve(dir: string, extra: Record<string, string>): Promise
       let content: Buffer | string = body;
       if (url.pathname === "/taskpane.html") {
         const html = body.toString("utf8");
-        if (!html.includes(OFFICE_CDN_TAG)) {
+        if (!OFFICE_CDN_SCRIPT.test(html)) {
           response.writeHead(500).end("taskpane.html does not load Office.js from the CDN");
           return;
         }
-        content = html.replace(OFFICE_CDN_TAG, '<script src="office-stub.js"></script>');
+        content = html.replace(OFFICE_CDN_SCRIPT, '<script src="office-stub.js"></script>');
       }
       response.writeHead(200, {
         "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",

@@ -2,8 +2,13 @@
  * A stand-in for Office.js in the browser test: just what the taskpane and functions.js use.
  * Office.onReady reports Excel; Excel.run works on an in-memory workbook that the test supplies as
  * window.__stubWorkbook (sheets of {formula?, value, type?} cells and the active cell) and can
- * drive through window.__stub (select a cell, read what the pane wrote). Loads and syncs are
- * immediate: load discipline is checked by the unit tests against office-addin-mock.
+ * drive through window.__stub (select a cell, change a value, read what the pane wrote). Loads and
+ * syncs are immediate: load discipline is checked by the unit tests against office-addin-mock.
+ *
+ * The stub cannot evaluate Excel's own functions, so a fixture cell may say what Excel would pass
+ * its BTU function (`invoke: { args, parameterAddresses }`): when the cell is calculated (Range.calculate,
+ * Application.calculate) the stub calls the function functions.js associated, as Excel does, with
+ * an invocation carrying the cell's address, and shows its result in the cell.
  */
 (function () {
   "use strict";
@@ -19,6 +24,10 @@
     savedSettings: null,
     calculations: [],
     frozen: {},
+    changeHandlers: [],
+    functions: {},
+    invocations: [],
+    results: {},
   };
   Object.keys(fixture.sheets).forEach(function (name) {
     state.sheets.push({ name: name, cells: JSON.parse(JSON.stringify(fixture.sheets[name])) });
@@ -145,6 +154,11 @@
     state.active = { sheet: this._sheet.name, address: this._address };
     fireSelection();
   };
+  Range.prototype.calculate = function () {
+    var b = bounds(this._address);
+    for (var r = b.top; r <= b.bottom; r++)
+      for (var c = b.left; c <= b.right; c++) invokeCell(this._sheet, cellName(r, c));
+  };
   Range.prototype.getEntireColumn = function () {
     var letters = this._address.replace(/\d.*$/, "");
     return new Range(this._sheet, letters + ":" + letters);
@@ -268,6 +282,16 @@
     getActiveWorksheet: function () {
       return new Worksheet(findSheet(state.active.sheet));
     },
+    onChanged: {
+      add: function (handler) {
+        state.changeHandlers.push({ kind: "changed", handler: handler });
+      },
+    },
+    onCalculated: {
+      add: function (handler) {
+        state.changeHandlers.push({ kind: "calculated", handler: handler });
+      },
+    },
   };
 
   var workbook = {
@@ -283,9 +307,71 @@
     application: {
       calculate: function (type) {
         state.calculations.push(type);
+        calculateAll();
+      },
+    },
+    functions: {
+      // DATE(1904,1,1): serial 0 in the 1904 date system, 1462 in the 1900 system.
+      date: function () {
+        return {
+          value: fixture.date1904 ? 0 : 1462,
+          load: function () {
+            return this;
+          },
+        };
       },
     },
   };
+
+  /** Calls a cell's BTU function as Excel would, with the arguments the fixture says Excel passes. */
+  function invokeCell(sheet, address) {
+    var cell = sheet.cells[address];
+    if (!cell || !cell.invoke || !cell.formula) return;
+    var name = /^=BTU\.([A-Z_]+)\(/i.exec(cell.formula)[1].toUpperCase();
+    var fn = state.functions[name];
+    if (!fn) return;
+    var invocation = {
+      address: quoted(sheet.name) + "!" + address,
+      parameterAddresses: cell.invoke.parameterAddresses,
+      functionName: name,
+      isInValuePreview: false,
+    };
+    state.invocations.push(invocation.address);
+    // Excel passes every declared parameter (null where omitted), then the invocation.
+    var args = cell.invoke.args.slice();
+    while (args.length < fn.length - 1) args.push(null);
+    var result = fn.apply(null, args.concat([invocation]));
+    Promise.resolve(result).then(function (value) {
+      state.results[invocation.address] = value;
+      if (value && typeof value === "object" && "basicValue" in value) value = value.basicValue;
+      if (value instanceof CustomFunctionsError) {
+        cell.value = value.code;
+        cell.type = "Error";
+      } else {
+        cell.value = value;
+        delete cell.type;
+      }
+    });
+  }
+  function calculateAll() {
+    state.sheets.forEach(function (sheet) {
+      Object.keys(sheet.cells).forEach(function (address) {
+        invokeCell(sheet, address);
+      });
+    });
+    fireEvents(
+      state.changeHandlers.filter(function (h) {
+        return h.kind === "calculated";
+      })
+    );
+  }
+  function fireEvents(list) {
+    setTimeout(function () {
+      list.forEach(function (entry) {
+        entry.handler({});
+      });
+    }, 0);
+  }
 
   function fireSelection() {
     setTimeout(function () {
@@ -296,6 +382,7 @@
   }
 
   window.Excel = {
+    CalculationType: { full: "Full", recalculate: "Recalculate", fullRebuild: "FullRebuild" },
     run: function (batch) {
       return Promise.resolve().then(function () {
         return batch({
@@ -312,6 +399,13 @@
     HostType: { Excel: "Excel" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     context: {
+      requirements: {
+        isSetSupported: function (name, version) {
+          var sets = fixture.requirementSets || {};
+          return Object.prototype.hasOwnProperty.call(sets, name) && sets[name] >= Number(version);
+        },
+      },
+      officeTheme: fixture.officeTheme,
       document: {
         settings: {
           get: function (key) {
@@ -350,7 +444,13 @@
     this.message = message;
   }
   window.CustomFunctions = {
-    associate: function () {},
+    associate: function (id, fn) {
+      if (typeof id === "string") state.functions[id.toUpperCase()] = fn;
+      else
+        Object.keys(id).forEach(function (key) {
+          state.functions[key.toUpperCase()] = id[key];
+        });
+    },
     Error: CustomFunctionsError,
     ErrorCode: {
       invalidValue: "#VALUE!",
@@ -370,6 +470,16 @@
     cell: function (sheet, address) {
       var s = findSheet(sheet);
       return s ? s.cells[address] || null : null;
+    },
+    /** A user's edit: the value changes, Excel recalculates the cells that call BTU functions. */
+    setValue: function (sheet, address, value) {
+      findSheet(sheet).cells[address] = { value: value };
+      fireEvents(
+        state.changeHandlers.filter(function (h) {
+          return h.kind === "changed";
+        })
+      );
+      calculateAll();
     },
     sheetNames: function () {
       return state.sheets.map(function (s) {

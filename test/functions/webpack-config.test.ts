@@ -45,6 +45,7 @@ afterAll(() => {
 });
 
 test("a production build has the functions and taskpane entries, and no dev server or certificate", async () => {
+  process.env.ADDIN_BASE_URL = "https://addins.example.org/btu/";
   const config = await loadConfig()(
     { WEBPACK_BUNDLE: true, WEBPACK_BUILD: true },
     { mode: "production" }
@@ -74,10 +75,16 @@ test("webpack serve gets https on port 3000 with the dev certificate", async () 
   });
 });
 
-test("production rewrites the localhost URLs to ADDIN_BASE_URL, or to the placeholder", async () => {
-  expect(baseUrlOf(await loadConfig()({}, { mode: "production" }))).toBe(
-    "https://btu-addin.example.com/"
+test("a production build without ADDIN_BASE_URL refuses to start, unless asked for a local build", async () => {
+  await expect(loadConfig()({}, { mode: "production" })).rejects.toThrow(
+    /ADDIN_BASE_URL is not set.*npm run build:dev/
   );
+  expect(baseUrlOf(await loadConfig()({ local: true }, { mode: "production" }))).toBe(
+    "https://localhost:3000/"
+  );
+});
+
+test("production rewrites the localhost URLs to ADDIN_BASE_URL", async () => {
   process.env.ADDIN_BASE_URL = "https://addins.example.org/btu";
   expect(baseUrlOf(await loadConfig()({}, { mode: "production" }))).toBe(
     "https://addins.example.org/btu/"

@@ -273,6 +273,17 @@ export function searchClauses(query: string, limit = 20): ClauseSearchHit[] {
     ranked.push({ idx, tier, score: hit?.score ?? 0, terms: hit?.terms ?? [] });
   });
 
+  // A phrase the agreements contain ("Borrowing Base") is what the reader wants: a clause that only
+  // shares one of its words ("base salary", "BASED") is noise then, unless it has all of them.
+  const words = phrase.split(" ").filter((word) => word.length >= 3);
+  if (words.length > 1 && ranked.some((r) => r.tier <= 3)) {
+    const kept = ranked.filter(
+      (r) =>
+        r.tier <= 3 ||
+        words.every((word) => findWord(normalizePhrase(CLAUSES[r.idx].text), word, true) >= 0)
+    );
+    ranked.splice(0, ranked.length, ...kept);
+  }
   ranked.sort((a, b) => a.tier - b.tier || b.score - a.score || a.idx - b.idx);
   // Fold the tier into the reported score so that score order is result order.
   const step = 1 + Math.max(0, ...ranked.map((r) => r.score));

@@ -1,9 +1,9 @@
 /** The "Audit" tab: the Audit sheet, values-only copies, and the workbook settings that change results. */
 import { CATALOGUE, RunContext, WorkbookSettings } from "../../catalogue";
-import { isoToSerial, serialToIso } from "../../core";
 import { createAuditSheet } from "../audit";
 import { byId, el, replace } from "../dom";
-import { weekdayDate } from "../format";
+import { nameDropdown } from "../fluent";
+import { readDate, shortDate, weekdayDate } from "../format";
 import { Host } from "../host";
 import { recalculate, saveSettings } from "../settings";
 import { button, messageBar, spinner } from "./common";
@@ -30,9 +30,11 @@ function message(error: unknown): string {
 export function mountAudit(host: Host, state: AuditState): void {
   const status = byId("audit-status");
   const valuesCopy = byId<HTMLElement & { checked: boolean }>("values-copy");
-  const method = byId<HTMLElement & { value: string }>("setting-method");
+  const method = byId<HTMLElement & { value: string | null }>("setting-method");
   const holidayList = byId("holiday-list");
-  const holidayDate = byId<HTMLInputElement>("holiday-date");
+  const holidayDate = byId<HTMLElement & { value: string }>("holiday-date");
+  const holidayEcho = byId("holiday-date-echo");
+  nameDropdown(method, "Default discount method");
   const settingsStatus = byId("settings-status");
   let holidays: number[] = [];
 
@@ -81,15 +83,14 @@ export function mountAudit(host: Host, state: AuditState): void {
             el(
               "li",
               { class: "holiday" },
-              el("span", { class: "holiday-date" }, serialToIso(serial)),
-              el("span", { class: "muted holiday-long" }, weekdayDate(serial)),
+              el("span", { class: "holiday-date" }, weekdayDate(serial)),
               button(
                 "Remove",
                 () => {
                   holidays = holidays.filter((day) => day !== serial);
                   renderHolidays();
                 },
-                { appearance: "stealth", attrs: { "aria-label": `Remove ${serialToIso(serial)}` } }
+                { appearance: "subtle", attrs: { "aria-label": `Remove ${shortDate(serial)}` } }
               )
             )
           )
@@ -105,7 +106,7 @@ export function mountAudit(host: Host, state: AuditState): void {
   };
 
   replace(
-    method,
+    byId("setting-method-options"),
     el(
       "fluent-option",
       { attrs: { value: "" } },
@@ -122,11 +123,20 @@ export function mountAudit(host: Host, state: AuditState): void {
       .filter((id) => /^SEP 4\(c\)/.test(id))
       .join(", ")}).`;
 
+  holidayDate.addEventListener("input", () => {
+    const serial = readDate(holidayDate.value);
+    replace(holidayEcho, serial === undefined ? "" : weekdayDate(serial));
+  });
   byId("holiday-add").addEventListener("click", () => {
-    if (!holidayDate.value) return;
-    const serial = isoToSerial(holidayDate.value);
+    if (!holidayDate.value.trim()) return;
+    const serial = readDate(holidayDate.value);
+    if (serial === undefined) {
+      replace(holidayEcho, "Type a date such as 10 Oct 2005 or 2005-10-10.");
+      return;
+    }
     if (!holidays.includes(serial)) holidays = [...holidays, serial].sort((a, b) => a - b);
     holidayDate.value = "";
+    replace(holidayEcho, "");
     renderHolidays();
   });
 

@@ -5,6 +5,7 @@ import type { CellValue, Explanation, Scalar } from "../../core";
 import { Child, breakable, el } from "../dom";
 import { dateDetail, displayText, formatArgument, formatScalar } from "../format";
 import { Navigation, clauseToggle, eyebrow, heading, messageBar } from "./common";
+import { humanLabel } from "./formField";
 
 export interface CardOptions {
   nav: Navigation;
@@ -76,7 +77,9 @@ export function spillTable(rows: Scalar[][], name: string): HTMLElement {
 function paramLabel(param: ParamSpec | undefined, index: number): Child[] {
   if (!param) return [el("span", { class: "param-name" }, `argument ${index + 1}`)];
   return [
-    el("span", { class: "param-name" }, breakable(param.name)),
+    el("span", { class: "param-label" }, humanLabel(param.name)),
+    " ",
+    el("code", { class: "param-name" }, breakable(param.name)),
     param.optional ? el("span", { class: "param-tag" }, "optional") : null,
   ];
 }

@@ -50,21 +50,21 @@ export interface ClausesView {
 }
 
 export function mountClauses(host: Host, nav: Navigation): ClausesView {
-  const field = byId<HTMLElement & { value: string }>("clause-search");
+  const field = byId<HTMLElement & { value?: string }>("clause-search");
   const results = byId("clause-results");
   const detail = byId("clause-detail");
   const listView = byId("clause-list-view");
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  // Back to the results: focus goes to the search they came from, not nowhere.
+  // Back to the list: focus goes to its heading, so a screen reader announces where it is.
   const showList = () => {
     detail.hidden = true;
     listView.hidden = false;
-    field.focus();
+    byId("clause-list-heading").focus();
   };
 
   const search = () => {
-    const query = field.value.trim();
+    const query = (field.value ?? "").trim();
     if (!query) {
       replace(results);
       return;
@@ -180,7 +180,7 @@ export function mountClauses(host: Host, nav: Navigation): ClausesView {
     const found = el("div", { class: "find-results", attrs: { "aria-live": "polite" } });
     const parent = clause.parent ? clauseById(clause.parent) : undefined;
     const sections: Child[] = [
-      button("← Back to results", showList, { appearance: "stealth", class: "back-button" }),
+      button("← Back to results", showList, { appearance: "subtle", class: "back-button" }),
       eyebrow(DOCUMENTS[clause.document] ?? clause.document),
       el(
         "h2",

@@ -13,7 +13,8 @@ export interface Navigation {
   openCell(sheet: string, address: string): void;
 }
 
-export type Appearance = "accent" | "neutral" | "outline" | "stealth" | "lightweight";
+/** Fluent 3's button appearances; no appearance is the default (neutral) button. */
+export type Appearance = "primary" | "outline" | "subtle" | "transparent";
 
 export function button(
   label: Child,
@@ -28,7 +29,7 @@ export function button(
     "fluent-button",
     {
       class: options.class,
-      attrs: { appearance: options.appearance ?? "neutral", ...options.attrs },
+      attrs: { appearance: options.appearance, ...options.attrs },
       on: { click: () => onClick() },
     },
     label
@@ -69,6 +70,24 @@ export function verbatim(id: string): HTMLElement {
   );
 }
 
+/** Characters of clause text shown before "Show all": a few lines at taskpane width. */
+const COLLAPSED_CHARS = 360;
+
+/** Long text cut to a few lines, with a button that shows the rest (and hides it again). */
+export function collapsible(content: HTMLElement): HTMLElement {
+  if ((content.textContent ?? "").length <= COLLAPSED_CHARS) return content;
+  const box = el("div", { class: "collapsible collapsed" }, content);
+  const toggle = button(
+    "Show all",
+    () => {
+      const collapsed = box.classList.toggle("collapsed");
+      toggle.textContent = collapsed ? "Show all" : "Show less";
+    },
+    { appearance: "transparent", class: "link-button" }
+  );
+  return el("div", {}, box, toggle);
+}
+
 /**
  * A clause id as a button that shows the clause's verbatim text underneath on demand. The text is
  * built only when first opened (some clauses are long).
@@ -103,10 +122,10 @@ export function clauseToggle(
                 el("strong", {}, clause?.id ?? id),
                 clause ? ` · ${clause.title}` : ""
               ),
-              verbatim(id),
+              collapsible(verbatim(id)),
               clause
                 ? button("Open in Clauses", () => nav.openClause(clause.id), {
-                    appearance: "lightweight",
+                    appearance: "transparent",
                     class: "link-button",
                   })
                 : null
@@ -126,7 +145,7 @@ export function spinner(label: string): HTMLElement {
   return el(
     "div",
     { class: "loading", attrs: { role: "status" } },
-    el("fluent-progress-ring", { attrs: { "aria-label": label } }),
+    el("fluent-spinner", { attrs: { size: "small", "aria-label": label } }),
     el("span", {}, label)
   );
 }

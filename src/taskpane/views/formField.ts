@@ -1,9 +1,9 @@
 /** One parameter of the formula builder: a date input, a list of choices, or a text field. */
 import { ParamKind, ParamSpec } from "../../catalogue";
-import { isoToSerial } from "../../core";
 import { choicesFor, controlFor } from "../builder";
 import { Child, breakable, el, replace } from "../dom";
-import { weekdayDate } from "../format";
+import { nameDropdown } from "../fluent";
+import { displayText, readDate, weekdayDate } from "../format";
 
 const PLACEHOLDERS: Partial<Record<ParamKind, string>> = {
   price: "e.g. 3.17 or B2",
@@ -62,56 +62,71 @@ export function formField(
   const initial = "";
 
   if (kind === "date") {
-    const input = el("input", {
-      class: "native-input",
-      attrs: { id, type: "date", "aria-describedby": described },
+    // Typed, not a browser date picker: those show the machine's locale (03/31/2005).
+    control = el("fluent-text-input", {
+      class: "field-text",
+      attrs: { id, "aria-label": ariaLabel, placeholder: "31 Mar 2005", autocomplete: "off" },
     });
-    const shown = el("div", { class: "field-echo" });
-    input.addEventListener("input", () => {
-      replace(
-        shown,
-        input.value ? `${input.value} · ${weekdayDate(isoToSerial(input.value))}` : ""
-      );
-      onChange(input.value);
+    const shown = el("div", { class: "field-echo", attrs: { "aria-live": "polite" } });
+    control.addEventListener("input", () => {
+      const serial = readDate((control as ValueElement).value);
+      replace(shown, serial === undefined ? "" : weekdayDate(serial));
+      onChange((control as ValueElement).value);
     });
-    control = input;
     echo = shown;
   } else if (kind === "choice") {
     const choices = choicesFor(param);
     const helpOf = (value: string) => param.choices?.find((choice) => choice.value === value)?.help;
     control = el(
-      "fluent-select",
-      { class: "field-select", attrs: { id, "aria-label": ariaLabel } },
+      "fluent-dropdown",
+      {
+        class: "field-select",
+        attrs: {
+          id,
+          "aria-label": ariaLabel,
+          placeholder: param.optional
+            ? `(default${param.default ? `: ${param.default}` : ""})`
+            : "Choose…",
+        },
+      },
       el(
-        "fluent-option",
-        { attrs: { value: "" } },
-        param.optional ? `(default${param.default ? `: ${param.default}` : ""})` : "Choose…"
-      ),
-      ...choices.map((choice) =>
-        el("fluent-option", { attrs: { value: choice, title: helpOf(choice) } }, choice)
+        "fluent-listbox",
+        { attrs: { id: `${id}-options` } },
+        ...(param.optional
+          ? [
+              el(
+                "fluent-option",
+                { attrs: { value: "" } },
+                `(default${param.default ? `: ${param.default}` : ""})`
+              ),
+            ]
+          : []),
+        ...choices.map((choice) =>
+          el("fluent-option", { attrs: { value: choice, title: helpOf(choice) } }, choice)
+        )
       )
     );
+    nameDropdown(control, ariaLabel);
+    const valueOf = () => (control as { value: string | null } & HTMLElement).value ?? "";
     // What the chosen keyword means, under the list (the list itself stays one line wide).
     const meaning = el("div", { class: "field-echo" });
-    control.addEventListener("change", () =>
-      replace(meaning, helpOf((control as ValueElement).value) ?? "")
-    );
+    control.addEventListener("change", () => {
+      replace(meaning, helpOf(valueOf()) ?? "");
+      onChange(valueOf());
+    });
     echo = meaning;
-    control.addEventListener("change", () => onChange((control as ValueElement).value));
   } else {
-    control = el("fluent-text-field", {
+    control = el("fluent-text-input", {
       class: "field-text",
       attrs: { id, "aria-label": ariaLabel, placeholder: PLACEHOLDERS[param.kind] ?? "" },
     });
     control.addEventListener("input", () => onChange((control as ValueElement).value));
   }
 
-  // The date input has a real <label>; Fluent controls carry their name in aria-label (their
-  // input sits in a shadow root a <label for> cannot reach), so the visible name is not read twice.
-  const label =
-    kind === "date"
-      ? el("label", { class: "field-label", attrs: { for: id } }, ...name)
-      : el("span", { class: "field-label", attrs: { "aria-hidden": "true" } }, ...name);
+  if (described) control.setAttribute("aria-describedby", described);
+  // Fluent controls carry their name in aria-label (their input sits in a shadow root a
+  // <label for> cannot reach), so the visible name is not read twice.
+  const label = el("span", { class: "field-label", attrs: { "aria-hidden": "true" } }, ...name);
   const error = el("div", { class: "field-error", attrs: { id: `${id}-error`, role: "alert" } });
   const element = el(
     "div",
@@ -119,7 +134,7 @@ export function formField(
     label,
     control,
     echo,
-    help ? el("p", { class: "field-help", attrs: { id: helpId } }, help) : null,
+    help ? el("p", { class: "field-help", attrs: { id: helpId } }, displayText(help)) : null,
     error
   );
   const showError = (message: string) => {

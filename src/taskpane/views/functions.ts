@@ -25,11 +25,11 @@ const PREVIEW_DEBOUNCE_MS = 250;
 export function mountFunctions(host: Host, nav: Navigation, state: FunctionsState): FunctionsView {
   const listView = byId("fn-list-view");
   const detail = byId("fn-detail");
-  const filter = byId<HTMLElement & { value: string }>("fn-filter");
+  const filter = byId<HTMLElement & { value?: string }>("fn-filter");
   const list = byId("fn-list");
 
   const renderList = () => {
-    const wanted = filter.value.trim().toLowerCase();
+    const wanted = (filter.value ?? "").trim().toLowerCase();
     const matches = CATALOGUE.filter(
       (spec) =>
         !wanted ||
@@ -118,7 +118,7 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
             )
           );
       },
-      { appearance: "accent", attrs: { id: "fn-insert", disabled: true } }
+      { appearance: "primary", attrs: { id: "fn-insert", disabled: true, "aria-disabled": "true" } }
     );
 
     const refreshPreview = async () => {
@@ -177,8 +177,9 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
       built = buildFormula(spec, inputs);
       for (const field of fields) field.showError(built.errors[field.param.name] ?? "");
       replace(formulaView, built.formula ?? `=BTU.${spec.name}(…)`);
-      if (built.formula) insert.removeAttribute("disabled");
-      else insert.setAttribute("disabled", "");
+      // aria-disabled too: assistive tools (and axe) do not see a custom element's disabled state.
+      insert.toggleAttribute("disabled", !built.formula);
+      insert.setAttribute("aria-disabled", String(!built.formula));
       if (timer) clearTimeout(timer);
       if (!built.formula) {
         sequence++;
@@ -209,7 +210,7 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
       el(
         "article",
         { class: "card fn-detail" },
-        button("← All functions", showList, { appearance: "stealth", class: "back-button" }),
+        button("← All functions", showList, { appearance: "subtle", class: "back-button" }),
         eyebrow(spec.group),
         el("h2", { class: "fn-heading", attrs: { tabindex: "-1" } }, `BTU.${spec.name}`),
         el("p", { class: "call-description" }, spec.summary),
@@ -254,11 +255,11 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
     detail.querySelector<HTMLElement>(".fn-heading")?.focus();
   };
 
-  // Back to the list: focus goes to its filter, not nowhere.
+  // Back to the list: focus goes to its heading, so a screen reader announces where it is.
   const showList = () => {
     detail.hidden = true;
     listView.hidden = false;
-    filter.focus();
+    byId("fn-list-heading").focus();
   };
 
   filter.addEventListener("input", renderList);

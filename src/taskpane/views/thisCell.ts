@@ -70,7 +70,7 @@ function noFormula(model: SelectionModel, nav: Navigation): HTMLElement {
       { class: "muted" },
       "Select a cell with a BTU.* formula to see which clauses produce its figure, or build one from the catalogue."
     ),
-    button("Browse the functions", () => nav.showTab("functions"), { appearance: "accent" })
+    button("Browse the functions", () => nav.showTab("functions"), { appearance: "primary" })
   );
 }
 

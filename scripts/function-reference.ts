@@ -120,6 +120,7 @@ function examples(spec: FunctionDefinition): string {
 const SETTING_TEXT: Record<keyof typeof SETTING_KEYS, string> = {
   discountMethod: "the workbook's default discount method, used when method is blank",
   extraHolidays: "the workbook's extra holidays, added to every business-day count",
+  watchShare: "the workbook's watch share, used when watch_share is blank",
 };
 
 function settingsNote(spec: FunctionDefinition): string {

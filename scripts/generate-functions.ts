@@ -66,7 +66,8 @@ function returnType(definition: FunctionDefinition): string {
     case "boolean":
       return "boolean";
     case "rows":
-      return "number[][]";
+      // Rows mix numbers with text (an event, a clause, a status).
+      return "any[][]";
     case "money":
     case "date":
       // A formatted number where the host takes one (src/functions/invoke.ts), else a number.

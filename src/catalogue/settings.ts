@@ -7,11 +7,14 @@ export interface WorkbookSettings {
   discountMethod?: string;
   /** Closures (Excel serials) added to the business-day calendar of every deadline function. */
   extraHolidays?: number[];
+  /** BTU.COMPLIANCE's headroom share below which a passing test shows WATCH (0..1). */
+  watchShare?: number;
 }
 
 export const SETTING_KEYS = {
   discountMethod: "btu.discountMethod",
   extraHolidays: "btu.extraHolidays",
+  watchShare: "btu.watchShare",
 } as const;
 
 /** Reads settings from a key/value store (Office document settings, or those saved in an .xlsx). */
@@ -24,6 +27,8 @@ export function readSettings(get: (key: string) => unknown): WorkbookSettings {
     settings.extraHolidays = holidays.filter(
       (day): day is number => typeof day === "number" && Number.isFinite(day)
     );
+  const watch = get(SETTING_KEYS.watchShare);
+  if (typeof watch === "number" && watch >= 0 && watch <= 1) settings.watchShare = watch;
   return settings;
 }
 

@@ -4,12 +4,18 @@
  */
 import type { FunctionDefinition } from "./definition";
 import { LOAN } from "./functions/loan";
+import { QUARTERLY } from "./functions/quarterly";
 import { REFERENCE } from "./functions/reference";
 import { SEPARATION } from "./functions/separation";
 
 export * from "./definition";
 
-export const CATALOGUE: readonly FunctionDefinition[] = [...SEPARATION, ...LOAN, ...REFERENCE];
+export const CATALOGUE: readonly FunctionDefinition[] = [
+  ...SEPARATION,
+  ...LOAN,
+  ...QUARTERLY,
+  ...REFERENCE,
+];
 
 const BY_NAME = new Map(CATALOGUE.map((definition) => [definition.name, definition]));
 

@@ -94,3 +94,5 @@ export {
   termYear,
   termCount,
 } from "./prose";
+export * from "./agreementDates";
+export * from "./loan/certificates";

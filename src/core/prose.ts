@@ -56,6 +56,34 @@ export function termCount(id: string, asOf?: Serial): string {
   return String(termVersion(id, asOf).value);
 }
 
+const NUMBER_WORDS = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];
+
+/** A small count term in words, as the agreements write them ("three"); digits above twelve. */
+export function termCountWords(id: string, asOf?: Serial): string {
+  const count = termNumber(id, asOf);
+  return NUMBER_WORDS[count] ?? String(count);
+}
+
+/** A date term as the agreements write dates ("June 30, 2003"). */
+export function termUsDate(id: string, asOf?: Serial): string {
+  const { year, month, day } = fromSerial(termNumber(id, asOf));
+  return `${MONTHS[month - 1]} ${day}, ${year}`;
+}
+
 /**
  * The agreement's own words, in quotes, as an explanation cites them. The words are the clause's,
  * not a figure of ours: test/core/quotes.test.ts checks each one appears verbatim in its clause.

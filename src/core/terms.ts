@@ -95,6 +95,20 @@ export const TERMS: readonly Term[] = [
   // Separation agreement, 7 February 2003.
   fixed("sep.agreement_date", "SEP preamble", "date", "2003-02-07", "Date of the letter agreement"),
   fixed(
+    "sep.key_man_premiums_until",
+    "SEP 3(c)(vi)",
+    "date",
+    "2003-06-30",
+    "The Company pays the Key Man Policy premiums through this date"
+  ),
+  fixed(
+    "sep.good_reason_transition_before",
+    "SEP 4(d)",
+    "date",
+    "2003-06-30",
+    "Good Reason may end the Transition Period only before this date"
+  ),
+  fixed(
     "sep.separation_date",
     "SEP preamble",
     "date",
@@ -475,6 +489,13 @@ export const TERMS: readonly Term[] = [
     "business days",
     1,
     "A courier notice is effective the Business Day after deposit"
+  ),
+  fixed(
+    "loan.original_agreement_date",
+    "FA recitals",
+    "date",
+    "2002-06-26",
+    "Date of the Original Loan Agreement"
   ),
   fixed("loan.transaction_fee", "LMA II.A", "usd", 20000, "One-time transaction fee"),
   fixed(

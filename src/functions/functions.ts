@@ -92,6 +92,33 @@ enum NoticeMethod {
 }
 
 /**
+ * The keywords of event (AgreementEvent).
+ * @customenum {string}
+ */
+enum AgreementEvent {
+  /** The Company's written notice of a curable material breach (SEP 4(a)(i)). */
+  cause_breach_notice = "cause_breach_notice",
+  /** The Company receives notice of a material failure to pay (SEP 4(d)). */
+  good_reason_notice = "good_reason_notice",
+  /** The Board notifies a delay for financial duress (SEP 4(c)(i)). */
+  duress_notification = "duress_notification",
+  /** First day of disability (SEP 4(h)). */
+  disability_start = "disability_start",
+  /** The Bank's notice after a casualty exclusion (SA 13(h)). */
+  overadvance_notice = "overadvance_notice",
+  /** Date a policy would be cancelled (SA 13(b)). */
+  insurance_cancellation = "insurance_cancellation",
+  /** Date records move to another state (SA 13(e)(ii)). */
+  records_move = "records_move",
+  /** Date the chief office or a place of business moves, opens or closes (SA 13(e)(iii)). */
+  office_move = "office_move",
+  /** Date of the Bank's sale after default (SA 15). */
+  collateral_sale = "collateral_sale",
+  /** A notice deposited with an overnight courier (SA 21(b)). */
+  courier_notice = "courier_notice",
+}
+
+/**
  * Gives the Consulting Fee owed when the Consulting Period ends early, by how it ends (SEP 4(a) to 4(h)), less the SEP 4(c)(i) discount of 3% a year on a voluntary termination.
  * @customfunction CONSULTING_LUMP
  * @helpurl https://localhost:3000/help/functions.html#consulting_lump
@@ -178,7 +205,7 @@ export function feesEarned(
  * @param [to_date] Keep the payments made on or before this date; blank keeps them to the last (30 June 2007).
  * @requiresAddress
  * @requiresParameterAddresses
- * @returns {number[][]} Rows of pay date and amount in dollars, no header (105 rows unfiltered).
+ * @returns {any[][]} Rows of pay date and amount in dollars, no header (105 rows unfiltered).
  */
 export function feeSchedule(
   stream?: FeeStream,
@@ -529,7 +556,7 @@ export function tnwHeadroom(
  * @param [method] "per_year" (each profitable year adds 50%, losses add nothing) or "running_total" (50% of income to date, losses included, never lowering the minimum); blank means "per_year".
  * @requiresAddress
  * @requiresParameterAddresses
- * @returns {number[][]} One row per fiscal year, sorted by year, no header: year, net income, step-up, minimum.
+ * @returns {any[][]} One row per fiscal year, sorted by year, no header: year, net income, step-up, minimum.
  */
 export function tnwLedger(
   fiscal_years: any[][],
@@ -660,6 +687,130 @@ export function workday(
   invocation?: CustomFunctions.Invocation
 ) {
   return call("WORKDAY", [start_date, days, holidays], invocation);
+}
+
+/**
+ * Lists every date of both agreements that depends on no event (SEP 3, SEP 4(b)(i), FA 1(a), FA 1(i) and the others), spilled as rows of date, what happens and clause, sorted by date.
+ * @customfunction CALENDAR
+ * @helpurl https://localhost:3000/help/functions.html#calendar
+ * @param [from_date] Earliest date to list (a date); blank lists from the first.
+ * @param [to_date] Latest date to list (a date); blank lists to the last.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any[][]} One row per date, no header: date, what happens, clause.
+ */
+export function calendar(
+  from_date?: number,
+  to_date?: number,
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("CALENDAR", [from_date, to_date], invocation);
+}
+
+/**
+ * Lists the deadlines one event starts under either agreement (cure periods of SEP 4(a)(i) and 4(d), the SEP 4(c)(i) election and share transfer, disability, the notices of SA 13, SA 15 and SA 21(b)), spilled as rows of date, deadline and clause.
+ * @customfunction EVENT_DEADLINES
+ * @helpurl https://localhost:3000/help/functions.html#event_deadlines
+ * @param event The event: a keyword such as "duress_notification" or "insurance_cancellation", or its clause such as "4(c)(i)"; any case.
+ * @param event_date Date of the event (a date).
+ * @param [holidays] Extra closing days (a date or a range of dates) on top of US federal holidays as observed and the workbook's own extra holidays; empty cells are ignored.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any[][]} One row per deadline, no header: date, deadline, clause.
+ */
+export function eventDeadlines(
+  event: AgreementEvent,
+  event_date: number,
+  holidays?: any[][],
+  invocation?: CustomFunctions.Invocation
+) {
+  return call("EVENT_DEADLINES", [event, event_date, holidays], invocation);
+}
+
+/**
+ * Gives the covenant certificate for a quarter end: minimum tangible net worth (FA 1(h)), quarterly net income (FA 1(i)) and leverage (FA 1(j)), each with required, actual, headroom, headroom share and PASS, WATCH, FAIL or NOT TESTED.
+ * @customfunction COMPLIANCE
+ * @helpurl https://localhost:3000/help/functions.html#compliance
+ * @param test_date A calendar quarter end (31 March, 30 June, 30 September or 31 December); any other date is #VALUE!.
+ * @param tangible_net_worth Tangible net worth at the test date, in dollars; a range is summed.
+ * @param fiscal_years Fiscal (calendar) years, such as {2004,2005,2006} or a column; rows left empty are skipped, a year given twice is #VALUE!.
+ * @param net_incomes After-tax net income of each year in dollars, in the same order as fiscal_years; losses are negative.
+ * @param quarter_net_income Net income of the quarter ending on the test date, in dollars; losses are negative.
+ * @param total_liabilities Total liabilities at the test date, in dollars; a range is summed.
+ * @param [watch_share] Headroom share below which a passing test shows WATCH, from 0 to 1; blank uses the workbook setting, else 0.1.
+ * @param [method] "per_year" (each profitable year adds 50%, losses add nothing) or "running_total" (50% of income to date, losses included, never lowering the minimum); blank means "per_year".
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any[][]} Three rows, no header: covenant, clause, required, actual, headroom, headroom share, status.
+ */
+export function compliance(
+  test_date: number,
+  tangible_net_worth: any[][],
+  fiscal_years: any[][],
+  net_incomes: any[][],
+  quarter_net_income: any[][],
+  total_liabilities: any[][],
+  watch_share?: number,
+  method?: TnwMethod,
+  invocation?: CustomFunctions.Invocation
+) {
+  return call(
+    "COMPLIANCE",
+    [
+      test_date,
+      tangible_net_worth,
+      fiscal_years,
+      net_incomes,
+      quarter_net_income,
+      total_liabilities,
+      watch_share,
+      method,
+    ],
+    invocation
+  );
+}
+
+/**
+ * Gives the thirteen lines of the borrowing-base certificate (FA 1(b)): the advances at 80% and 35%, the deductions, the Borrowing Base, the line, availability, over-advance, and how far receivables may fall before an over-advance.
+ * @customfunction BORROWING_BASE_CERTIFICATE
+ * @helpurl https://localhost:3000/help/functions.html#borrowing_base_certificate
+ * @param eligible_receivables Eligible Receivables in dollars: a number or a range, summed.
+ * @param eligible_inventory Eligible Inventory in dollars: a number or a range, summed; empty cells count as 0, text is #VALUE!.
+ * @param loans_outstanding Revolving loans outstanding in dollars: a number or a range, summed; empty cells count as 0.
+ * @param [lc_outstanding] Face amount of letters of credit outstanding, in dollars; blank means 0.
+ * @param [lc_unreimbursed] Amounts drawn under letters of credit and not yet reimbursed, in dollars; blank means 0.
+ * @param [commitment] The revolving line in dollars (a range is summed); blank means the $14,000,000 of LMA I.A.
+ * @param [lc_exposure] Only for the reading that letters of credit also use up the line: their amount in dollars (a number or a range), taken off the commitment; blank means they are deducted only inside the Borrowing Base.
+ * @param [as_of] Date that picks the terms in force: before 28 January 2004 the original terms apply; blank means the amended terms.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ * @returns {any[][]} Thirteen rows, no header: line, amount, clause.
+ */
+export function borrowingBaseCertificate(
+  eligible_receivables: any[][],
+  eligible_inventory: any[][],
+  loans_outstanding: any[][],
+  lc_outstanding?: any[][],
+  lc_unreimbursed?: any[][],
+  commitment?: any[][],
+  lc_exposure?: any[][],
+  as_of?: number,
+  invocation?: CustomFunctions.Invocation
+) {
+  return call(
+    "BORROWING_BASE_CERTIFICATE",
+    [
+      eligible_receivables,
+      eligible_inventory,
+      loans_outstanding,
+      lc_outstanding,
+      lc_unreimbursed,
+      commitment,
+      lc_exposure,
+      as_of,
+    ],
+    invocation
+  );
 }
 
 /**

@@ -8,6 +8,10 @@ import {
   findFunction,
 } from "../../src/catalogue";
 import * as clauses from "../../src/core/clauses";
+import { readFileSync } from "fs";
+import * as path from "path";
+
+const TERMS_MD = path.join(__dirname, "..", "..", "..", "shared", "spec", "TERMS.md");
 
 // Serials worked from Excel's 1900 system: 38442 = 2005-03-31 (TERMS.md), 39082 = 2006-12-31.
 const MARCH_31_2005 = 38442;
@@ -148,12 +152,25 @@ describe("evaluate: the one adapter every front end calls", () => {
     ).toEqual({ ok: true, value: 38349 });
   });
 
-  test("every catalogue entry has TERMS.md's parameter names in snake case and unique names", () => {
-    const names = CATALOGUE.map((spec) => spec.name);
-    expect(new Set(names).size).toBe(names.length);
-    expect(names).toHaveLength(31);
-    for (const spec of CATALOGUE)
-      for (const param of spec.params) expect(param.name).toMatch(/^[a-z][a-z0-9_]*$/);
+  test("the catalogue is TERMS.md's function table: its names, in its order, with its parameter names", () => {
+    // Each row of the table reads "| `BTU.NAME(param, [optional], …)` | …".
+    const text = readFileSync(TERMS_MD, "utf8");
+    const start = text.indexOf("## The function catalogue");
+    const section = text.slice(start, text.indexOf("\n## ", start + 1));
+    const table = section.matchAll(/^\| `BTU\.([A-Z_]+)\(([^)]*)\)`/gm);
+    const specified = [...table].map(([, name, params]) => ({
+      name,
+      params: params
+        .split(",")
+        .map((p) => p.replace(/[[\]\s]/g, ""))
+        .filter(Boolean),
+    }));
+    expect(CATALOGUE.map((spec) => spec.name)).toEqual(specified.map((s) => s.name));
+    for (const spec of CATALOGUE) {
+      const params = spec.params.map((param) => param.name);
+      expect(params).toEqual(specified.find((s) => s.name === spec.name)!.params);
+      for (const name of params) expect(name).toMatch(/^[a-z][a-z0-9_]*$/);
+    }
   });
 });
 

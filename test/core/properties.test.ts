@@ -178,11 +178,22 @@ const termId = fc.oneof(
 // What every outcome must satisfy
 // ---------------------------------------------------------------------------------------------
 
-type Kind = "money" | "date" | "number" | "count" | "text" | "boolean" | "fee rows" | "ledger rows";
+type Kind =
+  | "money"
+  | "date"
+  | "number"
+  | "count"
+  | "text"
+  | "boolean"
+  | "fee rows"
+  | "ledger rows"
+  | "date rows"
+  | "certificate rows";
 
 const CLAUSE_ID = /^(SEP|FA|SA|LMA|ALLONGE) \S/;
-// An unknown term id has no clause to name; the message names the function instead.
-const TERM_FUNCTION = "BTU.TERM";
+// An unknown term id, a date range of the calendar, an unknown event of either agreement: no one
+// clause to name, so the message names the function instead.
+const FUNCTION_CLAUSES = new Set(["BTU.TERM", "BTU.CALENDAR", "BTU.EVENT_DEADLINES"]);
 const NOT_FINITE = /NaN|Infinity/;
 
 function atCents(amount: Decimal): void {
@@ -216,6 +227,26 @@ function checkValue(result: unknown, kind: Kind): void {
     case "boolean":
       expect(typeof result).toBe("boolean");
       return;
+    case "date rows": {
+      const rows = result as [number, string, string][];
+      expect(rows.length).toBeGreaterThan(0);
+      for (const [date, words, clause] of rows) {
+        expect(Number.isInteger(date)).toBe(true);
+        expect(date).toBeGreaterThanOrEqual(1);
+        expect(date).toBeLessThanOrEqual(MAX_SERIAL);
+        expect(words.length).toBeGreaterThan(5);
+        expect(clause).toMatch(CLAUSE_ID);
+      }
+      return;
+    }
+    case "certificate rows": {
+      const rows = result as (number | string)[][];
+      expect(rows.length).toBeGreaterThan(0);
+      for (const cell of rows.flat())
+        if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
+        else expect(typeof cell).toBe("string");
+      return;
+    }
     case "fee rows":
     case "ledger rows": {
       const rows = result as number[][];
@@ -246,7 +277,7 @@ function checkOutcome(outcome: Outcome<unknown>, kind: Kind): void {
     return;
   }
   expect(["#VALUE!", "#N/A"]).toContain(outcome.code);
-  if (outcome.clause !== TERM_FUNCTION) expect(outcome.clause).toMatch(CLAUSE_ID);
+  if (!FUNCTION_CLAUSES.has(outcome.clause)) expect(outcome.clause).toMatch(CLAUSE_ID);
   expect(outcome.message.startsWith(`${outcome.clause}: `)).toBe(true);
   expect(outcome.message.length).toBeGreaterThan(outcome.clause.length + 10);
 }
@@ -361,6 +392,35 @@ const SPECS: Spec[] = [
     core.tnwLedger(y, i, m)
   ),
   spec("netIncomeTest", "text", fc.tuple(anyDate, anyAmount), (q, n) => core.netIncomeTest(q, n)),
+  spec("calendarFunction", "date rows", fc.tuple(optDate, optDate), (a, b) =>
+    core.calendarFunction(a, b)
+  ),
+  spec(
+    "eventDeadlines",
+    "date rows",
+    fc.tuple(word(core.AGREEMENT_EVENTS), anyDate, holidays),
+    (e, d, h) => core.eventDeadlines(e, d, h)
+  ),
+  spec(
+    "compliance",
+    "certificate rows",
+    fc.tuple(
+      anyDate,
+      anyAmount,
+      ledgerColumns,
+      anyAmount,
+      anyAmount,
+      fc.option(fc.double({ min: -0.5, max: 1.5, noNaN: true }), { nil: undefined }),
+      tnwMethod
+    ),
+    (d, tnw, [y, i], q, l, w, m) => core.compliance(d, tnw, y, i, q, l, w, m)
+  ),
+  spec(
+    "borrowingBaseCertificate",
+    "certificate rows",
+    fc.tuple(anyAmount, anyAmount, anyAmount, optAmount, optAmount, optAmount, optAmount, optDate),
+    (r, i, l, o, u, c, e, d) => core.borrowingBaseCertificate(r, i, l, o, u, c, e, d)
+  ),
   spec("leverageTest", "text", fc.tuple(anyAmount, anyAmount, optDate), (l, t, d) =>
     core.leverageTest(l, t, d)
   ),
@@ -415,6 +475,10 @@ const BUILDING_BLOCKS = new Set([
   "parseBuyoutMethod",
   "parseTnwMethod",
   "parseNoticeMethod",
+  "parseAgreementEvent",
+  "eventClause",
+  // The fixed calendar as data (BTU.CALENDAR's property covers it).
+  "agreementCalendar",
   "windowStart",
   "termNumber",
   "termClause",

@@ -44,7 +44,7 @@ const EXPECTED_RESULT: Record<
   number: { type: "number" },
   text: { type: "string" },
   boolean: { type: "boolean" },
-  rows: { type: "number", dimensionality: "matrix" },
+  rows: { dimensionality: "matrix" },
 };
 
 /** Clause ids as printed in a description: "SEP 4(c)(i)", "FA 1(h)", "LMA I.A", "ALLONGE 1". */

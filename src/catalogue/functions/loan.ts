@@ -14,7 +14,7 @@ const amended = termDate("loan.amendment_date");
 /** The last day of the original terms, which picks their version of a term. */
 const beforeAmendment = core.termNumber("loan.amendment_date") - 1;
 
-const tnwMethod = keyword(
+export const tnwMethod = keyword(
   "method",
   "TnwMethod",
   [
@@ -32,12 +32,12 @@ const tnwMethod = keyword(
   { default: core.DEFAULT_TNW_METHOD }
 );
 
-const fiscalYears = param(
+export const fiscalYears = param(
   "fiscal_years",
   "column",
   "Fiscal (calendar) years, such as {2004,2005,2006} or a column; rows left empty are skipped, a year given twice is #VALUE!."
 );
-const netIncomes = param(
+export const netIncomes = param(
   "net_incomes",
   "column",
   "After-tax net income of each year in dollars, in the same order as fiscal_years; losses are negative."
@@ -48,7 +48,7 @@ const testDate = param(
   `Date the covenant is tested; before ${amended} the original terms apply (${termDollars("loan.tnw_base", beforeAmendment)}, fiscal years from ${termYear("loan.tnw_first_year_end", beforeAmendment)}).`
 );
 
-const lineParams = [
+export const lineParams = [
   param(
     "borrowing_base",
     "money",
@@ -71,7 +71,7 @@ const lineParams = [
   ),
 ];
 
-const inventory = param(
+export const inventory = param(
   "eligible_inventory",
   "money",
   "Eligible Inventory in dollars: a number or a range, summed; empty cells count as 0, text is #VALUE!."

@@ -11,6 +11,9 @@ export const USAGE = `Usage:
                                      recompute every formula; OUT defaults to IN.recalc.xlsx
   btu audit IN.xlsx [-o OUT.xlsx] [--json]
                                      auditor's copy (IN.audit.xlsx): BTU cells as values + an Audit sheet
+  btu calendar [IN.xlsx] [--from DATE] [--to DATE] [--ics FILE] [--json]
+                                     the agreements' fixed dates (and IN's EVENT_DEADLINES cells),
+                                     printed and written as an iCalendar file; DATE as YYYY-MM-DD
   btu demo                           recalculate the bundled sample model and show its key results`;
 
 export interface Io {
@@ -32,10 +35,12 @@ interface Parsed {
   json: boolean;
   inPlace: boolean;
   output?: string;
+  /** Options that take a value: --from, --to, --ics. */
+  values: Record<string, string>;
 }
 
 function parse(args: string[], allowed: Set<string>): Parsed {
-  const parsed: Parsed = { positional: [], json: false, inPlace: false };
+  const parsed: Parsed = { positional: [], json: false, inPlace: false, values: {} };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--") {
@@ -50,10 +55,11 @@ function parse(args: string[], allowed: Set<string>): Parsed {
     if (!allowed.has(name)) throw new UsageError(`unknown option ${arg}`);
     if (name === "json") parsed.json = true;
     else if (name === "in-place") parsed.inPlace = true;
-    else if (name === "-o" || name === "output") {
+    else {
       const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[++i];
-      if (!value) throw new UsageError(`${arg} needs a file name`);
-      parsed.output = value;
+      if (!value) throw new UsageError(`${arg} needs a value`);
+      if (name === "-o" || name === "output") parsed.output = value;
+      else parsed.values[name] = value;
     }
   }
   return parsed;
@@ -101,6 +107,37 @@ async function runAudit(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+async function runCalendar(args: string[], io: Io): Promise<number> {
+  const parsed = parse(args, new Set(["json", "from", "to", "ics"]));
+  if (parsed.positional.length > 1)
+    throw new UsageError(
+      `btu calendar takes at most one workbook (got ${parsed.positional.length})`
+    );
+  const { calendar, calendarReport, isoOption } = lazy<typeof import("./calendar")>("./calendar");
+  const dateOption = (name: string): number | undefined => {
+    const text = parsed.values[name];
+    if (text === undefined) return undefined;
+    const serial = isoOption(text);
+    if (serial === undefined)
+      throw new UsageError(`--${name} takes a date as YYYY-MM-DD, not "${text}"`);
+    return serial;
+  };
+  const from = dateOption("from");
+  const to = dateOption("to");
+  if (from !== undefined && to !== undefined && from > to)
+    throw new UsageError(
+      `--from ${parsed.values.from} is after --to ${parsed.values.to}; swap them`
+    );
+  const result = await calendar({
+    from,
+    to,
+    ics: parsed.values.ics,
+    workbook: parsed.positional[0],
+  });
+  io.out((parsed.json ? JSON.stringify(result) : calendarReport(result)) + "\n");
+  return 0;
+}
+
 async function runDemo(args: string[], io: Io): Promise<number> {
   parse(args, new Set());
   const { demo } = lazy<typeof import("./demo")>("./demo");
@@ -112,6 +149,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   eval: runEval,
   recalc: runRecalc,
   audit: runAudit,
+  calendar: runCalendar,
   demo: runDemo,
 };
 

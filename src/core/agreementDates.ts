@@ -314,6 +314,13 @@ const EVENTS = {
 
 export type AgreementEvent = keyof typeof EVENTS;
 
+/** The most deadlines one event starts: a spreadsheet engine reserves this many rows for a spill. */
+export const EVENT_DEADLINE_ROWS = Math.max(
+  ...Object.values(EVENTS).map(
+    (rule: EventRule) => rule.deadlines(term("loan.amendment_date"), new Set()).length
+  )
+);
+
 export const AGREEMENT_EVENTS: Record<AgreementEvent, readonly string[]> = Object.fromEntries(
   Object.entries(EVENTS).map(([key, rule]) => [key, rule.synonyms])
 ) as unknown as Record<AgreementEvent, readonly string[]>;

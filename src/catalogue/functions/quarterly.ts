@@ -60,7 +60,7 @@ export const QUARTERLY: readonly FunctionDefinition[] = [
     ],
     result: "rows",
     returns: "One row per date, no header: date, what happens, clause.",
-    spill: { columns: DATE_ROWS },
+    spill: { columns: DATE_ROWS, maxRows: core.agreementCalendar().length },
     clauses: ["SEP 3", "SEP 4(b)(i)", "SEP 4(d)", "FA 1(a)", "FA 1(i)", "FA 1(h)-tnw"],
     run: ([from, to]) => core.calendarFunction(optNum(from), optNum(to)),
     native: { none: "a fixed list of dates: compare the rows with the terms data" },
@@ -83,7 +83,7 @@ export const QUARTERLY: readonly FunctionDefinition[] = [
     params: [event, param("event_date", "date", "Date of the event (a date)."), holidays],
     result: "rows",
     returns: "One row per deadline, no header: date, deadline, clause.",
-    spill: { columns: DATE_ROWS },
+    spill: { columns: DATE_ROWS, maxRows: core.EVENT_DEADLINE_ROWS },
     clauses: [
       "SEP 4(a)(i)",
       "SEP 4(c)(i)",
@@ -160,6 +160,7 @@ export const QUARTERLY: readonly FunctionDefinition[] = [
         { heading: "Headroom share", kind: "number" },
         { heading: "Status", kind: "text" },
       ],
+      maxRows: 3,
     },
     clauses: ["FA 1(h)-tnw", "FA 1(i)", "FA 1(j)"],
     settings: ["watchShare"],
@@ -224,6 +225,7 @@ export const QUARTERLY: readonly FunctionDefinition[] = [
         { heading: "Amount", kind: "money" },
         { heading: "Clause", kind: "text" },
       ],
+      maxRows: 13,
     },
     clauses: ["FA 1(b)", "LMA I.A", "SA 13(h)"],
     run: ([ar, inv, loans, lc, drawn, commitment, exposure, d]) =>

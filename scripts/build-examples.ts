@@ -444,6 +444,66 @@ function covenants(workbook: Workbook): void {
   formula(sheet.getCell(end + 2, 2), `BTU.CROSS_DEFAULT(B${cross + 1}:B${end})`);
 }
 
+/**
+ * The two certificates for the Bank, each a labelled block of inputs (read from the model's own
+ * sheets), the spilled function, its clauses and a signature block.
+ */
+function certificates(workbook: Workbook): void {
+  const sheet = workbook.addWorksheet("Certificates");
+  title(
+    sheet,
+    "Certificates for Sovereign Bank",
+    "BTU.COMPLIANCE (FA 1(h)-tnw, FA 1(i), FA 1(j)) and BTU.BORROWING_BASE_CERTIFICATE (FA 1(b), LMA I.A, SA 13(h)). Inputs are read from the Covenants and Borrowing base sheets."
+  );
+  sheet.columns = [
+    { width: 40 },
+    { width: 14 },
+    { width: 16 },
+    { width: 16 },
+    { width: 16 },
+    { width: 14 },
+    { width: 12 },
+  ];
+  const covenantInputs: [string, string, string?][] = [
+    ["Test date (a quarter end)", "Covenants!A29", DATE],
+    ["Tangible net worth", "Covenants!D29", MONEY],
+    ["Net income of the quarter", "Covenants!B29", MONEY],
+    ["Total liabilities", "Covenants!C29", MONEY],
+  ];
+  sheet.getCell("A4").value = "Covenant certificate: inputs";
+  sheet.getCell("A4").font = { bold: true };
+  covenantInputs.forEach(([label, source, fmt], i) => {
+    sheet.getCell(5 + i, 1).value = label;
+    formula(sheet.getCell(5 + i, 2), source, fmt);
+  });
+  header(sheet, 10, ["Covenant", "Clause", "Required", "Actual", "Headroom", "Share", "Status"]);
+  sheet.getCell("A11").value = {
+    formula: "BTU.COMPLIANCE(B5,B6,Covenants!A5:A7,Covenants!B5:B7,B7,B8)",
+    shareType: "array",
+    ref: "A11:G13",
+  };
+  for (let r = 11; r <= 13; r++) for (let c = 3; c <= 5; c++) sheet.getCell(r, c).numFmt = MONEY;
+  for (let r = 11; r <= 13; r++) sheet.getCell(r, 6).numFmt = "0.0%";
+
+  sheet.getCell("A16").value = "Borrowing-base certificate";
+  sheet.getCell("A16").font = { bold: true };
+  header(sheet, 17, ["Line", "Amount", "Clause"]);
+  sheet.getCell("A18").value = {
+    formula:
+      "BTU.BORROWING_BASE_CERTIFICATE('Borrowing base'!C6:C8,'Borrowing base'!C9:C11,'Borrowing base'!C14,'Borrowing base'!C12,'Borrowing base'!C13)",
+    shareType: "array",
+    ref: "A18:C30",
+  };
+  for (let r = 18; r <= 30; r++) sheet.getCell(r, 2).numFmt = MONEY;
+
+  const sign = 33;
+  sheet.getCell(sign, 1).value =
+    "We certify that the figures above are taken from the books of BTU International, Inc.";
+  sheet.getCell(sign + 2, 1).value = "Signed: ______________________________";
+  sheet.getCell(sign + 3, 1).value = "Name and title: ______________________";
+  sheet.getCell(sign + 4, 1).value = "Date: ________________________________";
+}
+
 export function buildSampleWorkbook(): Workbook {
   const workbook = new Workbook();
   workbook.creator = "btu-contract-functions (scripts/build-examples.ts)";
@@ -451,6 +511,7 @@ export function buildSampleWorkbook(): Workbook {
   feeSchedule(workbook);
   borrowingBase(workbook);
   covenants(workbook);
+  certificates(workbook);
   return workbook;
 }
 

@@ -6,6 +6,7 @@
 import { BtuCall, ResultKind, WorkbookSettings, findBtuCalls, findFunction } from "../catalogue";
 import {
   CellValue,
+  DEFAULT_WATCH_SHARE,
   Scalar,
   ContractError,
   DATE_1904_OFFSET,
@@ -297,11 +298,15 @@ function countedYears(args: Args, index: number, firstYear: number): number {
  * years ended by then. Running total: the minimum never falls, so it is base + share × the largest
  * running total (or 0) over the years ended by then, one term per fiscal year taken in order.
  */
-export function minimumTnw(args: Args, dateIndex: number): string {
-  const method = args.keyword<TnwMethod>(dateIndex + 3);
+export function minimumTnw(
+  args: Args,
+  dateIndex: number,
+  at = { years: dateIndex + 1, incomes: dateIndex + 2, method: dateIndex + 3 }
+): string {
+  const method = args.keyword<TnwMethod>(at.method);
   const date = args.date(dateIndex);
-  const years = args.expr(dateIndex + 1);
-  const incomes = args.expr(dateIndex + 2);
+  const years = args.expr(at.years);
+  const incomes = args.expr(at.incomes);
   return versioned(args, dateIndex, (asOf) => {
     const firstEnd = fromSerial(termNumber("loan.tnw_first_year_end", asOf));
     // DATE(year, m, d) is each fiscal year's end only when d exists in that month every year.
@@ -313,13 +318,10 @@ export function minimumTnw(args: Args, dateIndex: number): string {
       const yearEnds = `DATE(${years},${firstEnd.month},${firstEnd.day})`;
       return `(${base}+${share}*SUMPRODUCT((${years}>=${firstEnd.year})*(${yearEnds}<=${date})*(${incomes}>0)*${incomes}))`;
     }
-    const terms = Array.from(
-      { length: countedYears(args, dateIndex + 1, firstEnd.year) },
-      (_, k) => {
-        const year = nthYear(years, firstEnd.year, k + 1);
-        return `IF(DATE(${year},${firstEnd.month},${firstEnd.day})<=${date},${runningIncome(years, incomes, firstEnd.year, year)},0)`;
-      }
-    );
+    const terms = Array.from({ length: countedYears(args, at.years, firstEnd.year) }, (_, k) => {
+      const year = nthYear(years, firstEnd.year, k + 1);
+      return `IF(DATE(${year},${firstEnd.month},${firstEnd.day})<=${date},${runningIncome(years, incomes, firstEnd.year, year)},0)`;
+    });
     return `(${base}+${share}*MAX(0${terms.map((t) => `,${t}`).join("")}))`;
   });
 }
@@ -588,4 +590,112 @@ export function nativeCellFormula(
     if (error instanceof NotNative) return { note: error.message };
     throw error;
   }
+}
+
+/** An amount argument summed, or 0 when it is left out. */
+function sumOrZero(args: Args, i: number): string {
+  return args.has(i) ? args.sum(i) : "0";
+}
+
+/**
+ * The borrowing-base certificate's amounts re-performed line by line (its labels and clauses are
+ * text). Lines 7, 9, 11 and 12 are written as BORROWING_BASE, AVAILABILITY and OVERADVANCE are.
+ */
+export function borrowingBaseCertificateParts(args: Args, options: NativeOptions): string {
+  if (args.has(7))
+    notNative("as_of picks the terms: give the certificate without it to re-perform it");
+  const rows = spillRows(options);
+  const receivables = args.sum(0);
+  const inventory = args.sum(1);
+  const loans = args.sum(2);
+  const lc = sumOrZero(args, 3);
+  const drawn = sumOrZero(args, 4);
+  const commitment = args.has(5) ? args.sum(5) : num("loan.commitment");
+  const line = args.has(6) ? `(${commitment}-${args.sum(6)})` : commitment;
+  const base = `(${num("loan.receivables_rate")}*${receivables}+MIN(${num("loan.inventory_rate")}*${inventory},${num("loan.inventory_cap")})-${lc}-${drawn})`;
+  const limit = `MIN(${line},${base})`;
+  const lines = [
+    receivables,
+    `${num("loan.receivables_rate")}*${receivables}`,
+    inventory,
+    `MIN(${num("loan.inventory_rate")}*${inventory},${num("loan.inventory_cap")})`,
+    `-${lc}`,
+    `-${drawn}`,
+    base,
+    line,
+    limit,
+    loans,
+    `MAX(0,${limit}-${loans})`,
+    `MAX(0,${loans}-${limit})`,
+    `MAX(0,${base}-${loans})/${num("loan.receivables_rate")}`,
+  ];
+  if (rows.length !== lines.length)
+    notNative(`the certificate has ${rows.length} lines, not ${lines.length}`);
+  lines.forEach((expression, k) =>
+    args.part({
+      label: String(rows[k][0]),
+      native: cents(expression),
+      value: rows[k][1],
+      kind: "money",
+      offset: [k, 1],
+    })
+  );
+  return "";
+}
+
+/**
+ * The covenant certificate's figures and statuses re-performed row by row: the minimum TNW as
+ * MIN_TNW writes it, the net income test as NET_INCOME_TEST, the leverage maximum as LEVERAGE_MAX.
+ */
+export function complianceParts(args: Args, options: NativeOptions): string {
+  const rows = spillRows(options);
+  if (rows.length !== 3) notNative("the certificate does not have its three rows");
+  const date = args.date(0);
+  const tnw = args.sum(1);
+  const income = args.sum(4);
+  const liabilities = args.sum(5);
+  const watch = args.has(6)
+    ? args.expr(6)
+    : String(options.settings?.watchShare ?? DEFAULT_WATCH_SHARE);
+  const required = minimumTnw(args, 0, { years: 2, incomes: 3, method: 7 });
+  const maximum = versioned(args, 0, (at) => num("loan.leverage_max", at));
+  const minimumIncome = num("loan.min_quarterly_net_income");
+  const status = (passes: string, share: string) =>
+    `IF(NOT(${passes}),"FAIL",IF(${share}<${watch},"WATCH","PASS"))`;
+  const part = (k: number, col: number, native: string, kind: "money" | "number" | "text") =>
+    args.part({
+      label: `${String(rows[k][0])}: ${["", "", "required", "actual", "headroom", "headroom share", "status"][col]}`,
+      native,
+      value: rows[k][col],
+      kind,
+      offset: [k, col],
+    });
+
+  const tnwShare = `((${tnw}-${required})/${required})`;
+  part(0, 2, cents(required), "money");
+  part(0, 3, cents(tnw), "money");
+  part(0, 4, cents(`${tnw}-${required}`), "money");
+  part(0, 5, tnwShare, "number");
+  part(0, 6, status(`${tnw}>=${required}`, tnwShare), "text");
+
+  part(1, 2, cents(minimumIncome), "money");
+  part(1, 3, cents(income), "money");
+  part(1, 4, cents(`${income}-${minimumIncome}`), "money");
+  part(
+    1,
+    6,
+    `IF(${date}<${excelDate(termNumber("loan.net_income_test_from"))},"NOT TESTED",IF(${income}>=${minimumIncome},"PASS","FAIL"))`,
+    "text"
+  );
+
+  const allowed = `(${maximum}*${tnw})`;
+  const share = `((${allowed}-${liabilities})/${allowed})`;
+  part(2, 2, maximum, "number");
+  if (typeof rows[2][3] === "number") {
+    part(2, 3, `ROUND(${liabilities}/${tnw},4)`, "number");
+    part(2, 4, cents(`${allowed}-${liabilities}`), "money");
+    part(2, 5, share, "number");
+  }
+  part(2, 6, `IF(${tnw}<=0,"FAIL",${status(`${liabilities}<=${allowed}`, share)})`, "text");
+  return "";
 }

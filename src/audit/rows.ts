@@ -16,7 +16,7 @@ import {
   parseCellAddress,
   SETTING_KEYS,
 } from "../catalogue";
-import { CellValue, Explanation, serialToIso } from "../core";
+import { CellValue, DEFAULT_WATCH_SHARE, Explanation, serialToIso } from "../core";
 import { argumentValue, canonicalReference, qualifyReferences, UNKNOWN } from "./references";
 import { NativePart, nativeCellFormula } from "./native";
 import { Provenance, describeProvenance } from "./provenance";
@@ -237,7 +237,8 @@ export function describeSettings(settings: WorkbookSettings | undefined): string
   const holidays = settings?.extraHolidays?.length
     ? settings.extraHolidays.map(serialToIso).join(", ")
     : "none";
-  return `${SETTING_KEYS.discountMethod} = ${method}; ${SETTING_KEYS.extraHolidays} = ${holidays}`;
+  const watch = settings?.watchShare ?? `not set (${DEFAULT_WATCH_SHARE})`;
+  return `${SETTING_KEYS.discountMethod} = ${method}; ${SETTING_KEYS.extraHolidays} = ${holidays}; ${SETTING_KEYS.watchShare} = ${watch}`;
 }
 
 function valueCell(value: CellValue): AuditSheetCell {

@@ -19,6 +19,8 @@ export function saveSettings(store: SettingsStore, settings: WorkbookSettings): 
       [...settings.extraHolidays].sort((a, b) => a - b)
     );
   else store.remove(SETTING_KEYS.extraHolidays);
+  if (settings.watchShare !== undefined) store.set(SETTING_KEYS.watchShare, settings.watchShare);
+  else store.remove(SETTING_KEYS.watchShare);
   return new Promise((resolve, reject) =>
     store.saveAsync((result) => {
       // Compared as text: the status enum is a string at run time ("failed") but numeric in the typings.

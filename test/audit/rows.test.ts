@@ -44,7 +44,7 @@ test("the workbook's discount method is used where the formula gives none, and n
   const sheet = auditSheetRows([row], { discountMethod: "pv" });
   expect(sheet[1]).toEqual([
     "Workbook settings used",
-    'btu.discountMethod = "pv"; btu.extraHolidays = none',
+    'btu.discountMethod = "pv"; btu.extraHolidays = none; btu.watchShare = not set (0.1)',
   ]);
 });
 

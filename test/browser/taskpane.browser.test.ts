@@ -481,11 +481,13 @@ describe("the taskpane in Chromium", () => {
     await page.locator("#setting-method fluent-option", { hasText: "pv:" }).click();
     await page.locator("#holiday-date input").fill("2005-10-10");
     await page.locator("#holiday-add").click();
+    await page.locator("#watch-share input").fill("5%");
     await page.locator("#settings-save").click();
     await page.locator("#settings-status .message-bar.success").waitFor();
     expect(await stub("savedSettings")).toEqual({
       "btu.discountMethod": "pv",
       "btu.extraHolidays": [38635],
+      "btu.watchShare": 0.05,
     }); // 2005-10-10 = 38442 + 193
     expect(await stub("calculations")).toEqual(["Full"]);
     await shot("audit");

@@ -91,7 +91,7 @@ test("recalc writes IN.recalc.xlsx by default and prints the summary", async () 
   const run = btu(["recalc", file]);
   expect(run.status).toBe(0);
   expect(run.stdout).toMatch(
-    /Cells recomputed: \d+ formula cells on 4 sheet\(s\), \d+ of them BTU cells\./
+    /Cells recomputed: \d+ formula cells on 5 sheet\(s\), \d+ of them BTU cells\./
   );
   expect(run.stdout).toMatch(/Errors: none/);
   expect(run.stdout).toMatch(/Workbook settings: btu\.discountMethod/);

@@ -4,6 +4,7 @@
  * definition of one function (TERMS.md, "Deadlines and certificates").
  */
 import * as core from "../../core";
+import * as native from "../../audit/native";
 import { termPercent } from "../../core";
 import type { FunctionDefinition, SpillColumn } from "../definition";
 import { asOf, holidays, keyword, optional, param } from "../params";
@@ -175,7 +176,7 @@ export const QUARTERLY: readonly FunctionDefinition[] = [
         optNum(watch) ?? settings?.watchShare,
         kw<core.TnwMethod>(method)
       ),
-    native: { none: "re-performed cell by cell from MIN_TNW, NET_INCOME_TEST and LEVERAGE_MAX" },
+    native: native.complianceParts,
     // TNW: 11,500,000 − 11,000,000 = 500,000 (4.5% < 10%: WATCH); leverage: 2 × 11,500,000 − 21,000,000.
     examples: [
       {
@@ -239,9 +240,7 @@ export const QUARTERLY: readonly FunctionDefinition[] = [
         optMoney(exposure),
         optNum(d)
       ),
-    native: {
-      none: "each line is the single function of the same inputs, which the audit re-performs",
-    },
+    native: native.borrowingBaseCertificateParts,
     // Base 5,150,000 − loans 4,000,000 = 1,150,000 of room, ÷ 80% = 1,437,500 of receivables.
     examples: [
       {

@@ -1,5 +1,6 @@
 /** The "Audit" tab: the Audit sheet, values-only copies, and the workbook settings that change results. */
 import { CATALOGUE, RunContext, WorkbookSettings } from "../../catalogue";
+import { DEFAULT_WATCH_SHARE } from "../../core";
 import { createAuditSheet } from "../audit";
 import { byId, el, replace } from "../dom";
 import { nameDropdown } from "../fluent";
@@ -13,6 +14,22 @@ export interface AuditState {
   /** Called once new settings are saved in the workbook. */
   settingsSaved(settings: WorkbookSettings): void;
   run(): RunContext;
+}
+
+/** The functions that read the watch share, from their definitions. */
+const WATCH_READERS = CATALOGUE.filter((definition) => definition.settings?.includes("watchShare"));
+
+/** "10%" or "0.1" as 0.1; undefined when blank; null when it is no share from 0 to 1. */
+function readShare(text: string): number | undefined | null {
+  const value = text.trim();
+  if (!value) return undefined;
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(value);
+  const share = percent
+    ? Number(percent[1]) / 100
+    : /^\d*\.?\d+$/.test(value)
+      ? Number(value)
+      : NaN;
+  return Number.isFinite(share) && share >= 0 && share <= 1 ? share : null;
 }
 
 /** The functions whose blank method the setting fills, and that parameter's choices, from their definitions. */
@@ -34,6 +51,7 @@ export function mountAudit(host: Host, state: AuditState): void {
   const holidayList = byId("holiday-list");
   const holidayDate = byId<HTMLElement & { value: string }>("holiday-date");
   const holidayEcho = byId("holiday-date-echo");
+  const watchShare = byId<HTMLElement & { value: string }>("watch-share");
   nameDropdown(method, "Default discount method");
   const settingsStatus = byId("settings-status");
   let holidays: number[] = [];
@@ -103,6 +121,7 @@ export function mountAudit(host: Host, state: AuditState): void {
     method.value = current.discountMethod ?? "";
     holidays = [...(current.extraHolidays ?? [])].sort((a, b) => a - b);
     renderHolidays();
+    watchShare.value = current.watchShare === undefined ? "" : `${current.watchShare * 100}%`;
   };
 
   replace(
@@ -140,10 +159,26 @@ export function mountAudit(host: Host, state: AuditState): void {
     renderHolidays();
   });
 
+  byId("watch-share-help").textContent =
+    `For ${WATCH_READERS.map((definition) => `BTU.${definition.name}`).join(" and ")}: a passing covenant whose headroom is less than this share of its limit shows WATCH. A percentage such as 10% or a fraction such as 0.1; blank means ${DEFAULT_WATCH_SHARE * 100}%.`;
+
   byId("settings-save").addEventListener("click", () => {
     const settings: WorkbookSettings = {};
     if (method.value) settings.discountMethod = method.value;
     if (holidays.length) settings.extraHolidays = holidays;
+    const share = readShare(watchShare.value ?? "");
+    if (share === null) {
+      replace(
+        settingsStatus,
+        messageBar(
+          "error",
+          "Watch share:",
+          "type a percentage from 0% to 100% (such as 10%) or a fraction from 0 to 1."
+        )
+      );
+      return;
+    }
+    if (share !== undefined) settings.watchShare = share;
     replace(settingsStatus, spinner("Saving…"));
     saveSettings(host.settings, settings)
       .then(() => host.excel(recalculate))

@@ -1,50 +1,20 @@
 /**
  * `btu calendar`: the fixed dates of both agreements (BTU.CALENDAR), and with a workbook the
- * deadlines of its BTU.EVENT_DEADLINES cells, printed and written as an iCalendar file (RFC 5545)
- * by ical-generator: all-day events, the clause in the description, and UIDs that stay the same
- * from one run to the next, so that importing the file again updates the events instead of
- * duplicating them.
+ * deadlines of its BTU.EVENT_DEADLINES cells as the headless engine computes them, printed and
+ * written as an iCalendar file (src/catalogue/icalendar.ts).
  */
-import { createHash } from "crypto";
-import ical from "ical-generator";
 import { findBtuCalls } from "../catalogue";
 import {
-  DATE_1904_OFFSET,
-  agreementCalendar,
-  isoToSerial,
-  isValidSerial,
-  serialToIso,
-} from "../core";
+  AGREEMENTS_SOURCE,
+  CalendarEntry,
+  cellCalendarEntry,
+  fixedCalendarEntries,
+  icsText,
+} from "../catalogue/icalendar";
+import { DATE_1904_OFFSET, isoToSerial, isValidSerial, serialToIso } from "../core";
 import { checkOutput, writeAtomically } from "../headless/files";
 import { recalculate } from "../headless/recalc";
 import { loadWorkbook } from "../headless/workbook";
-
-export interface CalendarEntry {
-  date: string;
-  event: string;
-  clause: string;
-  /** Where the row comes from: the agreements, or a workbook cell ("Deadlines!B4"). */
-  source: string;
-  uid: string;
-}
-
-/** A UID that names the entry, not the run: the same row gets the same UID every time. */
-function uidOf(...parts: string[]): string {
-  const hash = createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 24);
-  return `${hash}@btu-contract-functions`;
-}
-
-function fixedEntries(from?: number, to?: number): CalendarEntry[] {
-  return agreementCalendar()
-    .filter(([date]) => (from === undefined || date >= from) && (to === undefined || date <= to))
-    .map(([date, event, clause]) => ({
-      date: serialToIso(date),
-      event,
-      clause,
-      source: "the agreements",
-      uid: uidOf("fixed", serialToIso(date), event, clause),
-    }));
-}
 
 /**
  * The deadlines a workbook's EVENT_DEADLINES cells spill, as the headless engine computes them.
@@ -82,37 +52,12 @@ async function workbookEntries(
         break;
       }
       const serial = Math.floor(date) + (loaded.date1904 ? DATE_1904_OFFSET : 0);
-      entries.push({
-        date: serialToIso(serial),
-        event: String(read(1)),
-        clause: String(read(2)),
-        source: where,
-        uid: uidOf("cell", where, String(row)),
-      });
+      entries.push(
+        cellCalendarEntry(where, row, serialToIso(serial), String(read(1)), String(read(2)))
+      );
     }
   }
   return { entries, skipped };
-}
-
-/** The iCalendar text: one all-day event per entry, the clause and the source in its description. */
-export function icsText(entries: readonly CalendarEntry[]): string {
-  const calendar = ical({
-    name: "BTU International agreements",
-    prodId: { company: "BTU contract functions", product: "btu calendar", language: "EN" },
-  });
-  for (const entry of entries) {
-    const [y, m, d] = entry.date.split("-").map(Number);
-    calendar.createEvent({
-      id: entry.uid,
-      allDay: true,
-      // With no calendar time zone ical-generator writes the date from the UTC fields: the day is
-      // the row's own on any machine (VALUE=DATE, no time).
-      start: new Date(Date.UTC(y, m - 1, d)),
-      summary: entry.event,
-      description: `${entry.clause}. From ${entry.source}.`,
-    });
-  }
-  return calendar.toString();
 }
 
 export interface CalendarOptions {
@@ -137,7 +82,7 @@ export interface CalendarResult {
 
 export async function calendar(options: CalendarOptions): Promise<CalendarResult> {
   const { from, to } = options;
-  const entries = fixedEntries(from, to);
+  const entries = fixedCalendarEntries(from, to);
   let skipped: string[] = [];
   if (options.workbook) {
     const found = await workbookEntries(options.workbook);
@@ -158,7 +103,7 @@ export async function calendar(options: CalendarOptions): Promise<CalendarResult
 export function calendarReport(result: CalendarResult): string {
   const lines = result.entries.map(
     (e) =>
-      `${e.date}  ${e.event} (${e.clause})${e.source === "the agreements" ? "" : ` — ${e.source}`}`
+      `${e.date}  ${e.event} (${e.clause})${e.source === AGREEMENTS_SOURCE ? "" : ` — ${e.source}`}`
   );
   if (result.skipped.length) lines.push(`Not read: ${result.skipped.join("; ")}.`);
   if (result.written)

@@ -18,6 +18,7 @@ import { explainSelection } from "./selection";
 import { loadSettings } from "./settings";
 import { readDate1904, selectCell, watchWorkbook } from "./workbook";
 import { mountAudit } from "./views/audit";
+import { mountBank } from "./views/bank";
 import { mountClauses } from "./views/clauses";
 import { Navigation, Tab, button, messageBar, spinner } from "./views/common";
 import { mountFunctions } from "./views/functions";
@@ -87,6 +88,8 @@ function start(host: Host): void {
     clearTimeout(pending);
     pending = setTimeout(() => void explainCell(), REFRESH_DEBOUNCE_MS);
   };
+
+  mountBank(host);
 
   replace(cellView, renderWaiting());
   host

@@ -2,7 +2,15 @@
  * The taskpane's reads and writes of the workbook, each a small function of an Excel request
  * context, so that tests can run them against office-addin-mock and the views stay Office-free.
  */
-import { RawScalar, SheetError, findBtuCalls, normalizeStoredFormula } from "../catalogue";
+import {
+  RawScalar,
+  SheetError,
+  findBtuCalls,
+  normalizeStoredFormula,
+  sheetPrefix,
+  workbookDate1904,
+} from "../catalogue";
+import { DATE_1904_OFFSET, serialToIso } from "../core";
 import { cellAddress, cellsOf, topLeft } from "./addresses";
 import { QualifiedRef, RangeReader, refKey } from "./explain";
 
@@ -224,4 +232,44 @@ export async function activeSheetName(context: Excel.RequestContext): Promise<st
   sheet.load("name");
   await context.sync();
   return sheet.name;
+}
+
+/** One deadline a workbook's EVENT_DEADLINES cell spills, as the calendar export takes it. */
+export interface DeadlineCell {
+  where: string;
+  row: number;
+  iso: string;
+  event: string;
+  clause: string;
+}
+
+/** The deadlines of every cell whose whole formula is one BTU.EVENT_DEADLINES call, as Excel shows them. */
+export async function readDeadlineCells(context: Excel.RequestContext): Promise<DeadlineCell[]> {
+  const cells = (await scanBtuCells(context)).filter((cell) => {
+    const calls = findBtuCalls(cell.formula);
+    return (
+      calls.length === 1 &&
+      calls[0].name === "EVENT_DEADLINES" &&
+      cell.formula.replace(/^=/, "").trim() === calls[0].text
+    );
+  });
+  const spills = await readSpills(context, cells).catch(() => new Map<string, RawScalar[][]>());
+  const shift = workbookDate1904() ? DATE_1904_OFFSET : 0;
+  return cells.flatMap((cell) => {
+    const rows = spills.get(refKey(cell)) ?? [[cell.value]];
+    const where = `${sheetPrefix(cell.sheet)}${cell.address}`;
+    return rows.flatMap((row, i) =>
+      typeof row[0] === "number"
+        ? [
+            {
+              where,
+              row: i,
+              iso: serialToIso(Math.floor(row[0]) + shift),
+              event: String(row[1] ?? ""),
+              clause: String(row[2] ?? ""),
+            },
+          ]
+        : []
+    );
+  });
 }

@@ -28,6 +28,7 @@
     functions: {},
     invocations: [],
     results: {},
+    conditionalFormats: [],
   };
   Object.keys(fixture.sheets).forEach(function (name) {
     state.sheets.push({ name: name, cells: JSON.parse(JSON.stringify(fixture.sheets[name])) });
@@ -81,6 +82,18 @@
     this._address = address.replace(/\$/g, "").toUpperCase();
     this.isNullObject = false;
     this.format = { font: {}, fill: {}, autofitRows: function () {} };
+    this.conditionalFormats = {
+      add: function (type) {
+        var rule = { textComparison: { format: { fill: {}, font: {} } } };
+        state.conditionalFormats.push({
+          sheet: sheet.name,
+          address: address,
+          type: type,
+          rule: rule,
+        });
+        return rule;
+      },
+    };
     this.worksheet = new Worksheet(sheet);
   }
   Range.prototype.load = function () {

@@ -717,6 +717,52 @@ describe("the taskpane in Chromium", () => {
     expect(times).toHaveLength(5);
   });
 
+  it("inserts a certificate sheet under a free name and downloads the agreements' calendar", async () => {
+    await showTab("Audit");
+    await page.locator("#insert-compliance").click();
+    await page.locator("#bank-status .message-bar.success").waitFor();
+    expect(await stub<string[]>("sheetNames")).toContain("Covenant certificate");
+    expect(await stub("cell", "Covenant certificate", "A14")).toEqual({
+      formula: "=BTU.COMPLIANCE(B4,B5,B6:D6,B7:D7,B8,B9)",
+      value: "",
+    });
+    // TERMS.md's worked example as the inputs: 2006-12-31, 11,500,000, …
+    expect(await stub("cell", "Covenant certificate", "B5")).toEqual({ value: 11500000 });
+    const formats = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __stub: { state: { conditionalFormats: { address: string; type: string }[] } };
+          }
+        ).__stub.state.conditionalFormats
+    );
+    expect(formats.map((f) => `${f.address} ${f.type}`)).toEqual([
+      "G14:G16 ContainsText",
+      "G14:G16 ContainsText",
+      "G14:G16 ContainsText",
+    ]);
+    await page.locator("#insert-bbc").click();
+    await eventually(
+      async () => (await stub<string[]>("sheetNames")).includes("Borrowing base certificate"),
+      true
+    );
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("#calendar-export").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("btu-agreements-calendar.ics");
+    const file = path.join(ROOT, "test-output", "calendar.ics");
+    await download.saveAs(file);
+    const text = fs.readFileSync(file, "utf8");
+    // 32 fixed dates (TERMS.md: ROWS(BTU.CALENDAR()) = 32); the stub workbook has no EVENT_DEADLINES cell.
+    expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(32);
+    expect(text).toContain("DTSTART;VALUE=DATE:20020626");
+    await page.locator("#bank-status .message-bar.success").waitFor();
+    await shot("bank");
+    expect(await seriousViolations()).toEqual([]);
+  });
+
   it("says so, with a retry, when Office.js cannot be loaded", async () => {
     const offline = await browser.newPage({ viewport: VIEWPORT });
     await offline.route("**/office-stub.js", (route) => route.abort());

@@ -59,6 +59,8 @@ export class FakeWorkbook {
   /** Ranges the code asked Excel to calculate, and what the test does then (Excel calling functions). */
   readonly calculatedRanges: string[] = [];
   onRangeCalculate?: (address: string) => void;
+  /** Conditional formats added: the range, the type and the rule as written. */
+  readonly conditionalFormats: { range: string; type: string; rule: () => unknown }[] = [];
   private sheetsCreated = 0;
   private readonly spills: Record<string, { address: string; values: unknown[][] }>;
 
@@ -207,6 +209,22 @@ export class FakeWorkbook {
         columnWidth: 64,
       },
       select: () => fake.selected.push(`${fake.nameOf(sheet)}!${cells}`),
+      conditionalFormats: {
+        add: (type: string) => {
+          const rule = {
+            textComparison: { format: { fill: {}, font: {} }, rule: undefined as unknown },
+          };
+          fake.conditionalFormats.push({
+            range: `${fake.nameOf(sheet)}!${cells}`,
+            type,
+            rule: () => ({
+              ...(rule.textComparison.rule as object),
+              fill: (rule.textComparison.format.fill as { color?: string }).color,
+            }),
+          });
+          return rule;
+        },
+      },
       calculate: () => {
         fake.calculatedRanges.push(`${fake.nameOf(sheet)}!${cells}`);
         fake.onRangeCalculate?.(`${fake.nameOf(sheet)}!${cells}`);

@@ -5,7 +5,7 @@ import type { CellValue, Explanation, Scalar } from "../../core";
 import { Child, breakable, el } from "../dom";
 import { dateDetail, displayText, formatArgument, formatScalar } from "../format";
 import { Navigation, clauseToggle, eyebrow, heading, messageBar } from "./common";
-import { humanLabel } from "./formField";
+import { humanLabel } from "../labels";
 
 export interface CardOptions {
   nav: Navigation;

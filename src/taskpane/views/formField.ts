@@ -3,6 +3,7 @@ import { ParamKind, ParamSpec } from "../../catalogue";
 import { choicesFor, controlFor } from "../builder";
 import { Child, breakable, el, replace } from "../dom";
 import { nameDropdown } from "../fluent";
+import { humanLabel } from "../labels";
 import { displayText, readDate, weekdayDate } from "../format";
 
 const PLACEHOLDERS: Partial<Record<ParamKind, string>> = {
@@ -21,22 +22,6 @@ export interface FormField {
   /** The input as the builder reads it at first: empty, so a required keyword is chosen, never guessed. */
   initial: string;
   showError(message: string): void;
-}
-
-/** Words a parameter name abbreviates, as a reader says them. */
-const WORDS: Record<string, string> = {
-  lc: "letters of credit",
-  tnw: "tangible net worth",
-  pv: "present value",
-};
-
-/** "termination_date" → "Termination date": the label a reader sees, the name itself beside it in code style. */
-export function humanLabel(name: string): string {
-  const words = name
-    .split("_")
-    .map((word) => WORDS[word] ?? word)
-    .join(" ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 type ValueElement = HTMLElement & { value: string };

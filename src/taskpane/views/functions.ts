@@ -10,7 +10,8 @@ import { Host } from "../host";
 import { activeSheetName, insertFormula, rangeReader } from "../workbook";
 import { callCard, resultFigure } from "./callCard";
 import { Navigation, button, eyebrow, messageBar, spinner } from "./common";
-import { formField, humanLabel } from "./formField";
+import { humanLabel } from "../labels";
+import { formField } from "./formField";
 
 export interface FunctionsState {
   run(): RunContext;

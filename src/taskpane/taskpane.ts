@@ -16,7 +16,8 @@ import { applyTheme, themeOf } from "./theme";
 import { Host } from "./host";
 import { explainSelection } from "./selection";
 import { loadSettings } from "./settings";
-import { readDate1904, selectCell, watchWorkbook } from "./workbook";
+import { chartTable } from "./charts";
+import { insertChartTable, readDate1904, selectCell, watchWorkbook } from "./workbook";
 import { mountAudit } from "./views/audit";
 import { mountBank } from "./views/bank";
 import { mountClauses } from "./views/clauses";
@@ -40,6 +41,7 @@ function start(host: Host): void {
     },
     openClause: (id) => clauseView.open(id),
     openFunction: (name) => functionsView.open(name),
+    insertChart: (data) => host.excel((context) => insertChartTable(context, chartTable(data))),
     openCell: (sheet, address) => {
       nav.showTab("cell");
       void host.excel((context) => selectCell(context, sheet, address));
@@ -56,7 +58,7 @@ function start(host: Host): void {
     try {
       const model = await host.excel((context) => explainSelection(context, run()));
       if (mine !== sequence) return;
-      replace(cellView, ...renderSelection(model, nav));
+      replace(cellView, ...renderSelection(model, nav, run()));
       cellStatus.textContent = model.calls.length
         ? `${model.cell.sheet}!${model.cell.address}: ${model.calls.map((c) => `BTU.${c.name}`).join(", ")} explained`
         : `${model.cell.sheet}!${model.cell.address}: no BTU formula`;

@@ -11,7 +11,7 @@ import {
   workbookDate1904,
 } from "../catalogue";
 import { DATE_1904_OFFSET, serialToIso } from "../core";
-import { cellAddress, cellsOf, topLeft } from "./addresses";
+import { cellAddress, cellsOf, rangeAddress, topLeft } from "./addresses";
 import { QualifiedRef, RangeReader, refKey } from "./explain";
 
 export interface CellSnapshot {
@@ -272,4 +272,44 @@ export async function readDeadlineCells(context: Excel.RequestContext): Promise<
         : []
     );
   });
+}
+
+/** The table and chart "Insert as Excel chart" writes, so the picture travels with the workbook. */
+export interface ChartTable {
+  title: string;
+  chartType: "Line" | "ColumnClustered";
+  headings: string[];
+  rows: (number | string)[][];
+  /** Number format per column ("d mmm yyyy", "$#,##0.00"). */
+  formats: string[];
+}
+
+/**
+ * Writes the chart's small data table two columns to the right of the selected cell and a native
+ * Excel chart over it, beside the table; returns the table's address.
+ */
+export async function insertChartTable(
+  context: Excel.RequestContext,
+  table: ChartTable
+): Promise<string> {
+  const cell = context.workbook.getActiveCell();
+  cell.load("address,worksheet/name");
+  await context.sync();
+  const origin = topLeft(cellsOf(cell.address));
+  const sheet = context.workbook.worksheets.getItem(cell.worksheet.name);
+  const grid = [table.headings, ...table.rows];
+  const address = rangeAddress(origin.row, origin.column + 2, grid.length, table.headings.length);
+  const range = sheet.getRange(address);
+  range.values = grid;
+  range.numberFormat = grid.map((row, r) =>
+    row.map((_, c) => (r === 0 ? "General" : table.formats[c]))
+  );
+  sheet.getRange(
+    rangeAddress(origin.row, origin.column + 2, 1, table.headings.length)
+  ).format.font.bold = true;
+  const chart = sheet.charts.add(table.chartType, range, "Columns");
+  chart.title.text = table.title;
+  chart.setPosition(rangeAddress(origin.row, origin.column + 3 + table.headings.length, 1, 1));
+  await context.sync();
+  return `${sheetPrefix(cell.worksheet.name)}${address}`;
 }

@@ -29,6 +29,7 @@
     invocations: [],
     results: {},
     conditionalFormats: [],
+    charts: [],
   };
   Object.keys(fixture.sheets).forEach(function (name) {
     state.sheets.push({ name: name, cells: JSON.parse(JSON.stringify(fixture.sheets[name])) });
@@ -205,6 +206,23 @@
   Worksheet.prototype.load = function () {
     return this;
   };
+  Object.defineProperty(Worksheet.prototype, "charts", {
+    get: function () {
+      var sheet = this._sheet;
+      return {
+        add: function (type, range) {
+          var chart = { sheet: sheet.name, type: type, source: range._address, title: {} };
+          state.charts.push(chart);
+          return {
+            title: chart.title,
+            setPosition: function (at) {
+              chart.at = at;
+            },
+          };
+        },
+      };
+    },
+  });
   Worksheet.prototype.getRange = function (address) {
     return new Range(this._sheet, address);
   };

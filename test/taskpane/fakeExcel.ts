@@ -61,6 +61,14 @@ export class FakeWorkbook {
   onRangeCalculate?: (address: string) => void;
   /** Conditional formats added: the range, the type and the rule as written. */
   readonly conditionalFormats: { range: string; type: string; rule: () => unknown }[] = [];
+  /** Charts added: sheet, type, source range, title and position as written. */
+  readonly charts: {
+    sheet: string;
+    type: string;
+    source: string;
+    title: { text?: string };
+    at?: string;
+  }[] = [];
   private sheetsCreated = 0;
   private readonly spills: Record<string, { address: string; values: unknown[][] }>;
 
@@ -156,6 +164,19 @@ export class FakeWorkbook {
       },
       copy: () =>
         fake.addSheet(`${fake.nameOf(sheet)} copy`, JSON.parse(JSON.stringify(sheet._fakeCells))),
+      charts: {
+        add: (type: string, source: Mock) => {
+          const chart = {
+            sheet: fake.nameOf(sheet),
+            type,
+            source: String(source._fakeAddress),
+            title: {} as { text?: string },
+            at: undefined as string | undefined,
+          };
+          fake.charts.push(chart);
+          return { title: chart.title, setPosition: (at: string) => (chart.at = at) };
+        },
+      },
       freezePanes: {
         freezeRows: (count: number) => {
           fake.frozenRows[fake.nameOf(sheet)] = count;
@@ -194,6 +215,7 @@ export class FakeWorkbook {
         : [];
     sheet.addMock(key);
     const range = sheet[key] as Mock;
+    range._fakeAddress = `${sheetName}!${cells}`;
     range.populate({
       address: `${sheetName}!${cells}`,
       values: grid((cell) => cell?.value ?? ""),

@@ -1,6 +1,8 @@
 /** One BTU call explained: inputs as Excel passes them, the core's steps, readings and errors. */
 import { CallView } from "../explain";
-import { ParamSpec, SheetError, findFunction } from "../../catalogue";
+import { ParamSpec, RunContext, SheetError, findFunction } from "../../catalogue";
+import { chartFor } from "../charts";
+import { chartFigure } from "./chart";
 import type { CellValue, Explanation, Scalar } from "../../core";
 import { Child, breakable, el } from "../dom";
 import { dateDetail, displayText, formatArgument, formatScalar } from "../format";
@@ -11,6 +13,8 @@ export interface CardOptions {
   nav: Navigation;
   /** Every call of the formula, to name the outer call of a nested one. */
   calls: readonly CallView[];
+  /** The settings and date system the cell was explained with: its chart is computed with them. */
+  run: RunContext;
 }
 
 /** The figure a result shows, with the long form of a date underneath. */
@@ -348,6 +352,8 @@ export function callCard(call: CallView, options: CardOptions): HTMLElement {
       stepsList(explanation, nav),
       ...readings(explanation, call, nav)
     );
+  const chart = chartFor(call, options.run);
+  if (chart) body.push(heading(3, "In a picture"), chartFigure(chart, nav.insertChart));
   return el(
     "article",
     { class: "card call", attrs: { "aria-label": `BTU.${call.name}` } },

@@ -1,5 +1,6 @@
 /** Building blocks shared by the four tabs: cards, message bars, buttons and the clause toggle. */
 import { clauseById, fullText } from "../../core/clauses";
+import type { ChartData } from "../charts";
 import { Child, append, el } from "../dom";
 
 export type Tab = "cell" | "clauses" | "functions" | "audit";
@@ -11,6 +12,8 @@ export interface Navigation {
   openFunction(name: string): void;
   /** Selects a cell in Excel; "This cell" then explains it. */
   openCell(sheet: string, address: string): void;
+  /** Writes a chart's table and a native Excel chart beside the selected cell; resolves to where. */
+  insertChart(data: ChartData): Promise<string>;
 }
 
 /** Fluent 3's button appearances; no appearance is the default (neutral) button. */

@@ -135,7 +135,7 @@ export function mountFunctions(host: Host, nav: Navigation, state: FunctionsStat
         if (mine !== sequence) return;
         const call = calls[0];
         const result = call?.evaluation?.result;
-        const card = call ? callCard(call, { nav, calls }) : null;
+        const card = call ? callCard(call, { nav, calls, run }) : null;
         replace(
           preview,
           !result

@@ -1,5 +1,5 @@
 /** The "This cell" tab: the selected cell and every BTU call in it, explained. */
-import { findBtuCalls, findFunction } from "../../catalogue";
+import { RunContext, findBtuCalls, findFunction } from "../../catalogue";
 import { qualifiedAddress } from "../arguments";
 import { formatScalar } from "../format";
 import { SelectionModel } from "../selection";
@@ -131,7 +131,7 @@ function feedersCard(model: SelectionModel, nav: Navigation): HTMLElement {
   );
 }
 
-export function renderSelection(model: SelectionModel, nav: Navigation): Child[] {
+export function renderSelection(model: SelectionModel, nav: Navigation, run: RunContext): Child[] {
   if (model.feeders.length) return [cellHeader(model), feedersCard(model, nav)];
   if (!model.calls.length) return [cellHeader(model), noFormula(model, nav)];
   const summary =
@@ -145,7 +145,7 @@ export function renderSelection(model: SelectionModel, nav: Navigation): Child[]
   return [
     cellHeader(model),
     summary,
-    ...model.calls.map((call) => callCard(call, { nav, calls: model.calls })),
+    ...model.calls.map((call) => callCard(call, { nav, calls: model.calls, run })),
   ];
 }
 

@@ -49,27 +49,39 @@ export async function readActiveCell(context: Excel.RequestContext): Promise<Cel
   };
 }
 
-/** Reads ranges in two round trips: which sheets exist, then every range at once. */
+/**
+ * Loads several ranges in two round trips: which sheets exist, then every range at once (those on
+ * missing sheets are left out).
+ */
+async function loadRanges(
+  context: Excel.RequestContext,
+  refs: readonly QualifiedRef[],
+  properties: string
+): Promise<{ ref: QualifiedRef; range: Excel.Range }[]> {
+  const sheets = new Map<string, Excel.Worksheet>();
+  for (const ref of refs) {
+    const key = ref.sheet.toLowerCase();
+    if (!sheets.has(key))
+      sheets.set(key, context.workbook.worksheets.getItemOrNullObject(ref.sheet));
+  }
+  await context.sync();
+  const ranges = refs.flatMap((ref) => {
+    const sheet = sheets.get(ref.sheet.toLowerCase())!;
+    if (sheet.isNullObject) return [];
+    const range = sheet.getRange(ref.address);
+    range.load(properties);
+    return [{ ref, range }];
+  });
+  await context.sync();
+  return ranges;
+}
+
+/** Reads the values of ranges as the catalogue reads cell values. */
 export function rangeReader(context: Excel.RequestContext): RangeReader {
   return async (refs: readonly QualifiedRef[]) => {
     const values = new Map<string, RawScalar[][]>();
     if (!refs.length) return values;
-    const sheets = new Map<string, Excel.Worksheet>();
-    for (const ref of refs) {
-      const key = ref.sheet.toLowerCase();
-      if (!sheets.has(key))
-        sheets.set(key, context.workbook.worksheets.getItemOrNullObject(ref.sheet));
-    }
-    await context.sync();
-    const ranges = refs.flatMap((ref) => {
-      const sheet = sheets.get(ref.sheet.toLowerCase())!;
-      if (sheet.isNullObject) return [];
-      const range = sheet.getRange(ref.address);
-      range.load("values,valueTypes");
-      return [{ ref, range }];
-    });
-    await context.sync();
-    for (const { ref, range } of ranges)
+    for (const { ref, range } of await loadRanges(context, refs, "values,valueTypes"))
       values.set(
         refKey(ref),
         range.values.map((row, i) => row.map((value, j) => toRaw(value, range.valueTypes[i][j])))
@@ -191,22 +203,11 @@ export async function readFormulaCells(
   context: Excel.RequestContext,
   refs: readonly QualifiedRef[]
 ): Promise<CellSnapshot[]> {
-  const sheets = new Map<string, Excel.Worksheet>();
-  for (const ref of refs)
-    if (!sheets.has(ref.sheet.toLowerCase()))
-      sheets.set(
-        ref.sheet.toLowerCase(),
-        context.workbook.worksheets.getItemOrNullObject(ref.sheet)
-      );
-  await context.sync();
-  const ranges = refs.flatMap((ref) => {
-    const sheet = sheets.get(ref.sheet.toLowerCase())!;
-    if (sheet.isNullObject) return [];
-    const range = sheet.getRange(ref.address);
-    range.load("address,formulas,values,valueTypes,worksheet/name");
-    return [{ ref, range }];
-  });
-  await context.sync();
+  const ranges = await loadRanges(
+    context,
+    refs,
+    "address,formulas,values,valueTypes,worksheet/name"
+  );
   const found: CellSnapshot[] = [];
   for (const { range } of ranges) {
     const origin = topLeft(cellsOf(range.address));

@@ -496,6 +496,28 @@ function certificates(workbook: Workbook): void {
   };
   for (let r = 18; r <= 30; r++) sheet.getCell(r, 2).numFmt = MONEY;
 
+  // The deadlines three events start (BTU.EVENT_DEADLINES): date, deadline, clause.
+  sheet.getCell("A39").value = "Deadlines an event starts";
+  sheet.getCell("A39").font = { bold: true };
+  header(sheet, 40, ["Event", "Event date", "", "Deadline", "What", "Clause"]);
+  const events: [string, number][] = [
+    ["duress_notification", day(2004, 12, 20)],
+    ["insurance_cancellation", day(2005, 3, 1)],
+    ["disability_start", day(2005, 1, 1)],
+  ];
+  events.forEach(([event, date], i) => {
+    const r = 41 + i * 2;
+    input(sheet.getCell(r, 1), event);
+    input(sheet.getCell(r, 2), date, DATE);
+    sheet.getCell(r, 4).value = {
+      formula: `BTU.EVENT_DEADLINES(A${r},B${r})`,
+      shareType: "array",
+      ref: `D${r}:F${r + 1}`,
+    };
+    sheet.getCell(r, 4).numFmt = DATE;
+    sheet.getCell(r + 1, 4).numFmt = DATE;
+  });
+
   const sign = 33;
   sheet.getCell(sign, 1).value =
     "We certify that the figures above are taken from the books of BTU International, Inc.";

@@ -12,6 +12,7 @@ import {
   DATE_1904_OFFSET,
   SEP4,
   contractYears,
+  eventRule,
   federalHolidaysIn,
   feeEnd,
   feeStart,
@@ -20,7 +21,15 @@ import {
   termNumber,
   termVersion,
 } from "../core";
-import type { DiscountMethod, Part, Serial, Stream, TerminationType, TnwMethod } from "../core";
+import type {
+  AgreementEvent,
+  DiscountMethod,
+  Part,
+  Serial,
+  Stream,
+  TerminationType,
+  TnwMethod,
+} from "../core";
 import { argumentValue } from "./references";
 
 export interface NativeOptions {
@@ -427,8 +436,23 @@ export function workdayOver(
     );
   const shift = options.date1904 ? DATE_1904_OFFSET : 0;
   const result = typeof options.cellValue === "number" ? options.cellValue + shift : from;
-  const first = fromSerial(Math.min(from, result)).year;
-  const last = fromSerial(Math.max(from, result)).year;
+  return `WORKDAY(${args.date(start)},${days}${holidayTable(args, options, [from, result], holidays)})`;
+}
+
+/**
+ * The holiday table WORKDAY reads, as helper rows: the US federal holidays as observed in every year
+ * from the first to the last of `dates`, the workbook's extra holidays and the formula's own.
+ * Returns the range argument (",{#a:#b}"), or "" for an empty table.
+ */
+function holidayTable(
+  args: Args,
+  options: NativeOptions,
+  dates: readonly Serial[],
+  holidays: number | undefined
+): string {
+  const shift = options.date1904 ? DATE_1904_OFFSET : 0;
+  const first = fromSerial(Math.min(...dates)).year;
+  const last = fromSerial(Math.max(...dates)).year;
   const table: number[] = [];
   for (let year = first; year <= last; year++) {
     for (const day of federalHolidaysIn(year))
@@ -447,8 +471,40 @@ export function workdayOver(
         })
       );
   }
-  const range = table.length ? `,{#${table[0]}:#${table[table.length - 1]}}` : "";
-  return `WORKDAY(${args.date(start)},${days}${range})`;
+  return table.length ? `,{#${table[0]}:#${table[table.length - 1]}}` : "";
+}
+
+/**
+ * The deadlines of an event re-performed row by row from the same table the core reads: the event
+ * date (or the deadline before) plus or minus the term's days, or WORKDAY over the holiday table.
+ */
+export function eventDeadlinesParts(args: Args, options: NativeOptions): string {
+  const rule = eventRule(args.keyword<AgreementEvent>(0));
+  const rows = spillRows(options);
+  if (rows.length !== rule.deadlines.length)
+    notNative(`the event has ${rule.deadlines.length} deadlines, the cell shows ${rows.length}`);
+  let table = "";
+  if (rule.deadlines.some((d) => d.business)) {
+    const from = args.knownDate(1);
+    if (from === undefined)
+      notNative(
+        "the event date is not a known value, and the holiday table is written for the years it spans"
+      );
+    const shift = options.date1904 ? DATE_1904_OFFSET : 0;
+    table = holidayTable(args, options, [from, ...rows.map((row) => Number(row[0]) + shift)], 2);
+  }
+  const parts: number[] = [];
+  rule.deadlines.forEach((deadline, k) => {
+    const start = deadline.from === "event" ? args.date(1) : `{#${parts[k - 1]}}`;
+    const days = deadline.inclusive ? `(${num(deadline.days)}-1)` : num(deadline.days);
+    const native = deadline.business
+      ? `WORKDAY(${start},${deadline.direction < 0 ? "-" : ""}${days}${table})`
+      : `${start}${deadline.direction < 0 ? "-" : "+"}${days}`;
+    parts.push(
+      args.part({ label: deadline.words, native, value: rows[k][0], kind: "date", offset: [k, 0] })
+    );
+  });
+  return "";
 }
 
 export function lendingLimit(args: Args): string {

@@ -11,7 +11,13 @@ import {
   fixedCalendarEntries,
   icsText,
 } from "../catalogue/icalendar";
-import { DATE_1904_OFFSET, isoToSerial, isValidSerial, serialToIso } from "../core";
+import {
+  DATE_1904_OFFSET,
+  EVENT_DEADLINE_ROWS,
+  isoToSerial,
+  isValidSerial,
+  serialToIso,
+} from "../core";
 import { checkOutput, writeAtomically } from "../headless/files";
 import { recalculate } from "../headless/recalc";
 import { loadWorkbook } from "../headless/workbook";
@@ -41,7 +47,8 @@ async function workbookEntries(
       continue;
     }
     const anchor = address(cell);
-    for (let row = 0; ; row++) {
+    // No further than the rows the engine reserves for the spill: below them may be another cell's.
+    for (let row = 0; row < EVENT_DEADLINE_ROWS; row++) {
       const at = { ...anchor, row: anchor.row + row };
       const read = (col: number) => engine.getCellValue({ ...at, col: anchor.col + col });
       const date = read(0);

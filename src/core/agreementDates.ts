@@ -174,151 +174,213 @@ export function calendarFunction(fromDate?: number, toDate?: number): Outcome<Da
   });
 }
 
-/** What one event starts: each deadline's words, its clause and how its date follows. */
-interface EventRule {
+/**
+ * One deadline an event starts, as data: counted from the event or from the deadline before it, a
+ * number of calendar or business days (a term) forward or back, less one where the count includes
+ * the first day ("the 365-day window" ends on day 365, the event's day being day 1).
+ */
+export interface DeadlineRule {
+  words: string;
   clause: string;
-  /** Which agreement's events: the date may not precede that agreement. */
-  agreement: "sep" | "loan";
-  synonyms: readonly string[];
-  deadlines(date: Serial, holidays: ReadonlySet<Serial>): DateRow[];
+  from: "event" | "previous";
+  days: string;
+  business?: true;
+  direction: 1 | -1;
+  inclusive?: true;
 }
 
-const after = (date: Serial, id: string) => date + term(id);
-const before = (date: Serial, id: string) => date - term(id);
+/** What one event starts: the clause, the agreement whose date it may not precede, its deadlines. */
+export interface EventRule {
+  clause: string;
+  agreement: "sep" | "loan";
+  synonyms: readonly string[];
+  deadlines: readonly DeadlineRule[];
+}
 
 const EVENTS = {
   cause_breach_notice: {
     clause: "SEP 4(a)(i)",
     agreement: "sep",
     synonyms: ["4(a)(i)", "SEP 4(a)(i)"],
-    deadlines: (date) => [
-      [after(date, "sep.cause_cure_days"), "End of the cure period", "SEP 4(a)(i)"],
+    deadlines: [
+      {
+        words: "End of the cure period",
+        clause: "SEP 4(a)(i)",
+        from: "event",
+        days: "sep.cause_cure_days",
+        direction: 1,
+      },
     ],
   },
   good_reason_notice: {
     clause: "SEP 4(d)",
     agreement: "sep",
     synonyms: ["4(d)(i)", "4(d)"],
-    deadlines: (date) => [
-      [after(date, "sep.good_reason_cure_days"), "End of the cure period", "SEP 4(d)"],
+    deadlines: [
+      {
+        words: "End of the cure period",
+        clause: "SEP 4(d)",
+        from: "event",
+        days: "sep.good_reason_cure_days",
+        direction: 1,
+      },
     ],
   },
   duress_notification: {
     clause: "SEP 4(c)(i)",
     agreement: "sep",
     synonyms: ["4(c)(i)", "SEP 4(c)(i)"],
-    deadlines: (date, holidays) => {
-      const election = workday(date, term("sep.election_business_days"), holidays, "SEP 4(c)(i)");
-      const transfer = workday(
-        election,
-        term("sep.share_transfer_business_days"),
-        holidays,
-        "SEP 4(c)(i)"
-      );
-      return [
-        [election, "Election deadline", "SEP 4(c)(i)"],
-        [transfer, "Latest share transfer if the election is made on that deadline", "SEP 4(c)(i)"],
-      ];
-    },
+    deadlines: [
+      {
+        words: "Election deadline",
+        clause: "SEP 4(c)(i)",
+        from: "event",
+        days: "sep.election_business_days",
+        business: true,
+        direction: 1,
+      },
+      {
+        words: "Latest share transfer if the election is made on that deadline",
+        clause: "SEP 4(c)(i)",
+        from: "previous",
+        days: "sep.share_transfer_business_days",
+        business: true,
+        direction: 1,
+      },
+    ],
   },
   disability_start: {
     clause: "SEP 4(h)",
     agreement: "sep",
     synonyms: ["4(h)", "SEP 4(h)"],
-    deadlines: (date) => [
-      [
-        after(date, "sep.disability_days"),
-        `Earliest termination notice, if ${term("sep.disability_days")} consecutive days pass`,
-        "SEP 4(h)",
-      ],
-      [
-        after(date, "sep.disability_window_days") - 1,
-        `End of the ${term("sep.disability_window_days")}-day window those days must fall in`,
-        "SEP 4(h)",
-      ],
+    deadlines: [
+      {
+        words: "Earliest termination notice, if the consecutive days of disability pass",
+        clause: "SEP 4(h)",
+        from: "event",
+        days: "sep.disability_days",
+        direction: 1,
+      },
+      {
+        words: "End of the window those days must fall in",
+        clause: "SEP 4(h)",
+        from: "event",
+        days: "sep.disability_window_days",
+        direction: 1,
+        inclusive: true,
+      },
     ],
   },
   overadvance_notice: {
     clause: "SA 13(h)",
     agreement: "loan",
     synonyms: ["SA 13(h)", "13(h)"],
-    deadlines: (date) => [
-      [
-        after(date, "loan.overadvance_cure_days"),
-        "Last day to pay or give substitute collateral",
-        "SA 13(h)",
-      ],
+    deadlines: [
+      {
+        words: "Last day to pay or give substitute collateral",
+        clause: "SA 13(h)",
+        from: "event",
+        days: "loan.overadvance_cure_days",
+        direction: 1,
+      },
     ],
   },
   insurance_cancellation: {
     clause: "SA 13(b)",
     agreement: "loan",
     synonyms: ["SA 13(b)", "13(b)"],
-    deadlines: (date) => [
-      [
-        before(date, "loan.insurance_cancellation_notice_days"),
-        "Last day the Bank must have had written notice",
-        "SA 13(b)",
-      ],
+    deadlines: [
+      {
+        words: "Last day the Bank must have had written notice",
+        clause: "SA 13(b)",
+        from: "event",
+        days: "loan.insurance_cancellation_notice_days",
+        direction: -1,
+      },
     ],
   },
   records_move: {
     clause: "SA 13(e)(ii)",
     agreement: "loan",
     synonyms: ["SA 13(e)(ii)", "13(e)(ii)"],
-    deadlines: (date) => [
-      [
-        before(date, "loan.records_move_notice_days"),
-        "Last day for written notice",
-        "SA 13(e)(ii)",
-      ],
+    deadlines: [
+      {
+        words: "Last day for written notice",
+        clause: "SA 13(e)(ii)",
+        from: "event",
+        days: "loan.records_move_notice_days",
+        direction: -1,
+      },
     ],
   },
   office_move: {
     clause: "SA 13(e)(iii)",
     agreement: "loan",
     synonyms: ["SA 13(e)(iii)", "13(e)(iii)"],
-    deadlines: (date) => [
-      [
-        before(date, "loan.office_move_notice_days"),
-        "Last day for written notice",
-        "SA 13(e)(iii)",
-      ],
+    deadlines: [
+      {
+        words: "Last day for written notice",
+        clause: "SA 13(e)(iii)",
+        from: "event",
+        days: "loan.office_move_notice_days",
+        direction: -1,
+      },
     ],
   },
   collateral_sale: {
     clause: "SA 15",
     agreement: "loan",
     synonyms: ["SA 15", "15"],
-    deadlines: (date) => [
-      [
-        before(date, "loan.sale_notice_days"),
-        "Last day for written notice to the Borrower",
-        "SA 15",
-      ],
+    deadlines: [
+      {
+        words: "Last day for written notice to the Borrower",
+        clause: "SA 15",
+        from: "event",
+        days: "loan.sale_notice_days",
+        direction: -1,
+      },
     ],
   },
   courier_notice: {
     clause: "SA 21(b)",
     agreement: "loan",
     synonyms: ["SA 21(b)", "21(b)"],
-    deadlines: (date, holidays) => [
-      [
-        workday(date, term("loan.courier_business_days"), holidays, "SA 21(b)"),
-        "Notice effective",
-        "SA 21(b)",
-      ],
+    deadlines: [
+      {
+        words: "Notice effective",
+        clause: "SA 21(b)",
+        from: "event",
+        days: "loan.courier_business_days",
+        business: true,
+        direction: 1,
+      },
     ],
   },
 } satisfies Record<string, EventRule>;
+
+/** Each deadline's date: the count from the event or the deadline before, in calendar or business days. */
+function deadlineDates(rule: EventRule, date: Serial, holidays: ReadonlySet<Serial>): Serial[] {
+  const dates: Serial[] = [];
+  for (const deadline of rule.deadlines) {
+    const start = deadline.from === "event" ? date : dates[dates.length - 1];
+    const count = deadline.direction * (term(deadline.days) - (deadline.inclusive ? 1 : 0));
+    dates.push(
+      deadline.business ? workday(start, count, holidays, deadline.clause) : start + count
+    );
+  }
+  return dates;
+}
+
+/** An event's rule, for the audit's native formulas. */
+export function eventRule(event: AgreementEvent): EventRule {
+  return EVENTS[event];
+}
 
 export type AgreementEvent = keyof typeof EVENTS;
 
 /** The most deadlines one event starts: a spreadsheet engine reserves this many rows for a spill. */
 export const EVENT_DEADLINE_ROWS = Math.max(
-  ...Object.values(EVENTS).map(
-    (rule: EventRule) => rule.deadlines(term("loan.amendment_date"), new Set()).length
-  )
+  ...Object.values(EVENTS).map((rule: EventRule) => rule.deadlines.length)
 );
 
 export const AGREEMENT_EVENTS: Record<AgreementEvent, readonly string[]> = Object.fromEntries(
@@ -348,15 +410,18 @@ export function eventDeadlines(
         rule.clause,
         `the event date ${serialToIso(date)} is before the agreement (${serialToIso(start)}); use a date on or after it.`
       );
-    const rows = rule.deadlines(date, holidaySet(holidays, rule.clause));
+    const dates = deadlineDates(rule, date, holidaySet(holidays, rule.clause));
+    const rows = rule.deadlines.map((d, i): DateRow => [dates[i], d.words, d.clause]);
     const trace = new Trace();
-    for (const [deadline, words, cited] of rows)
+    rule.deadlines.forEach((d, i) =>
       trace.step(
-        words,
-        () => serialToIso(deadline),
-        cited,
-        () => `From the event on ${serialToIso(date)}.`
-      );
+        d.words,
+        () => serialToIso(dates[i]),
+        d.clause,
+        () =>
+          `${term(d.days)}${d.business ? " business" : ""} days ${d.direction > 0 ? "after" : "before"} ${d.from === "event" ? `the event on ${serialToIso(date)}` : `the deadline before, ${serialToIso(dates[i - 1])}`}${d.inclusive ? ", the first day counted" : ""}.`
+      )
+    );
     return trace.done(rows);
   });
 }

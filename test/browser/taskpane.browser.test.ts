@@ -10,7 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { CATALOGUE } from "../../src/catalogue";
 import { ROOT, Server, buildAddin, launchChromium, serve } from "./harness";
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 const OUT = path.join(ROOT, "test-output", "browser-dist");
 const SHOTS = path.join(ROOT, "test-output", "screenshots");
@@ -238,6 +238,8 @@ beforeAll(async () => {
   });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: VIEWPORT });
+  // A shared machine running the rest of the suite beside this one can be slow to load the pane.
+  page.setDefaultTimeout(60_000);
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());
   });

@@ -477,6 +477,7 @@ const BUILDING_BLOCKS = new Set([
   "parseNoticeMethod",
   "parseAgreementEvent",
   "eventClause",
+  "eventRule",
   // The fixed calendar as data (BTU.CALENDAR's property covers it).
   "agreementCalendar",
   "windowStart",

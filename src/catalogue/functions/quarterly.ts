@@ -104,9 +104,7 @@ export const QUARTERLY: readonly FunctionDefinition[] = [
         num(d),
         withWorkbookHolidays(dates(h), settings)
       ),
-    native: {
-      none: "business-day deadlines follow the federal calendar: see the single deadline functions",
-    },
+    native: native.eventDeadlinesParts,
     examples: [
       {
         args: ["duress_notification", date("2004-12-20")],

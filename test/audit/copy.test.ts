@@ -176,7 +176,8 @@ test("the Audit sheet lists each BTU cell with formula, inputs, clauses and step
     ([address, cell]) =>
       /^A[0-9]+$/.test(address) && Number(address.slice(1)) >= AUDIT_FIRST_ROW && cell.value
   );
-  expect(listed.length).toBe(CHECK_CELLS + HOLIDAYS_2004_2005.length);
+  // Two holiday tables of 2004 and 2005: ELECTION_DEADLINE's and the duress notification's deadlines.
+  expect(listed.length).toBe(CHECK_CELLS + 2 * HOLIDAYS_2004_2005.length);
   const first = row(AUDIT_FIRST_ROW);
   expect(first[0]).toBe("Termination");
   expect(first[2]).toBe('=BTU.CONSULTING_LUMP($C$4,"board")');

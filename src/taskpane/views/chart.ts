@@ -34,10 +34,13 @@ function shortMoney(value: number): string {
   return `${sign}$${Math.round(abs)}`;
 }
 
-function extent(values: number[]): [number, number] {
-  const low = Math.min(0, ...values);
-  const high = Math.max(0, ...values);
-  return high === low ? [low, low + 1] : [low, high];
+/** The y range: bars stand on zero; lines and steps fit their values, so that small steps show. */
+function extent(values: number[], fromZero: boolean): [number, number] {
+  const low = Math.min(...(fromZero ? [0] : []), ...values);
+  const high = Math.max(...(fromZero ? [0] : []), ...values);
+  if (high === low) return [low - 1, high + 1];
+  const pad = fromZero ? 0 : (high - low) * 0.1;
+  return [low - pad, high + pad];
 }
 
 function plot(data: ChartData): SVGElement {
@@ -47,7 +50,7 @@ function plot(data: ChartData): SVGElement {
     ),
     ...(data.level ? [data.level.value] : []),
   ];
-  const [yLow, yHigh] = extent(ys);
+  const [yLow, yHigh] = extent(ys, data.kind === "bars");
   const xs = data.series.flatMap((s) => s.points.map(([x]) => x));
   const [xLow, xHigh] =
     data.x === "date"

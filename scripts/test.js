@@ -5,6 +5,7 @@
  * Extra arguments are passed to every jest run (e.g. `npm test -- test/core`).
  */
 const { spawnSync } = require("child_process");
+const os = require("os");
 const fs = require("fs");
 const path = require("path");
 
@@ -27,6 +28,9 @@ const runs = [
 const outDir = path.join(__dirname, "..", ".tmp", "test-results");
 fs.mkdirSync(outDir, { recursive: true });
 const jest = require.resolve("jest/bin/jest");
+// jest's default (cores − 1) runs one suite at a time on a 2-core machine; much of the suite waits on
+// LibreOffice, Chromium and Python child processes, so two workers use the machine better.
+const workers = Math.max(2, os.cpus().length - 1);
 let passed = 0;
 let failed = 0;
 let broken = false;
@@ -40,7 +44,7 @@ for (const { tz, paths } of runs) {
   );
   const result = spawnSync(
     process.execPath,
-    [jest, "--json", `--outputFile=${outputFile}`, ...selected],
+    [jest, "--json", `--outputFile=${outputFile}`, `--maxWorkers=${workers}`, ...selected],
     {
       stdio: "inherit",
       env: { ...process.env, TZ: tz },

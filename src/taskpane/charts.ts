@@ -9,7 +9,9 @@
 import { RawArgument, RunContext, evaluate, findFunction, workbookDate1904 } from "../catalogue";
 import {
   DATE_1904_OFFSET,
+  Decimal,
   borrowingBaseCertificate,
+  formatMoney,
   serialToIso,
   termNumber,
   tnwLedger,
@@ -53,9 +55,7 @@ function column(value: RawArgument | undefined): (number | null)[] {
   return cells.map((cell) => (typeof cell === "number" ? cell : null));
 }
 
-function money(value: number): string {
-  return `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
+const money = (value: number) => formatMoney(new Decimal(value));
 
 function amountOverTime(call: CallView, run: RunContext): ChartData | undefined {
   const spec = call.spec!;

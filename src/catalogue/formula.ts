@@ -16,6 +16,12 @@ export interface BtuCall {
   end: number;
 }
 
+/** The BTU call that is the whole formula (calls may nest in its arguments), or undefined. */
+export function soleCall(formula: string): BtuCall | undefined {
+  const [outer] = findBtuCalls(formula);
+  return outer && formula.replace(/^=/, "").trim() === outer.text ? outer : undefined;
+}
+
 /** Every BTU call in a formula, outer calls before the calls nested in their arguments; none in text that is not a formula. */
 export function findBtuCalls(formula: string): BtuCall[] {
   let tokens: Token[];

@@ -5,7 +5,7 @@
  * adding copies. Node-free and Office-free: the pane builds the same file in the browser.
  */
 import ical from "ical-generator";
-import { agreementCalendar, serialToIso } from "../core";
+import { calendarBetween, serialToIso } from "../core";
 
 export interface CalendarEntry {
   date: string;
@@ -36,15 +36,13 @@ export function calendarUid(...parts: string[]): string {
 
 /** The fixed calendar (BTU.CALENDAR's rows) between two serials, inclusive. */
 export function fixedCalendarEntries(from?: number, to?: number): CalendarEntry[] {
-  return agreementCalendar()
-    .filter(([date]) => (from === undefined || date >= from) && (to === undefined || date <= to))
-    .map(([date, event, clause]) => ({
-      date: serialToIso(date),
-      event,
-      clause,
-      source: AGREEMENTS_SOURCE,
-      uid: calendarUid("fixed", serialToIso(date), event, clause),
-    }));
+  return calendarBetween(from, to).map(([date, event, clause]) => ({
+    date: serialToIso(date),
+    event,
+    clause,
+    source: AGREEMENTS_SOURCE,
+    uid: calendarUid("fixed", serialToIso(date), event, clause),
+  }));
 }
 
 /** A workbook deadline: its UID follows the cell and row, so a new event date moves the event. */

@@ -8,3 +8,4 @@ export * from "./literals";
 export * from "./tokens";
 export * from "./examples";
 export * from "./invocations";
+export * from "./formats";

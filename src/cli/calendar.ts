@@ -3,7 +3,7 @@
  * deadlines of its BTU.EVENT_DEADLINES cells as the headless engine computes them, printed and
  * written as an iCalendar file (src/catalogue/icalendar.ts).
  */
-import { findBtuCalls } from "../catalogue";
+import { soleCall } from "../catalogue";
 import {
   AGREEMENTS_SOURCE,
   CalendarEntry,
@@ -37,12 +37,7 @@ async function workbookEntries(
   const skipped: string[] = [];
   for (const cell of cells) {
     const where = `${cell.sheet}!${cell.address}`;
-    const calls = findBtuCalls(`=${cell.stored}`);
-    const whole =
-      calls.length === 1 &&
-      calls[0].name === "EVENT_DEADLINES" &&
-      `=${cell.stored}`.replace(/^=/, "").trim() === calls[0].text;
-    if (!whole) {
+    if (soleCall(cell.stored)?.name !== "EVENT_DEADLINES") {
       skipped.push(`${where} (EVENT_DEADLINES inside another formula)`);
       continue;
     }

@@ -149,6 +149,13 @@ export function agreementCalendar(): readonly DateRow[] {
   return calendarRows;
 }
 
+/** The calendar's rows from `from` to `to`, inclusive; either end may be open. */
+export function calendarBetween(from?: Serial, to?: Serial): readonly DateRow[] {
+  return agreementCalendar().filter(
+    ([date]) => (from === undefined || date >= from) && (to === undefined || date <= to)
+  );
+}
+
 export function calendarFunction(fromDate?: number, toDate?: number): Outcome<DateRow[]> {
   return calculate(() => {
     const clause = "BTU.CALENDAR";
@@ -159,9 +166,7 @@ export function calendarFunction(fromDate?: number, toDate?: number): Outcome<Da
         clause,
         `the from date ${serialToIso(from)} is after the to date ${serialToIso(to)}; swap them.`
       );
-    const rows = agreementCalendar().filter(
-      ([date]) => (from === undefined || date >= from) && (to === undefined || date <= to)
-    );
+    const rows = calendarBetween(from, to);
     if (!rows.length)
       noAnswer(
         clause,

@@ -13,6 +13,7 @@ import {
   WorkbookSettings,
   clauseLibrary,
   evaluate,
+  NUMBER_FORMATS,
   findFunction,
   readSettings,
   recordInvocation,
@@ -49,12 +50,6 @@ function toError(code: string, message: string): CustomFunctions.Error {
   );
 }
 
-/** Excel's number formats for the result kinds a reader should see as money or a date. */
-const RESULT_FORMATS: Partial<Record<string, string>> = {
-  money: "$#,##0.00",
-  date: "d mmm yyyy",
-};
-
 /** A number with its format attached, where Excel takes one from a custom function. */
 type FormattedNumber = { type: string; basicValue: number; numberFormat: string };
 
@@ -85,7 +80,8 @@ function toOutput(
   result: CellResult
 ): CellValue | FormattedNumber | CustomFunctions.Error {
   if (!result.ok) return toError(result.code, result.message);
-  const format = RESULT_FORMATS[findFunction(name)?.result ?? ""];
+  const kind = findFunction(name)?.result;
+  const format = kind && NUMBER_FORMATS[kind];
   const type = format && typeof result.value === "number" ? formattedNumberType() : null;
   return type ? { type, basicValue: result.value as number, numberFormat: format! } : result.value;
 }

@@ -19,9 +19,9 @@ import {
   RunContext,
   SheetError,
   WorkbookSettings,
-  findBtuCalls,
   findFunction,
   sheetPrefix,
+  soleCall,
 } from "../catalogue";
 import { Scalar } from "../core";
 import { SHEET_NAME_LIMIT, freeSheetName } from "../xlsx/sheetNames";
@@ -39,12 +39,8 @@ function scalar(value: RawScalar): Scalar {
 
 /** Whether the whole formula is one call to a spilling function (its value is a table). */
 function spills(cell: CellSnapshot): boolean {
-  const calls = findBtuCalls(cell.formula);
-  return (
-    calls.length > 0 &&
-    cell.formula.replace(/^=/, "").trim() === calls[0].text &&
-    findFunction(calls[0].name)?.spill !== undefined
-  );
+  const sole = soleCall(cell.formula);
+  return sole !== undefined && findFunction(sole.name)?.spill !== undefined;
 }
 
 export interface WorkbookScan {

@@ -4,7 +4,13 @@
  * input cells, prefilled with its worked example; the spilled function reads them) and written in
  * one batch: inputs, the function, status formatting, the clauses and a signature block.
  */
-import { ExampleArgument, FunctionDefinition, findFunction, sheetPrefix } from "../catalogue";
+import {
+  ExampleArgument,
+  FunctionDefinition,
+  NUMBER_FORMATS,
+  findFunction,
+  sheetPrefix,
+} from "../catalogue";
 import { clauseById } from "../core/clauses";
 import { SHEET_NAME_LIMIT, freeSheetName } from "../xlsx/sheetNames";
 import { rangeAddress } from "./addresses";
@@ -109,7 +115,7 @@ export async function insertCertificate(
     cells.formulas = [input.cells];
     cells.format.fill.color = "#FFF2CC";
     cells.format.font.color = "#1F4E79";
-    if (input.kind === "date") cells.numberFormat = [input.cells.map(() => "d mmm yyyy")];
+    if (input.kind === "date") cells.numberFormat = [input.cells.map(() => NUMBER_FORMATS.date!)];
     if (input.kind === "money") cells.numberFormat = [input.cells.map(() => MONEY_FORMAT)];
   });
   const headings = sheet.getRange(

@@ -6,7 +6,14 @@
  *  - the TNW minimum's staircase by fiscal year end, against the actual tangible net worth;
  *  - the borrowing base and the line as bars: advances, deductions, base, line, loans.
  */
-import { RawArgument, RunContext, evaluate, findFunction, workbookDate1904 } from "../catalogue";
+import {
+  NUMBER_FORMATS,
+  RawArgument,
+  RunContext,
+  evaluate,
+  findFunction,
+  workbookDate1904,
+} from "../catalogue";
 import {
   DATE_1904_OFFSET,
   Decimal,
@@ -172,7 +179,7 @@ export function chartFor(call: CallView, run: RunContext): ChartData | undefined
 
 /** The chart as the small table a native Excel chart is drawn from. */
 export function chartTable(data: ChartData): import("./workbook").ChartTable {
-  const moneyFormat = "$#,##0.00";
+  const moneyFormat = NUMBER_FORMATS.money!;
   if (data.kind === "bars")
     return {
       title: data.title,
@@ -199,7 +206,7 @@ export function chartTable(data: ChartData): import("./workbook").ChartTable {
       ...(data.level ? [data.level.value] : []),
     ]),
     formats: [
-      data.x === "date" ? "d mmm yyyy" : "General",
+      data.x === "date" ? NUMBER_FORMATS.date! : "General",
       ...data.series.map(() => moneyFormat),
       ...(data.level ? [moneyFormat] : []),
     ],

@@ -8,6 +8,7 @@ import {
   findBtuCalls,
   normalizeStoredFormula,
   sheetPrefix,
+  soleCall,
   workbookDate1904,
 } from "../catalogue";
 import { DATE_1904_OFFSET, serialToIso } from "../core";
@@ -246,14 +247,9 @@ export interface DeadlineCell {
 
 /** The deadlines of every cell whose whole formula is one BTU.EVENT_DEADLINES call, as Excel shows them. */
 export async function readDeadlineCells(context: Excel.RequestContext): Promise<DeadlineCell[]> {
-  const cells = (await scanBtuCells(context)).filter((cell) => {
-    const calls = findBtuCalls(cell.formula);
-    return (
-      calls.length === 1 &&
-      calls[0].name === "EVENT_DEADLINES" &&
-      cell.formula.replace(/^=/, "").trim() === calls[0].text
-    );
-  });
+  const cells = (await scanBtuCells(context)).filter(
+    (cell) => soleCall(cell.formula)?.name === "EVENT_DEADLINES"
+  );
   const spills = await readSpills(context, cells).catch(() => new Map<string, RawScalar[][]>());
   const shift = workbookDate1904() ? DATE_1904_OFFSET : 0;
   return cells.flatMap((cell) => {

@@ -480,6 +480,7 @@ const BUILDING_BLOCKS = new Set([
   "eventRule",
   // The fixed calendar as data (BTU.CALENDAR's property covers it).
   "agreementCalendar",
+  "calendarBetween",
   "windowStart",
   "termNumber",
   "termClause",

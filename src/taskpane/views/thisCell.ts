@@ -1,5 +1,5 @@
 /** The "This cell" tab: the selected cell and every BTU call in it, explained. */
-import { RunContext, findBtuCalls, findFunction } from "../../catalogue";
+import { RunContext, findBtuCalls, findFunction, soleCall } from "../../catalogue";
 import { qualifiedAddress } from "../arguments";
 import { formatScalar } from "../format";
 import { SelectionModel } from "../selection";
@@ -11,10 +11,7 @@ import { Navigation, button } from "./common";
 function shownValue(model: SelectionModel): string | undefined {
   const { cell, calls } = model;
   if (!cell.formula || cell.value === null) return undefined;
-  const whole =
-    calls[0] && cell.formula.replace(/^=/, "").trim() === calls[0].text
-      ? calls[0].spec?.result
-      : undefined;
+  const whole = calls[0] && soleCall(cell.formula) ? calls[0].spec?.result : undefined;
   // A spilling cell shows its first row's first column.
   const kind = whole === "rows" ? findFunction(calls[0].name)?.spill?.columns[0]?.kind : whole;
   return formatScalar(cell.value, kind ?? "number");
@@ -90,11 +87,8 @@ function feedersCard(model: SelectionModel, nav: Navigation): HTMLElement {
       { class: "feeder-list" },
       ...model.feeders.map((feeder) => {
         const calls = findBtuCalls(feeder.formula);
-        const outer = calls[0] && findFunction(calls[0].name);
-        const kind =
-          outer && feeder.formula.replace(/^=/, "").trim() === calls[0].text
-            ? outer.result
-            : "number";
+        const sole = soleCall(feeder.formula);
+        const kind = (sole && findFunction(sole.name)?.result) || "number";
         const where = qualifiedAddress(feeder.sheet, feeder.address);
         return el(
           "li",

@@ -40,7 +40,8 @@ function extent(values: number[], fromZero: boolean): [number, number] {
   const high = Math.max(...(fromZero ? [0] : []), ...values);
   if (high === low) return [low - 1, high + 1];
   const pad = fromZero ? 0 : (high - low) * 0.1;
-  return [low - pad, high + pad];
+  // Amounts that are never negative keep their axis at zero or above.
+  return [low >= 0 ? Math.max(0, low - pad) : low - pad, high + pad];
 }
 
 function plot(data: ChartData): SVGElement {

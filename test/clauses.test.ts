@@ -12,9 +12,9 @@ import {
   Clause,
   fullText,
   normalizeClauseId,
-  searchClauses,
   TRAILING_MARKER,
 } from "../src/core/clauses";
+import { searchClauses } from "../src/core/clauses/search";
 
 const CLAUSES_DIR = path.join(__dirname, "..", "src", "core", "clauses");
 const sepText = fs.readFileSync(

@@ -20,12 +20,16 @@ type Exactly = { toDecimal(): Decimal };
 const asDecimal = (value: Decimal | Exactly): Decimal =>
   value instanceof Decimal ? value : value.toDecimal();
 
+/** "1234567" as "1,234,567": whole digits grouped in thousands. */
+export function groupDigits(whole: string): string {
+  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
 /** "$1,234,567.89" (negatives as "-$1,234.00"): how figures appear in explanations. */
 export function formatMoney(value: Decimal | Exactly): string {
   const cents = toCents(asDecimal(value));
   const [whole, fraction] = cents.abs().toFixed(2).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${cents.isNegative() && !cents.isZero() ? "-" : ""}$${grouped}.${fraction}`;
+  return `${cents.isNegative() && !cents.isZero() ? "-" : ""}$${groupDigits(whole)}.${fraction}`;
 }
 
 /** How far another reading is from the one used, both rounded to cents as a cell would show them. */

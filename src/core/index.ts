@@ -1,6 +1,6 @@
 /** The calculation core: both agreements as pure functions returning values with their explanations. */
 export * from "./outcome";
-export { Decimal, toCents, formatMoney } from "./decimal";
+export { Decimal, toCents, formatMoney, groupDigits } from "./decimal";
 export { Exact } from "./exact";
 export {
   DATE_1904_OFFSET,

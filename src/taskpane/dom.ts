@@ -100,3 +100,11 @@ export function breakable(identifier: string): DocumentFragment {
   append(fragment, part);
   return fragment;
 }
+
+/**
+ * Runs `work` once the browser has painted what is on screen now: for what can wait a frame (a
+ * chart under the explanation), so that the explanation itself shows first.
+ */
+export function afterPaint(work: () => void): void {
+  requestAnimationFrame(() => setTimeout(work, 0));
+}

@@ -1,26 +1,17 @@
 /**
- * Registers the Fluent UI web components (v3, the maintained line) the pane uses, and no others,
- * and applies the Fluent theme that matches Office's: light, dark or high contrast (theme.ts).
+ * Registers the Fluent UI web components (v3, the maintained line) of the pane's first view, and
+ * applies the Fluent theme that matches Office's: light, dark or high contrast (theme.ts). The
+ * form controls of the other tabs are registered with them (panels.ts).
  */
 import {
   Button,
   ButtonDefinition,
-  Checkbox,
-  CheckboxDefinition,
-  Dropdown,
-  DropdownDefinition,
-  DropdownOption,
-  DropdownOptionDefinition,
-  Listbox,
-  ListboxDefinition,
   Spinner,
   SpinnerDefinition,
   Tab,
   TabDefinition,
   Tablist,
   TablistDefinition,
-  TextInput,
-  TextInputDefinition,
   setTheme,
 } from "@fluentui/web-components";
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/tokens";
@@ -28,14 +19,9 @@ import type { PaneTheme } from "./theme";
 
 export function registerFluent(): void {
   Button.define(ButtonDefinition);
-  Checkbox.define(CheckboxDefinition);
-  Dropdown.define(DropdownDefinition);
-  DropdownOption.define(DropdownOptionDefinition);
-  Listbox.define(ListboxDefinition);
   Spinner.define(SpinnerDefinition);
   Tab.define(TabDefinition);
   Tablist.define(TablistDefinition);
-  TextInput.define(TextInputDefinition);
 }
 
 const THEMES = { light: webLightTheme, dark: webDarkTheme, contrast: teamsHighContrastTheme };
@@ -66,4 +52,24 @@ export function nameDropdown(dropdown: HTMLElement, label: string): void {
     if (!control.hasAttribute("aria-expanded")) control.setAttribute("aria-expanded", "false");
   };
   requestAnimationFrame(apply);
+}
+
+type Dropdown = HTMLElement & { listbox?: HTMLElement; value: string | null };
+
+/**
+ * Chooses a dropdown's option. The dropdown finds its list on a slotchange after it connects, and
+ * until then has nothing to select in: a value given sooner waits for it.
+ */
+export function chooseDropdownValue(dropdown: Dropdown, value: string): void {
+  if (dropdown.listbox) {
+    dropdown.value = value;
+    return;
+  }
+  const root = dropdown.shadowRoot;
+  const onSlotChange = () => {
+    if (!dropdown.listbox) return;
+    root?.removeEventListener("slotchange", onSlotChange);
+    dropdown.value = value;
+  };
+  root?.addEventListener("slotchange", onSlotChange);
 }

@@ -10,7 +10,7 @@ import {
   workbookDate1904,
 } from "../catalogue";
 import * as clauses from "../core/clauses";
-import { byId, el, replace } from "./dom";
+import { afterPaint, byId, el, replace } from "./dom";
 import { applyFluentTheme, registerFluent } from "./fluent";
 import { applyTheme, themeOf } from "./theme";
 import { Host } from "./host";
@@ -18,11 +18,9 @@ import { explainSelection } from "./selection";
 import { loadSettings } from "./settings";
 import { chartTable } from "./charts";
 import { insertChartTable, readDate1904, selectCell, watchWorkbook } from "./workbook";
-import { mountAudit } from "./views/audit";
-import { mountBank } from "./views/bank";
-import { mountClauses } from "./views/clauses";
+import type { Panels } from "./panels";
+import { AuditState } from "./views/audit";
 import { Navigation, Tab, button, messageBar, spinner } from "./views/common";
-import { mountFunctions } from "./views/functions";
 import { renderSelection, renderWaiting } from "./views/thisCell";
 
 const library = clauseLibrary(clauses);
@@ -39,16 +37,14 @@ function start(host: Host): void {
     showTab: (tab: Tab) => {
       tabs.activeid = `tab-${tab}`;
     },
-    openClause: (id) => clauseView.open(id),
-    openFunction: (name) => functionsView.open(name),
+    openClause: (id) => withPanels((loaded) => loaded.clauses.open(id)),
+    openFunction: (name) => withPanels((loaded) => loaded.functions.open(name)),
     insertChart: (data) => host.excel((context) => insertChartTable(context, chartTable(data))),
     openCell: (sheet, address) => {
       nav.showTab("cell");
       void host.excel((context) => selectCell(context, sheet, address));
     },
   };
-  const clauseView = mountClauses(host, nav);
-  const functionsView = mountFunctions(host, nav, { run });
 
   const cellView = byId("cell-view");
   const cellStatus = byId("cell-status");
@@ -75,14 +71,35 @@ function start(host: Host): void {
     }
   };
 
-  mountAudit(host, {
+  const panelState: AuditState = {
     settings: () => settings,
     settingsSaved: (saved) => {
       settings = saved;
       void explainCell();
     },
     run,
-  });
+  };
+  // The other tabs come once the first explanation is on screen, or when one is asked for first.
+  let panels: Promise<Panels | undefined> | undefined;
+  const withPanels = (use: (loaded: Panels) => void = () => undefined): void => {
+    panels ??= import(/* webpackChunkName: "panels" */ "./panels").then(
+      ({ mountPanels }) => mountPanels(host, nav, panelState),
+      (error: unknown) => {
+        for (const id of ["panel-clauses", "panel-functions", "panel-audit"])
+          replace(
+            byId(id),
+            messageBar(
+              "error",
+              "This tab did not load.",
+              `${error instanceof Error ? error.message : String(error)} Close and reopen the pane.`
+            )
+          );
+        return undefined;
+      }
+    );
+    void panels.then((loaded) => loaded && use(loaded));
+  };
+  tabs.addEventListener("change", () => withPanels());
 
   // One edit fires a change and a calculation, a paste many: explain once they settle.
   let pending: ReturnType<typeof setTimeout> | undefined;
@@ -90,8 +107,6 @@ function start(host: Host): void {
     clearTimeout(pending);
     pending = setTimeout(() => void explainCell(), REFRESH_DEBOUNCE_MS);
   };
-
-  mountBank(host);
 
   replace(cellView, renderWaiting());
   host
@@ -104,6 +119,7 @@ function start(host: Host): void {
       await watchWorkbook(context, refresh);
     })
     .then(() => explainCell())
+    .then(() => afterPaint(() => withPanels()))
     .catch((error) =>
       replace(
         cellView,

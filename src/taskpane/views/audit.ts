@@ -3,7 +3,7 @@ import { CATALOGUE, RunContext, WorkbookSettings } from "../../catalogue";
 import { DEFAULT_WATCH_SHARE } from "../../core";
 import { createAuditSheet } from "../audit";
 import { byId, el, replace } from "../dom";
-import { nameDropdown } from "../fluent";
+import { chooseDropdownValue, nameDropdown } from "../fluent";
 import { readDate, shortDate, weekdayDate } from "../format";
 import { Host } from "../host";
 import { recalculate, saveSettings } from "../settings";
@@ -118,7 +118,7 @@ export function mountAudit(host: Host, state: AuditState): void {
 
   const showSettings = () => {
     const current = state.settings();
-    method.value = current.discountMethod ?? "";
+    chooseDropdownValue(method, current.discountMethod ?? "");
     holidays = [...(current.extraHolidays ?? [])].sort((a, b) => a - b);
     renderHolidays();
     watchShare.value = current.watchShare === undefined ? "" : `${current.watchShare * 100}%`;

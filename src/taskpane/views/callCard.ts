@@ -4,7 +4,7 @@ import { ParamSpec, RunContext, SheetError, findFunction } from "../../catalogue
 import { chartFor } from "../charts";
 import { chartFigure } from "./chart";
 import type { CellValue, Explanation, Scalar } from "../../core";
-import { Child, breakable, el } from "../dom";
+import { Child, afterPaint, append, breakable, el } from "../dom";
 import { dateDetail, displayText, formatArgument, formatScalar } from "../format";
 import { Navigation, clauseToggle, eyebrow, heading, messageBar } from "./common";
 import { humanLabel } from "../labels";
@@ -352,8 +352,13 @@ export function callCard(call: CallView, options: CardOptions): HTMLElement {
       stepsList(explanation, nav),
       ...readings(explanation, call, nav)
     );
-  const chart = chartFor(call, options.run);
-  if (chart) body.push(heading(3, "In a picture"), chartFigure(chart, nav.insertChart));
+  // A chart of an amount over time evaluates the function at every point: it comes a frame later.
+  const picture = el("section", { class: "call-chart" });
+  body.push(picture);
+  afterPaint(() => {
+    const chart = chartFor(call, options.run);
+    if (chart) append(picture, heading(3, "In a picture"), chartFigure(chart, nav.insertChart));
+  });
   return el(
     "article",
     { class: "card call", attrs: { "aria-label": `BTU.${call.name}` } },

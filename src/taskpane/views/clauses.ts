@@ -3,7 +3,8 @@
  * functions and terms that cite it, and the cells of the workbook whose formulas depend on it.
  */
 import { Decimal, Term, TermVersion, formatMoney } from "../../core";
-import { clauseById, searchClauses } from "../../core/clauses";
+import { clauseById } from "../../core/clauses";
+import { searchClauses } from "../../core/clauses/search";
 import { functionsCiting, termsCiting } from "../citations";
 import { Child, breakable, byId, el, highlighted, replace } from "../dom";
 import { findCellsCiting } from "../find";

@@ -1,0 +1,47 @@
+/**
+ * The Clauses, Functions and Audit tabs, in a chunk of their own: the pane loads it once the first
+ * explanation is on screen, or at once when a tab or a link needs it. The form controls only these
+ * tabs use (text inputs, dropdowns, a checkbox) are registered here, so that opening the pane does
+ * not pay for building them.
+ */
+import {
+  Checkbox,
+  CheckboxDefinition,
+  Dropdown,
+  DropdownDefinition,
+  DropdownOption,
+  DropdownOptionDefinition,
+  Listbox,
+  ListboxDefinition,
+  TextInput,
+  TextInputDefinition,
+} from "@fluentui/web-components";
+import { byId } from "./dom";
+import { Host } from "./host";
+import { AuditState, mountAudit } from "./views/audit";
+import { mountBank } from "./views/bank";
+import { ClausesView, mountClauses } from "./views/clauses";
+import { Navigation } from "./views/common";
+import { FunctionsView, mountFunctions } from "./views/functions";
+
+export interface Panels {
+  clauses: ClausesView;
+  functions: FunctionsView;
+}
+
+/** The tab panels whose markup taskpane.html keeps in a template until now. */
+const PANELS = ["panel-clauses", "panel-functions", "panel-audit"];
+
+export function mountPanels(host: Host, nav: Navigation, state: AuditState): Panels {
+  // Defined before the markup goes in, leaves first, so that each control upgrades whole on insertion.
+  Listbox.define(ListboxDefinition);
+  DropdownOption.define(DropdownOptionDefinition);
+  Dropdown.define(DropdownDefinition);
+  Checkbox.define(CheckboxDefinition);
+  TextInput.define(TextInputDefinition);
+  for (const id of PANELS)
+    byId(id).replaceChildren(byId<HTMLTemplateElement>(`${id}-body`).content);
+  mountAudit(host, state);
+  mountBank(host);
+  return { clauses: mountClauses(host, nav), functions: mountFunctions(host, nav, state) };
+}

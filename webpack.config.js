@@ -103,7 +103,9 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: production ? false : "source-map",
     entry: {
       functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/taskpane.ts",
+      // The pane runs in the functions' window (shared runtime): it reuses their modules (the
+      // catalogue and the core, evaluated once) instead of carrying a second copy.
+      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),

@@ -16,10 +16,14 @@ export const OFFICE_CDN_TAG =
 const OFFICE_CDN_SCRIPT =
   /<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?><\/script>/;
 
-/** Builds into its own folder, so that a build of dist/ running at the same time cannot interfere. */
+/**
+ * Builds what ships (production: minified, split as users load it; `--env local` keeps localhost
+ * URLs) into its own folder, so that a build of dist/ running at the same time cannot interfere.
+ */
 export function buildAddin(outDir: string): void {
   const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-  execFileSync(process.execPath, [cli, "--mode", "development", "--output-path", outDir], {
+  const args = [cli, "--mode", "production", "--env", "local", "--output-path", outDir];
+  execFileSync(process.execPath, args, {
     cwd: ROOT,
     stdio: "pipe",
     timeout: 170_000,

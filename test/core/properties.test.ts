@@ -457,6 +457,7 @@ const BUILDING_BLOCKS = new Set([
   "unwrap",
   "toCents",
   "formatMoney",
+  "groupDigits",
   "serialToIso",
   "isoToSerial",
   "serialOf",

@@ -304,7 +304,8 @@ export function callCard(call: CallView, options: CardOptions): HTMLElement {
       "div",
       { class: "call-title" },
       eyebrow(outer ? `Nested in BTU.${outer.name}` : "BTU function"),
-      el("h2", { class: "call-name" }, `BTU.${call.name}`)
+      // Element Timing: the browser test reads when the first explanation was painted.
+      el("h2", { class: "call-name", attrs: { elementtiming: "explanation" } }, `BTU.${call.name}`)
     ),
     result?.ok
       ? el("div", { class: "call-result" }, resultFigure(result.value, call))

@@ -94,22 +94,37 @@ function dailyDiscountFactor(): Decimal {
 }
 
 /**
+ * r^days by whole days, each computed once: a 40-digit power is the dearest step of the reading,
+ * and an audit of a large book asks for the same few hundred again and again. The periods span
+ * some 1,500 days, so the table holds every power they need and stops growing at MAX_POWERS.
+ */
+const MAX_POWERS = 4096;
+const discountPowers = new Map<number, Decimal>();
+function discountPower(days: number): Decimal {
+  let power = discountPowers.get(days);
+  if (!power) {
+    power = dailyDiscountFactor().pow(days);
+    if (discountPowers.size < MAX_POWERS) discountPowers.set(days, power);
+  }
+  return power;
+}
+
+/**
  * Σ over remaining days d of fee_d × (1.03)^(-(d - T)/365), summed per contract year as a geometric
  * series so it costs a few operations, not one power per day.
  */
 export function presentValueOfRemainder(termination: Serial, annual: Decimal): Decimal {
-  const r = dailyDiscountFactor();
   const one = new Decimal(1);
+  const ratio = one.minus(dailyDiscountFactor());
   let total = ZERO;
   for (const cy of contractYears()) {
     const first = Math.max(termination + 1, cy.start);
     const days = cy.end - first + 1;
     if (days <= 0) continue;
     const perDay = annual.dividedBy(cy.days);
-    const series = r
-      .pow(first - termination)
-      .times(one.minus(r.pow(days)))
-      .dividedBy(one.minus(r));
+    const series = discountPower(first - termination)
+      .times(one.minus(discountPower(days)))
+      .dividedBy(ratio);
     total = total.plus(perDay.times(series));
   }
   return total;

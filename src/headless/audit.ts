@@ -11,9 +11,13 @@ import { CellValue } from "../core";
 import {
   RawArgument,
   SheetError,
+  Token,
   cellAddress,
+  displayFunctionName,
   findBtuCalls,
   normalizeStoredFormula,
+  parseReference,
+  sheetPrefix,
   storedFormula,
   tokenize,
 } from "../catalogue";
@@ -351,6 +355,83 @@ function copyValues(loaded: LoadedWorkbook, recalculation: Recalculation): Sheet
   return sheets;
 }
 
+/** Functions whose value depends on the cell they stand in, or that read cells named by text. */
+const POSITIONAL = new Set([
+  "ROW",
+  "COLUMN",
+  "OFFSET",
+  "INDIRECT",
+  "CELL",
+  "INFO",
+  "SHEET",
+  "SHEETS",
+  "FORMULATEXT",
+  "ISFORMULA",
+]);
+
+/**
+ * Whether a formula has one value wherever it stands: it reads single cells of other sheets than
+ * `auditSheet` by address, and nothing else that depends on its place or could spill.
+ */
+function sameValueAnywhere(formula: string, auditSheet: string): boolean {
+  let tokens: Token[];
+  try {
+    tokens = tokenize(formula);
+  } catch {
+    return false;
+  }
+  return tokens.every((token) => {
+    if (token.type === "ref") {
+      const ref = parseReference(token.text);
+      return (
+        ref.sheet !== undefined &&
+        ref.sheet.toLowerCase() !== auditSheet.toLowerCase() &&
+        !ref.area.includes(":")
+      );
+    }
+    if (token.type === "function")
+      return !POSITIONAL.has(displayFunctionName(token.text).toUpperCase());
+    return !["name", "structured", "arrayOpen"].includes(token.type);
+  });
+}
+
+/**
+ * Where the checker computes each BTU cell's native formula. HyperFormula parses a formula once
+ * per shape, its references taken relative to the cell, and an Audit row is not its BTU cell's
+ * row, so on the Audit sheet every native formula of a large book is parsed anew (the dearest
+ * part of an audit). One that has the same value anywhere is computed instead at its BTU cell's
+ * own address on a sheet of the checker's own, where a column's formulas share one shape, and the
+ * Audit cell reads it from there. The copy itself still holds the native formula on the Audit sheet.
+ */
+function checkerPlacement(
+  values: SheetContents,
+  auditSheet: string,
+  btuFormulas: FormulaCell[]
+): (formula: string, index: number) => string {
+  const taken = new Set([...Object.keys(values), auditSheet].map((n) => n.toLowerCase()));
+  const placedOn = new Map<string, string>();
+  const sheetFor = (source: string): string => {
+    let sheet = placedOn.get(source);
+    if (sheet) return sheet;
+    let n = placedOn.size + 1;
+    while (taken.has(`btu checker ${n}`)) n++;
+    sheet = `btu checker ${n}`;
+    taken.add(sheet);
+    placedOn.set(source, sheet);
+    values[sheet] = [];
+    return sheet;
+  };
+  return (formula, index) => {
+    if (!sameValueAnywhere(formula, auditSheet)) return toEngineFormula(formula);
+    const cell = btuFormulas[index];
+    const sheet = sheetFor(cell.sheet);
+    const rows = values[sheet];
+    for (let r = rows.length; r <= cell.row; r++) rows[r] = [];
+    rows[cell.row][cell.col] = toEngineFormula(formula);
+    return `=${sheetPrefix(sheet)}${cell.address}`;
+  };
+}
+
 export async function auditFile(
   input: string,
   outputOption: string | undefined,
@@ -432,16 +513,16 @@ export async function auditFile(
   // The engine gets what the Audit sheet's formulas read (their own cells and the values they check);
   // the prose columns are for the reader and would only cost parsing.
   const valueColumn = AUDIT_HEADERS.indexOf("Value");
-  values[name] = sheetCells.map((row) =>
-    row.map((c, col) =>
-      c !== null && typeof c === "object"
-        ? toEngineFormula(c.formula)
-        : col === valueColumn
-          ? typeof c === "string"
-            ? `'${c}`
-            : c
-          : null
-    )
+  const placeAtBtuCell = checkerPlacement(values, name, btuFormulas);
+  values[name] = sheetCells.map((row, r) =>
+    row.map((c, col) => {
+      if (c === null || typeof c !== "object")
+        return col === valueColumn ? (typeof c === "string" ? `'${c}` : c) : null;
+      const entry = r >= AUDIT_FIRST_ROW - 1 ? layout.rows[r - (AUDIT_FIRST_ROW - 1)] : undefined;
+      return col === NATIVE_COLUMN && entry && !entry.part
+        ? placeAtBtuCell(c.formula, entry.index)
+        : toEngineFormula(c.formula);
+    })
   );
   const checker = createPlainEngine(values, { names: loaded.names, date1904: loaded.date1904 });
   const auditId = checker.getSheetId(name)!;

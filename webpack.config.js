@@ -103,9 +103,7 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: production ? false : "source-map",
     entry: {
       functions: "./src/functions/functions.ts",
-      // The pane runs in the functions' window (shared runtime): it reuses their modules (the
-      // catalogue and the core, evaluated once) instead of carrying a second copy.
-      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
+      taskpane: "./src/taskpane/taskpane.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),

@@ -1,7 +1,8 @@
 /**
  * What Excel passed to each BTU call, and facts about the open workbook, shared between the custom
- * functions and the taskpane. In the shared runtime both run in one window, and the pane's bundle
- * depends on the functions' (webpack.config.js), so both see this one module.
+ * functions and the taskpane. In the shared runtime both bundles run in one window but each has its
+ * own copy of this module, so the state lives on globalThis under a registered symbol: whichever
+ * bundle loads first creates it, and the other finds the same object.
  */
 import type { RawArgument } from "./coerce";
 import { parseReference } from "./tokens";
@@ -23,10 +24,16 @@ interface SharedState {
   date1904?: boolean;
 }
 
+const KEY = Symbol.for("btu-contract-functions.shared-state");
+
 /** Recordings kept; the oldest cells are forgotten first, so a huge workbook cannot exhaust memory. */
 const MAX_CELLS = 16_384;
 
-const state: SharedState = { calls: new Map(), sequence: 0 };
+function shared(): SharedState {
+  const global = globalThis as { [KEY]?: SharedState };
+  global[KEY] ??= { calls: new Map(), sequence: 0 };
+  return global[KEY];
+}
 
 /** "Sheet1!$B$4", "'My sheet'!B4" and "my sheet!b4" name one cell: Excel ignores case in sheet names. */
 export function cellKey(sheet: string, address: string): string {
@@ -46,6 +53,7 @@ export function recordInvocation(
 ): void {
   const key = address ? keyOfAddress(address) : undefined;
   if (!key) return;
+  const state = shared();
   let byName = state.calls.get(key);
   if (byName)
     state.calls.delete(key); // re-inserted last: the Map's order is recency
@@ -60,14 +68,14 @@ export function recordedCalls(
   sheet: string,
   address: string
 ): ReadonlyMap<string, RecordedInvocation> {
-  return state.calls.get(cellKey(sheet, address)) ?? new Map();
+  return shared().calls.get(cellKey(sheet, address)) ?? new Map();
 }
 
 /** The workbook's date system, once the pane has read it from Excel; undefined before. */
 export function workbookDate1904(): boolean | undefined {
-  return state.date1904;
+  return shared().date1904;
 }
 
 export function setWorkbookDate1904(date1904: boolean): void {
-  state.date1904 = date1904;
+  shared().date1904 = date1904;
 }

@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { CATALOGUE } from "../../src/catalogue";
+import { BUDGET_BYTES, measureFunctions } from "../../scripts/size-report";
 import { ROOT, Server, buildAddin, launchChromium, serve } from "./harness";
 
 jest.setTimeout(120_000);
@@ -876,6 +877,15 @@ describe("the taskpane in Chromium", () => {
     await offline.locator("#cell-view h2", { hasText: "Office did not start" }).waitFor();
     expect(await offline.locator("#office-retry").isVisible()).toBe(true);
     await offline.close();
+  });
+
+  it("ships a functions.js within its budget, with the agreements' text left to its lazy chunk", async () => {
+    // The production build this suite runs is the one npm run build makes (which checks the same).
+    const measured = await measureFunctions(
+      fs.readFileSync(path.join(OUT, "functions.js"), "utf8")
+    );
+    expect(measured.minifiedBytes).toBeLessThanOrEqual(BUDGET_BYTES);
+    expect(measured.leaked).toEqual([]);
   });
 
   it("raised no CSP violation, console error or dialog", () => {

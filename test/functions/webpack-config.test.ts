@@ -44,7 +44,7 @@ afterAll(() => {
   else process.env.ADDIN_BASE_URL = savedBaseUrl;
 });
 
-test("a production build has the functions and taskpane entries (the pane on the functions' modules, one catalogue in the window), and no dev server or certificate", async () => {
+test("a production build has the functions and taskpane entries, and no dev server or certificate", async () => {
   process.env.ADDIN_BASE_URL = "https://addins.example.org/btu/";
   const config = await loadConfig()(
     { WEBPACK_BUNDLE: true, WEBPACK_BUILD: true },
@@ -52,7 +52,7 @@ test("a production build has the functions and taskpane entries (the pane on the
   );
   expect(config.entry).toEqual({
     functions: "./src/functions/functions.ts",
-    taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
+    taskpane: "./src/taskpane/taskpane.ts",
   });
   expect(config.mode).toBe("production");
   expect(config.devServer).toBeUndefined();

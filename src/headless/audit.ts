@@ -45,6 +45,7 @@ import {
   plainValueEdit,
   removePart,
 } from "../xlsx";
+import { freeSheetName } from "../xlsx/sheetNames";
 import { headlessContext } from "./context";
 import { checkOutput, writeAtomically } from "./files";
 import { toEngineFormula } from "./formulas";
@@ -408,15 +409,11 @@ function checkerPlacement(
   auditSheet: string,
   btuFormulas: FormulaCell[]
 ): (formula: string, index: number) => string {
-  const taken = new Set([...Object.keys(values), auditSheet].map((n) => n.toLowerCase()));
   const placedOn = new Map<string, string>();
   const sheetFor = (source: string): string => {
     let sheet = placedOn.get(source);
     if (sheet) return sheet;
-    let n = placedOn.size + 1;
-    while (taken.has(`btu checker ${n}`)) n++;
-    sheet = `btu checker ${n}`;
-    taken.add(sheet);
+    sheet = freeSheetName([...Object.keys(values), auditSheet], "BTU checker");
     placedOn.set(source, sheet);
     values[sheet] = [];
     return sheet;

@@ -21,16 +21,13 @@ import { Host } from "./host";
 import { AuditState, mountAudit } from "./views/audit";
 import { mountBank } from "./views/bank";
 import { ClausesView, mountClauses } from "./views/clauses";
-import { Navigation } from "./views/common";
+import { LAZY_TABS, Navigation } from "./views/common";
 import { FunctionsView, mountFunctions } from "./views/functions";
 
 export interface Panels {
   clauses: ClausesView;
   functions: FunctionsView;
 }
-
-/** The tab panels whose markup taskpane.html keeps in a template until now. */
-const PANELS = ["panel-clauses", "panel-functions", "panel-audit"];
 
 export function mountPanels(host: Host, nav: Navigation, state: AuditState): Panels {
   // Defined before the markup goes in, leaves first, so that each control upgrades whole on insertion.
@@ -39,8 +36,9 @@ export function mountPanels(host: Host, nav: Navigation, state: AuditState): Pan
   Dropdown.define(DropdownDefinition);
   Checkbox.define(CheckboxDefinition);
   TextInput.define(TextInputDefinition);
-  for (const id of PANELS)
-    byId(id).replaceChildren(byId<HTMLTemplateElement>(`${id}-body`).content);
+  // taskpane.html keeps each lazy panel's markup in a template until now.
+  for (const tab of LAZY_TABS)
+    byId(`panel-${tab}`).replaceChildren(byId<HTMLTemplateElement>(`panel-${tab}-body`).content);
   mountAudit(host, state);
   mountBank(host);
   return { clauses: mountClauses(host, nav), functions: mountFunctions(host, nav, state) };

@@ -20,7 +20,7 @@ import { chartTable } from "./charts";
 import { insertChartTable, readDate1904, selectCell, watchWorkbook } from "./workbook";
 import type { Panels } from "./panels";
 import { AuditState } from "./views/audit";
-import { Navigation, Tab, button, messageBar, spinner } from "./views/common";
+import { LAZY_TABS, Navigation, Tab, button, messageBar, spinner } from "./views/common";
 import { renderSelection, renderWaiting } from "./views/thisCell";
 
 const library = clauseLibrary(clauses);
@@ -85,9 +85,9 @@ function start(host: Host): void {
     panels ??= import(/* webpackChunkName: "panels" */ "./panels").then(
       ({ mountPanels }) => mountPanels(host, nav, panelState),
       (error: unknown) => {
-        for (const id of ["panel-clauses", "panel-functions", "panel-audit"])
+        for (const tab of LAZY_TABS)
           replace(
-            byId(id),
+            byId(`panel-${tab}`),
             messageBar(
               "error",
               "This tab did not load.",

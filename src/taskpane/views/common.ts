@@ -5,6 +5,9 @@ import { Child, append, el } from "../dom";
 
 export type Tab = "cell" | "clauses" | "functions" | "audit";
 
+/** The tabs whose panels come in their own chunk (panels.ts), after the first explanation. */
+export const LAZY_TABS: readonly Tab[] = ["clauses", "functions", "audit"];
+
 /** What a view may ask of the others. */
 export interface Navigation {
   showTab(tab: Tab): void;

@@ -1,23 +1,40 @@
 /**
- * Registers the Fluent UI web components (v3, the maintained line) of the pane's first view, and
- * applies the Fluent theme that matches Office's: light, dark or high contrast (theme.ts). The
- * form controls of the other tabs are registered with them (panels.ts).
+ * Registers the Fluent UI web components (v3, the maintained line) and applies the Fluent theme that
+ * matches Office's: light, dark or high contrast (theme.ts). The pane loads this chunk once its
+ * first view is on screen: until then taskpane.css draws the undefined tabs and buttons like them,
+ * so that the first explanation does not wait for Fluent to be built.
  */
 import {
   Button,
   ButtonDefinition,
+  Checkbox,
+  CheckboxDefinition,
+  Dropdown,
+  DropdownDefinition,
+  DropdownOption,
+  DropdownOptionDefinition,
+  Listbox,
+  ListboxDefinition,
   Spinner,
   SpinnerDefinition,
   Tab,
   TabDefinition,
   Tablist,
   TablistDefinition,
+  TextInput,
+  TextInputDefinition,
   setTheme,
 } from "@fluentui/web-components";
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/tokens";
 import type { PaneTheme } from "./theme";
 
+/** Leaves first, so that a control whose parts are already in the page upgrades whole. */
 export function registerFluent(): void {
+  Listbox.define(ListboxDefinition);
+  DropdownOption.define(DropdownOptionDefinition);
+  Dropdown.define(DropdownDefinition);
+  Checkbox.define(CheckboxDefinition);
+  TextInput.define(TextInputDefinition);
   Button.define(ButtonDefinition);
   Spinner.define(SpinnerDefinition);
   Tab.define(TabDefinition);
@@ -30,46 +47,4 @@ const THEMES = { light: webLightTheme, dark: webDarkTheme, contrast: teamsHighCo
 export function applyFluentTheme(theme: PaneTheme): void {
   const font = getComputedStyle(document.documentElement).getPropertyValue("--font").trim();
   setTheme({ ...THEMES[theme], fontFamilyBase: font || THEMES[theme].fontFamilyBase });
-}
-
-/** Frames to wait for a dropdown to render its control: it does once it is in the document. */
-const CONTROL_FRAMES = 120;
-
-/**
- * Names a dropdown's control. Fluent 3's dropdown renders its combobox button in the light DOM,
- * names it by its text only (an empty selection leaves it nameless: axe's button-name) and writes
- * aria-expanded only once the list has opened (a combobox must always carry it).
- */
-export function nameDropdown(dropdown: HTMLElement, label: string): void {
-  let frames = 0;
-  const apply = () => {
-    const control = dropdown.querySelector('[slot="control"]');
-    if (!control) {
-      if (++frames < CONTROL_FRAMES) requestAnimationFrame(apply);
-      return;
-    }
-    control.setAttribute("aria-label", label);
-    if (!control.hasAttribute("aria-expanded")) control.setAttribute("aria-expanded", "false");
-  };
-  requestAnimationFrame(apply);
-}
-
-type Dropdown = HTMLElement & { listbox?: HTMLElement; value: string | null };
-
-/**
- * Chooses a dropdown's option. The dropdown finds its list on a slotchange after it connects, and
- * until then has nothing to select in: a value given sooner waits for it.
- */
-export function chooseDropdownValue(dropdown: Dropdown, value: string): void {
-  if (dropdown.listbox) {
-    dropdown.value = value;
-    return;
-  }
-  const root = dropdown.shadowRoot;
-  const onSlotChange = () => {
-    if (!dropdown.listbox) return;
-    root?.removeEventListener("slotchange", onSlotChange);
-    dropdown.value = value;
-  };
-  root?.addEventListener("slotchange", onSlotChange);
 }

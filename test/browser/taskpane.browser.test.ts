@@ -6,7 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Route } from "playwright-core";
 import { CATALOGUE } from "../../src/catalogue";
 import { BUDGET_BYTES, measureFunctions } from "../../scripts/size-report";
 import { ROOT, Server, buildAddin, launchChromium, serve } from "./harness";
@@ -877,6 +877,46 @@ describe("the taskpane in Chromium", () => {
     await offline.locator("#cell-view h2", { hasText: "Office did not start" }).waitFor();
     expect(await offline.locator("#office-retry").isVisible()).toBe(true);
     await offline.close();
+  });
+
+  it("explains the cell before Fluent's components are built, drawn alike, and opens a tab clicked meanwhile", async () => {
+    const early = await browser.newPage({ viewport: VIEWPORT });
+    early.on("pageerror", (error) => consoleErrors.push(error.message));
+    // Fluent's chunk (prefetched, then imported) is held back until the test lets it through.
+    const held: Route[] = [];
+    let letThrough = false;
+    await early.route(/\/fluent\.[0-9a-f]+\.js$/, (route) =>
+      letThrough ? route.continue() : void held.push(route)
+    );
+    await early.addInitScript(
+      (workbook) => {
+        (window as unknown as { __stubWorkbook: unknown }).__stubWorkbook = workbook;
+      },
+      { ...WORKBOOK, active: { sheet: "Model", address: "B4" } }
+    );
+    await early.goto(`${server.origin}/taskpane.html`);
+    await early.locator("#cell-view .result-value", { hasText: "$427,896.63" }).waitFor();
+    const chartButton = early.locator("#cell-view fluent-button", {
+      hasText: "Insert as Excel chart",
+    });
+    await chartButton.waitFor();
+    expect(await early.evaluate(() => customElements.get("fluent-tablist") === undefined)).toBe(
+      true
+    );
+    // Fluent's measures (taskpane.css): a 20 px tab, the open one semibold; a 32 px button.
+    const tabStyle = await early
+      .locator("#tab-cell")
+      .evaluate((tab) => [getComputedStyle(tab).fontWeight, tab.getBoundingClientRect().height]);
+    expect(tabStyle).toEqual(["600", 20]);
+    expect(await chartButton.evaluate((b) => b.getBoundingClientRect().height)).toBe(32);
+
+    await early.locator("fluent-tab", { hasText: "Clauses" }).click();
+    letThrough = true;
+    await Promise.all(held.map((route) => route.continue()));
+    await early.locator('fluent-tab[aria-selected="true"]', { hasText: "Clauses" }).waitFor();
+    await early.locator("#clause-search").waitFor();
+    expect(await early.locator("#panel-cell").isHidden()).toBe(true);
+    await early.close();
   });
 
   it("ships a functions.js within its budget, with the agreements' text left to its lazy chunk", async () => {

@@ -3,7 +3,7 @@ import { CATALOGUE, RunContext, WorkbookSettings } from "../../catalogue";
 import { DEFAULT_WATCH_SHARE } from "../../core";
 import { createAuditSheet } from "../audit";
 import { byId, el, replace } from "../dom";
-import { chooseDropdownValue, nameDropdown } from "../fluent";
+import { chooseDropdownValue, nameDropdown } from "../dropdown";
 import { readDate, shortDate, weekdayDate } from "../format";
 import { Host } from "../host";
 import { recalculate, saveSettings } from "../settings";

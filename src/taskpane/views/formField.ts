@@ -2,7 +2,7 @@
 import { ParamKind, ParamSpec } from "../../catalogue";
 import { choicesFor, controlFor } from "../builder";
 import { Child, breakable, el, replace } from "../dom";
-import { nameDropdown } from "../fluent";
+import { nameDropdown } from "../dropdown";
 import { humanLabel } from "../labels";
 import { displayText, readDate, weekdayDate } from "../format";
 

@@ -2,6 +2,9 @@
  * The `btu` command: evaluate formulas, recalculate or audit .xlsx models, and run the demo, all
  * without Excel. Exit codes: 0 done, 1 wrong usage, 2 a problem with a file.
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- the workbook commands require the
+   package layer and the audit when they run, so that `btu eval` starts faster without them; each
+   require names its module, so that bin/btu.js's bundler follows it. */
 import { FileProblem, defaultOutput } from "../headless/files";
 import { Evaluator, formulasFromText, jsonLine, plainText } from "./eval";
 
@@ -23,12 +26,6 @@ export interface Io {
 }
 
 class UsageError extends Error {}
-
-/** Workbook commands load the package layer and the audit; `btu eval` starts faster without them. */
-function lazy<T>(module: string): T {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(module) as T;
-}
 
 interface Parsed {
   positional: string[];
@@ -86,8 +83,8 @@ function singleInput(parsed: Parsed, command: string): string {
 async function runRecalc(args: string[], io: Io): Promise<number> {
   const parsed = parse(args, new Set(["json", "in-place", "-o", "output"]));
   const input = singleInput(parsed, "recalc");
-  const { recalcFile } = lazy<typeof import("../headless/recalc")>("../headless/recalc");
-  const { recalcJson, recalcReport } = lazy<typeof import("./report")>("./report");
+  const { recalcFile } = require("../headless/recalc") as typeof import("../headless/recalc");
+  const { recalcJson, recalcReport } = require("./report") as typeof import("./report");
   const summary = await recalcFile(
     input,
     { output: parsed.output, inPlace: parsed.inPlace },
@@ -100,8 +97,8 @@ async function runRecalc(args: string[], io: Io): Promise<number> {
 async function runAudit(args: string[], io: Io): Promise<number> {
   const parsed = parse(args, new Set(["json", "-o", "output"]));
   const input = singleInput(parsed, "audit");
-  const { auditFile } = lazy<typeof import("../headless/audit")>("../headless/audit");
-  const { auditJson, auditReport } = lazy<typeof import("./report")>("./report");
+  const { auditFile } = require("../headless/audit") as typeof import("../headless/audit");
+  const { auditJson, auditReport } = require("./report") as typeof import("./report");
   const summary = await auditFile(input, parsed.output, defaultOutput(input, "audit"));
   io.out((parsed.json ? auditJson(summary) : auditReport(summary)) + "\n");
   return 0;
@@ -113,7 +110,8 @@ async function runCalendar(args: string[], io: Io): Promise<number> {
     throw new UsageError(
       `btu calendar takes at most one workbook (got ${parsed.positional.length})`
     );
-  const { calendar, calendarReport, isoOption } = lazy<typeof import("./calendar")>("./calendar");
+  const { calendar, calendarReport, isoOption } =
+    require("./calendar") as typeof import("./calendar");
   const dateOption = (name: string): number | undefined => {
     const text = parsed.values[name];
     if (text === undefined) return undefined;
@@ -140,7 +138,7 @@ async function runCalendar(args: string[], io: Io): Promise<number> {
 
 async function runDemo(args: string[], io: Io): Promise<number> {
   parse(args, new Set());
-  const { demo } = lazy<typeof import("./demo")>("./demo");
+  const { demo } = require("./demo") as typeof import("./demo");
   io.out((await demo()) + "\n");
   return 0;
 }

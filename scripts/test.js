@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm test`: the whole suite under one time zone, the date-sensitive suites again under two more
- * (results must not depend on the machine's zone), then one total from jest's JSON summaries.
+ * `npm test`: the whole suite under one time zone (the browser suite in a run of its own, as it
+ * measures load time), the date-sensitive suites again under two more (results must not depend on
+ * the machine's zone), then one total from jest's JSON summaries.
  * Extra arguments are passed to every jest run (e.g. `npm test -- test/core`).
  */
 const { spawnSync } = require("child_process");
@@ -20,7 +21,9 @@ const dateSensitive = [
   "test/corpus",
 ];
 const runs = [
-  { tz: "America/Los_Angeles", paths: [] },
+  { tz: "America/Los_Angeles", paths: [], ignore: ["/node_modules/", "<rootDir>/test/browser/"] },
+  // On its own: it measures the pane's load time, which the other suites' processes would slow.
+  { tz: "America/Los_Angeles", paths: ["test/browser"], name: "browser", alone: true },
   { tz: "Pacific/Kiritimati", paths: dateSensitive },
   { tz: "UTC", paths: ["test/core"] },
 ];
@@ -35,16 +38,26 @@ let passed = 0;
 let failed = 0;
 let broken = false;
 
-for (const { tz, paths } of runs) {
-  const outputFile = path.join(outDir, `jest-${tz.replace(/\W+/g, "_")}.json`);
+for (const { tz, paths, ignore, name, alone } of runs) {
+  // Extra arguments choose the suites: the whole-suite run takes them all, browser included.
+  if (alone && extra.length) continue;
+  const outputFile = path.join(outDir, `jest-${(name ?? tz).replace(/\W+/g, "_")}.json`);
   fs.rmSync(outputFile, { force: true });
   const selected = extra.length ? extra : paths;
+  const skipped = ignore && !extra.length ? ignore.map((p) => `--testPathIgnorePatterns=${p}`) : [];
   console.log(
-    `\n=== jest under TZ=${tz}${selected.length ? ` (${selected.join(" ")})` : " (whole suite)"} ===`
+    `\n=== jest under TZ=${tz}${selected.length ? ` (${selected.join(" ")})` : skipped.length ? " (whole suite but the browser's)" : " (whole suite)"} ===`
   );
   const result = spawnSync(
     process.execPath,
-    [jest, "--json", `--outputFile=${outputFile}`, `--maxWorkers=${workers}`, ...selected],
+    [
+      jest,
+      "--json",
+      `--outputFile=${outputFile}`,
+      `--maxWorkers=${workers}`,
+      ...skipped,
+      ...selected,
+    ],
     {
       stdio: "inherit",
       env: { ...process.env, TZ: tz },

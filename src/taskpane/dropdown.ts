@@ -1,29 +1,7 @@
 /**
  * Fluent 3's dropdown, made whole for assistive technology and for values chosen before it has
- * found its list. Plain DOM: the tabs that use it load Fluent themselves (fluent.ts).
+ * rendered. Plain DOM: the tabs that use it load Fluent themselves (fluent.ts).
  */
-/** Frames to wait for a dropdown to render its control: it does once it is in the document. */
-const CONTROL_FRAMES = 120;
-
-/**
- * Names a dropdown's control. Fluent 3's dropdown renders its combobox button in the light DOM,
- * names it by its text only (an empty selection leaves it nameless: axe's button-name) and writes
- * aria-expanded only once the list has opened (a combobox must always carry it).
- */
-export function nameDropdown(dropdown: HTMLElement, label: string): void {
-  let frames = 0;
-  const apply = () => {
-    const control = dropdown.querySelector('[slot="control"]');
-    if (!control) {
-      if (++frames < CONTROL_FRAMES) requestAnimationFrame(apply);
-      return;
-    }
-    control.setAttribute("aria-label", label);
-    if (!control.hasAttribute("aria-expanded")) control.setAttribute("aria-expanded", "false");
-  };
-  requestAnimationFrame(apply);
-}
-
 type Dropdown = HTMLElement & {
   listbox?: HTMLElement;
   control?: HTMLElement;
@@ -31,21 +9,42 @@ type Dropdown = HTMLElement & {
 };
 
 /**
- * Chooses a dropdown's option. After it connects, the dropdown finds its list and renders its
- * control, each announced by a slotchange; selecting before both are there throws inside Fluent.
- * A value given sooner waits for them.
+ * Runs `use` once the dropdown has found its list and rendered its control: it does both after it
+ * connects, each announced by a slotchange. Before then its control cannot be named, and selecting
+ * throws inside Fluent.
  */
-export function chooseDropdownValue(dropdown: Dropdown, value: string): void {
-  const ready = () => dropdown.listbox !== undefined && dropdown.control !== undefined;
-  if (ready()) {
-    dropdown.value = value;
+function whenRendered(dropdown: Dropdown, use: (control: HTMLElement) => void): void {
+  const control = () => (dropdown.listbox ? dropdown.control : undefined);
+  const ready = control();
+  if (ready) {
+    use(ready);
     return;
   }
   const root = dropdown.shadowRoot;
   const onSlotChange = () => {
-    if (!ready()) return;
+    const rendered = control();
+    if (!rendered) return;
     root?.removeEventListener("slotchange", onSlotChange);
-    dropdown.value = value;
+    use(rendered);
   };
   root?.addEventListener("slotchange", onSlotChange);
+}
+
+/**
+ * Names a dropdown's control. Fluent 3's dropdown renders its combobox button in the light DOM,
+ * names it by its text only (an empty selection leaves it nameless: axe's button-name) and writes
+ * aria-expanded only once the list has opened (a combobox must always carry it).
+ */
+export function nameDropdown(dropdown: HTMLElement, label: string): void {
+  whenRendered(dropdown as Dropdown, (control) => {
+    control.setAttribute("aria-label", label);
+    if (!control.hasAttribute("aria-expanded")) control.setAttribute("aria-expanded", "false");
+  });
+}
+
+/** Chooses a dropdown's option, at once or as soon as it has rendered. */
+export function chooseDropdownValue(dropdown: Dropdown, value: string): void {
+  whenRendered(dropdown, () => {
+    dropdown.value = value;
+  });
 }

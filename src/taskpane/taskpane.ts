@@ -11,7 +11,7 @@ import {
 } from "../catalogue";
 import * as clauses from "../core/clauses";
 import { afterPaint, byId, el, replace } from "./dom";
-import { PaneTheme, applyTheme, themeOf } from "./theme";
+import { appliedTheme, applyTheme, themeOf } from "./theme";
 import { Host } from "./host";
 import { explainSelection } from "./selection";
 import { loadSettings } from "./settings";
@@ -175,7 +175,6 @@ function officeUnavailable(reason: string): void {
 /** How long Office.onReady may take before the pane says it is not coming. */
 const OFFICE_TIMEOUT_MS = 15_000;
 
-let paneTheme: PaneTheme;
 let fluent: Promise<typeof import("./fluent")> | undefined;
 
 /**
@@ -187,7 +186,7 @@ let fluent: Promise<typeof import("./fluent")> | undefined;
 function loadFluent(): Promise<unknown> {
   fluent ??= import(/* webpackChunkName: "fluent", webpackPrefetch: true */ "./fluent").then(
     (module) => {
-      module.applyFluentTheme(paneTheme);
+      module.applyFluentTheme(appliedTheme());
       module.registerFluent();
       return module;
     }
@@ -203,13 +202,13 @@ function upgradeAfterPaint(): void {
 
 /** Office's theme where Office gives one, else the system's; Fluent's tokens and the pane's own colours follow. */
 function useTheme(office?: Office.OfficeTheme): void {
-  paneTheme = themeOf(office, {
+  const theme = themeOf(office, {
     prefersDark: matchMedia("(prefers-color-scheme: dark)").matches,
     forcedColors: matchMedia("(forced-colors: active)").matches,
   });
-  applyTheme(paneTheme);
+  applyTheme(theme);
   void fluent?.then(
-    (module) => module.applyFluentTheme(paneTheme),
+    (module) => module.applyFluentTheme(theme),
     () => undefined
   );
 }

@@ -36,6 +36,11 @@ export function themeOf(office: OfficeColours | undefined, system: SystemPrefere
   return background < DARK_BELOW ? "dark" : "light";
 }
 
+/** The theme applyTheme last set. */
+export function appliedTheme(): PaneTheme {
+  return (document.documentElement.dataset.theme as PaneTheme | undefined) ?? "light";
+}
+
 /** Sets the theme on <html> (taskpane.css keys its colours on data-theme). */
 export function applyTheme(theme: PaneTheme): void {
   document.documentElement.dataset.theme = theme;

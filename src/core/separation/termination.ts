@@ -115,7 +115,8 @@ function discountPower(days: number): Decimal {
  */
 export function presentValueOfRemainder(termination: Serial, annual: Decimal): Decimal {
   const one = new Decimal(1);
-  const ratio = one.minus(dailyDiscountFactor());
+  // 1 - r, the denominator of every contract year's series.
+  const oneMinusR = one.minus(dailyDiscountFactor());
   let total = ZERO;
   for (const cy of contractYears()) {
     const first = Math.max(termination + 1, cy.start);
@@ -124,7 +125,7 @@ export function presentValueOfRemainder(termination: Serial, annual: Decimal): D
     const perDay = annual.dividedBy(cy.days);
     const series = discountPower(first - termination)
       .times(one.minus(discountPower(days)))
-      .dividedBy(ratio);
+      .dividedBy(oneMinusR);
     total = total.plus(perDay.times(series));
   }
   return total;

@@ -116,6 +116,7 @@ const SINGLE: Record<string, TokenType> = {
   ";": "semicolon",
 };
 const OPERATOR_START = new Set("-+*/^&=<>%:@");
+const NUMBER_ENDS = new Set(",;(){}+-*/^&=<>% ");
 const IDENTIFIER_START = /[A-Za-z_\\\u00A0-\uFFFF]/;
 
 /** Index just past the bracketed part that starts at `i` (brackets nest; `'` escapes one character). */
@@ -157,8 +158,19 @@ export function tokenize(formula: string): Token[] {
       continue;
     }
     if (OPERATOR_START.has(ch)) {
-      push("operator", sticky(OPERATOR));
+      push("operator", ch === "<" || ch === ">" ? sticky(OPERATOR) : i + 1);
       continue;
+    }
+    if (ch >= "0" && ch <= "9") {
+      // A plain number (the many DATE(2004,6,30) and 366 of a native formula) needs no pattern:
+      // only ":" (rows), "!" (a sheet named by digits), "." or a letter after the digits could
+      // make it more than its digits.
+      let end = i + 1;
+      while (formula[end] >= "0" && formula[end] <= "9") end++;
+      if (end === formula.length || NUMBER_ENDS.has(formula[end])) {
+        push("number", end);
+        continue;
+      }
     }
     if (ch === '"' && formula.indexOf('"', i + 1) < 0)
       throw new FormulaTextError(`has an unclosed string at position ${i + 1}`);

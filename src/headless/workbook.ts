@@ -96,7 +96,8 @@ function isoSerial(text: string, date1904: boolean): number | undefined {
 function valueOf(
   cell: SheetCell,
   strings: string[] | undefined,
-  where: string,
+  /** The cell's name for a message: only made when there is one to give. */
+  where: (row: number, col: number) => string,
   date1904: boolean,
   stringsPart: string
 ): PlainValue {
@@ -106,12 +107,12 @@ function valueOf(
       if (v === undefined) return null;
       if (!strings)
         throw new PackageProblem(
-          `has text cells (${where}) but no shared strings part ${stringsPart}`
+          `has text cells (${where(cell.row, cell.col)}) but no shared strings part ${stringsPart}`
         );
       const text = strings[Number(v)];
       if (text === undefined)
         throw new PackageProblem(
-          `cell ${where} refers to shared string ${v}, which the shared strings part does not have`
+          `cell ${where(cell.row, cell.col)} refers to shared string ${v}, which the shared strings part does not have`
         );
       return text;
     }
@@ -192,19 +193,26 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
       (grid[row] ??= [])[col] = content;
     };
     const sharedMasters = new Map<string, { text: string; row: number; col: number }>();
-    const arrayMembers = new Map<string, FormulaCell>();
-    const cellsByAddress = new Map<number, SheetCell>();
-    for (const cell of scanned.cells) cellsByAddress.set(cell.row * MAX_COLUMNS + cell.col, cell);
+    // Keyed by row * MAX_COLUMNS + col: a value cell, the common case, costs no address string.
+    const arrayMembers = new Map<number, FormulaCell>();
+    let cellsByKey: Map<number, SheetCell> | undefined;
+    const cellAt = (row: number, col: number): SheetCell | undefined => {
+      if (!cellsByKey) {
+        cellsByKey = new Map();
+        for (const cell of scanned.cells) cellsByKey.set(cell.row * MAX_COLUMNS + cell.col, cell);
+      }
+      return cellsByKey.get(row * MAX_COLUMNS + col);
+    };
+    const where = (row: number, col: number) => `${sheet}!${cellAddress(row, col)}`;
     for (const cell of scanned.cells) {
-      const address = cellAddress(cell.row, cell.col);
-      const where = `${sheet}!${address}`;
       const cached = valueOf(cell, strings, where, date1904, stringsPart);
       const f = cell.formula;
-      const anchor = arrayMembers.get(address);
+      const anchor = arrayMembers.get(cell.row * MAX_COLUMNS + cell.col);
       if (!f || (f.kind !== "shared" && !f.text && f.kind !== "dataTable")) {
         if (!anchor) put(cell.row, cell.col, engineContent(cached));
         continue;
       }
+      const address = cellAddress(cell.row, cell.col);
       let stored = f.text;
       if (f.kind === "shared" && f.si !== undefined) {
         const master = sharedMasters.get(f.si);
@@ -213,10 +221,10 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
           stored = shiftFormula(master.text, cell.row - master.row, cell.col - master.col);
         else
           throw new PackageProblem(
-            `cell ${where} belongs to shared formula ${f.si}, whose first cell the sheet does not have`
+            `cell ${where(cell.row, cell.col)} belongs to shared formula ${f.si}, whose first cell the sheet does not have`
           );
       }
-      const read = readFormula(reader, stored, where);
+      const read = readFormula(reader, stored, `${sheet}!${address}`);
       const entryCell: FormulaCell = {
         sheet,
         row: cell.row,
@@ -235,24 +243,22 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
         const range = parseRange(f.ref);
         if (!range)
           throw new PackageProblem(
-            `cell ${where} has an array formula over "${f.ref}", which is not a range inside Excel's grid`
+            `cell ${where(cell.row, cell.col)} has an array formula over "${f.ref}", which is not a range inside Excel's grid`
           );
         entryCell.arrayCells = [];
         for (let r = range.top; r <= range.bottom; r++) {
           for (let c = range.left; c <= range.right; c++) {
             if (r === cell.row && c === cell.col) continue;
-            const other = cellsByAddress.get(r * MAX_COLUMNS + c);
+            const other = cellAt(r, c);
             const otherAddress = cellAddress(r, c);
-            arrayMembers.set(otherAddress, entryCell);
+            arrayMembers.set(r * MAX_COLUMNS + c, entryCell);
             entryCell.arrayCells.push({
               sheet,
               row: r,
               col: c,
               address: otherAddress,
               cell: other,
-              cached: other
-                ? valueOf(other, strings, `${sheet}!${otherAddress}`, date1904, stringsPart)
-                : null,
+              cached: other ? valueOf(other, strings, where, date1904, stringsPart) : null,
             });
           }
         }

@@ -151,6 +151,45 @@ describe("the formula tokenizer", () => {
       book: undefined,
       area: "B2",
     });
+    const kinds = (formula: string) => tokenize(formula).map((t) => [t.type, t.text]);
+    // Digits are a number only where nothing after them makes a row range, a sheet or a decimal.
+    expect(kinds("SUM(1:3)+2005!A1+1.5e3+7%-DATE(2004,6,30)*-2<=10")).toEqual([
+      ["function", "SUM"],
+      ["open", "("],
+      ["ref", "1:3"],
+      ["close", ")"],
+      ["operator", "+"],
+      ["ref", "2005!A1"],
+      ["operator", "+"],
+      ["number", "1.5e3"],
+      ["operator", "+"],
+      ["number", "7"],
+      ["operator", "%"],
+      ["operator", "-"],
+      ["function", "DATE"],
+      ["open", "("],
+      ["number", "2004"],
+      ["comma", ","],
+      ["number", "6"],
+      ["comma", ","],
+      ["number", "30"],
+      ["close", ")"],
+      ["operator", "*"],
+      ["operator", "-"],
+      ["number", "2"],
+      ["operator", "<="],
+      ["number", "10"],
+    ]);
+    expect(kinds("{1;2}<>3 ")).toEqual([
+      ["arrayOpen", "{"],
+      ["number", "1"],
+      ["semicolon", ";"],
+      ["number", "2"],
+      ["arrayClose", "}"],
+      ["operator", "<>"],
+      ["number", "3"],
+      ["space", " "],
+    ]);
     expect(() => tokenize(`${"(".repeat(65)}1${")".repeat(65)}`)).toThrow(
       /nested more than 64 levels/
     );

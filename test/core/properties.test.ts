@@ -8,6 +8,7 @@ import fc from "fast-check";
 import * as core from "../../src/core";
 import { Decimal, Exact, Outcome, TERMS } from "../../src/core";
 import type { Amount } from "../../src/core";
+import { formatDifference, formatNumber, formatPercent } from "../../src/core/decimal";
 
 const SEED = 20030207; // the separation agreement's date, for a memorable fixed seed
 const RUNS = 300;
@@ -559,6 +560,45 @@ describe("dates and rounding", () => {
       ),
       options
     );
+  });
+});
+
+describe("explanations' figures from exact fractions", () => {
+  // Fractions as the fast path holds them (cents, rates, day counts) and as decimal.js holds the same value.
+  const fraction = fc
+    .tuple(
+      fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: -1e15, max: 1e15 })),
+      fc.constantFrom(1, 2, 3, 7, 20, 100, 365, 366, 1000, 133590, 1e6)
+    )
+    .map(([n, d]) => Exact.fraction(n, d));
+  const asDecimal = (value: Exact) => Exact.of(value.toDecimal());
+
+  test("money, differences, percentages and numbers read the same as decimal.js writes them", () => {
+    fc.assert(
+      fc.property(fraction, fraction, (a, b) => {
+        expect(core.formatMoney(a)).toBe(core.formatMoney(a.toDecimal()));
+        expect(formatDifference(a, b)).toBe(formatDifference(asDecimal(a), asDecimal(b)));
+        expect(formatDifference(a, b.toDecimal())).toBe(
+          formatDifference(asDecimal(a), b.toDecimal())
+        );
+        expect(formatPercent(a)).toBe(formatPercent(a.toDecimal()));
+        expect(formatNumber(a)).toBe(formatNumber(a.toDecimal()));
+      }),
+      options
+    );
+  });
+
+  test("the hand-worked cases", () => {
+    expect(core.formatMoney(Exact.fraction(-123456789, 100))).toBe("-$1,234,567.89");
+    expect(core.formatMoney(Exact.fraction(-1, 1000))).toBe("$0.00");
+    expect(core.formatMoney(Exact.fraction(5, 1000))).toBe("$0.01");
+    expect(formatDifference(Exact.fraction(1, 1), Exact.fraction(250, 100))).toBe(
+      "$1.50 less than the figure used"
+    );
+    expect(formatPercent(Exact.fraction(7, 20))).toBe("35%");
+    expect(formatPercent(Exact.fraction(1, 200))).toBe("0.5%");
+    expect(formatNumber(Exact.fraction(3, 2))).toBe("1.5");
+    expect(formatNumber(Exact.fraction(1, 3))).toBe("0.333333");
   });
 });
 

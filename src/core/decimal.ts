@@ -17,12 +17,12 @@ export function toCents(amount: Decimal): Decimal {
 
 /**
  * An exact amount of the fast path (src/core/exact.ts): the Decimal it equals, or while it is a
- * fraction n / d of safe integers (`decimal` undefined), those integers. Explanations format
- * several figures per call, and a 40-digit division for each was most of a large audit's time.
+ * fraction of safe integers (`decimal` undefined), its numerator `n`. Explanations format several
+ * figures per call, and a 40-digit division for each was most of a large audit's time: money is
+ * written from the whole cents `toCents` gives.
  */
 type Exactly = {
   readonly n: number;
-  readonly d: number;
   readonly decimal?: Decimal;
   toDecimal(): Decimal;
   toCents(): Exactly;
@@ -37,13 +37,6 @@ function wholeCents(value: Decimal | Exactly): number | undefined {
   return cents.decimal === undefined ? cents.n : undefined;
 }
 
-/** The value as a safe integer, where it is a fraction that divides out. */
-function wholeNumber(value: Decimal | Exactly, times = 1): number | undefined {
-  if (value instanceof Decimal || value.decimal !== undefined) return undefined;
-  const n = value.n * times;
-  return Number.isSafeInteger(n) && n % value.d === 0 ? n / value.d : undefined;
-}
-
 /** "1234567" as "1,234,567": whole digits grouped in thousands. */
 export function groupDigits(whole: string): string {
   return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
@@ -56,8 +49,9 @@ function moneyOfCents(cents: number): string {
   return `${cents < 0 ? "-" : ""}$${groupDigits(String(Math.floor(abs / 100)))}.${fraction}`;
 }
 
-/** The value rounded to cents, as a Decimal: written out from `whole` cents where they are known. */
-function centsOf(value: Decimal | Exactly, whole: number | undefined): Decimal {
+/** The value rounded to cents, as a Decimal: written out from whole cents where integers hold them. */
+function centsOf(value: Decimal | Exactly): Decimal {
+  const whole = wholeCents(value);
   return whole === undefined ? toCents(asDecimal(value)) : new Decimal(`${whole}e-2`);
 }
 
@@ -72,30 +66,17 @@ export function formatMoney(value: Decimal | Exactly): string {
 
 /** How far another reading is from the one used, both rounded to cents as a cell would show them. */
 export function formatDifference(other: Decimal | Exactly, used: Decimal | Exactly): string {
-  const [a, b] = [wholeCents(other), wholeCents(used)];
-  const inCents = a !== undefined && b !== undefined ? a - b : undefined;
-  if (inCents !== undefined && Number.isSafeInteger(inCents)) {
-    if (inCents === 0) return "the same as the figure used";
-    return `${moneyOfCents(Math.abs(inCents))} ${inCents < 0 ? "less" : "more"} than the figure used`;
-  }
-  const difference = centsOf(other, a).minus(centsOf(used, b));
+  const difference = centsOf(other).minus(centsOf(used));
   if (difference.isZero()) return "the same as the figure used";
   return `${formatMoney(difference.abs())} ${difference.isNegative() ? "less" : "more"} than the figure used`;
 }
 
-/** Below this, a whole number is written in full by decimal.js's toSignificantDigits(10) too. */
-const TEN_DIGITS = 1e10;
-
 /** A rate or fraction as a percentage ("35%", "3%", "0.5%"). */
 export function formatPercent(value: Decimal | Exactly): string {
-  const whole = wholeNumber(value, 100);
-  if (whole !== undefined && Math.abs(whole) < TEN_DIGITS) return `${whole}%`;
   return `${asDecimal(value).times(100).toSignificantDigits(10).toString()}%`;
 }
 
 /** A plain number for explanations, trimmed to a readable number of digits. */
 export function formatNumber(value: Decimal | Exactly, places = 6): string {
-  const whole = wholeNumber(value);
-  if (whole !== undefined) return String(whole);
   return asDecimal(value).toDecimalPlaces(places).toString();
 }

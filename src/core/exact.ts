@@ -13,9 +13,6 @@ const MAX_CENTS = 1e15;
 
 const safe = (x: number) => x <= SAFE && x >= -SAFE;
 
-/** 1, 10, 100 … 10^15, each with its number of decimal places. */
-const DECIMAL_PLACES = new Map(Array.from({ length: 16 }, (_, places) => [10 ** places, places]));
-
 /** Euclid's algorithm; a remainder of large doubles costs more than the rest of a calculation. */
 function euclid(a: number, b: number): number {
   a = Math.abs(a);
@@ -94,8 +91,8 @@ export class Exact {
   toDecimal(): Decimal {
     if (this.decimal) return this.decimal;
     // Whole amounts and cents need no 40-digit division: their digits are written out.
-    const places = DECIMAL_PLACES.get(this.d);
-    if (places !== undefined) return new Decimal(places ? `${this.n}e-${places}` : this.n);
+    if (this.d === 1) return new Decimal(this.n);
+    if (this.d === 100) return new Decimal(`${this.n}e-2`);
     return new Decimal(this.n).dividedBy(this.d);
   }
 

@@ -573,7 +573,7 @@ describe("explanations' figures from exact fractions", () => {
     .map(([n, d]) => Exact.fraction(n, d));
   const asDecimal = (value: Exact) => Exact.of(value.toDecimal());
 
-  test("money, differences, percentages and numbers read the same as decimal.js writes them", () => {
+  test("money and differences read the same as decimal.js writes them", () => {
     fc.assert(
       fc.property(fraction, fraction, (a, b) => {
         expect(core.formatMoney(a)).toBe(core.formatMoney(a.toDecimal()));
@@ -581,8 +581,6 @@ describe("explanations' figures from exact fractions", () => {
         expect(formatDifference(a, b.toDecimal())).toBe(
           formatDifference(asDecimal(a), b.toDecimal())
         );
-        expect(formatPercent(a)).toBe(formatPercent(a.toDecimal()));
-        expect(formatNumber(a)).toBe(formatNumber(a.toDecimal()));
       }),
       options
     );

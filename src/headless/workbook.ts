@@ -193,26 +193,28 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
       (grid[row] ??= [])[col] = content;
     };
     const sharedMasters = new Map<string, { text: string; row: number; col: number }>();
-    // Keyed by row * MAX_COLUMNS + col: a value cell, the common case, costs no address string.
+    // Cells keyed by number: a value cell, the common case, costs no address string.
+    const key = (row: number, col: number) => row * MAX_COLUMNS + col;
     const arrayMembers = new Map<number, FormulaCell>();
     let cellsByKey: Map<number, SheetCell> | undefined;
     const cellAt = (row: number, col: number): SheetCell | undefined => {
       if (!cellsByKey) {
         cellsByKey = new Map();
-        for (const cell of scanned.cells) cellsByKey.set(cell.row * MAX_COLUMNS + cell.col, cell);
+        for (const cell of scanned.cells) cellsByKey.set(key(cell.row, cell.col), cell);
       }
-      return cellsByKey.get(row * MAX_COLUMNS + col);
+      return cellsByKey.get(key(row, col));
     };
     const where = (row: number, col: number) => `${sheet}!${cellAddress(row, col)}`;
     for (const cell of scanned.cells) {
       const cached = valueOf(cell, strings, where, date1904, stringsPart);
       const f = cell.formula;
-      const anchor = arrayMembers.get(cell.row * MAX_COLUMNS + cell.col);
+      const anchor = arrayMembers.get(key(cell.row, cell.col));
       if (!f || (f.kind !== "shared" && !f.text && f.kind !== "dataTable")) {
         if (!anchor) put(cell.row, cell.col, engineContent(cached));
         continue;
       }
       const address = cellAddress(cell.row, cell.col);
+      const name = `${sheet}!${address}`;
       let stored = f.text;
       if (f.kind === "shared" && f.si !== undefined) {
         const master = sharedMasters.get(f.si);
@@ -221,10 +223,10 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
           stored = shiftFormula(master.text, cell.row - master.row, cell.col - master.col);
         else
           throw new PackageProblem(
-            `cell ${where(cell.row, cell.col)} belongs to shared formula ${f.si}, whose first cell the sheet does not have`
+            `cell ${name} belongs to shared formula ${f.si}, whose first cell the sheet does not have`
           );
       }
-      const read = readFormula(reader, stored, `${sheet}!${address}`);
+      const read = readFormula(reader, stored, name);
       const entryCell: FormulaCell = {
         sheet,
         row: cell.row,
@@ -243,7 +245,7 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
         const range = parseRange(f.ref);
         if (!range)
           throw new PackageProblem(
-            `cell ${where(cell.row, cell.col)} has an array formula over "${f.ref}", which is not a range inside Excel's grid`
+            `cell ${name} has an array formula over "${f.ref}", which is not a range inside Excel's grid`
           );
         entryCell.arrayCells = [];
         for (let r = range.top; r <= range.bottom; r++) {
@@ -251,7 +253,7 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
             if (r === cell.row && c === cell.col) continue;
             const other = cellAt(r, c);
             const otherAddress = cellAddress(r, c);
-            arrayMembers.set(r * MAX_COLUMNS + c, entryCell);
+            arrayMembers.set(key(r, c), entryCell);
             entryCell.arrayCells.push({
               sheet,
               row: r,

@@ -31,6 +31,8 @@ import type {
   TnwMethod,
 } from "../core";
 import { argumentValue } from "./references";
+// This module's own helpers, handed to each definition's builder (see NativeBuilder).
+import * as nativeFormulas from "./native";
 
 export interface NativeOptions {
   /** The value an argument text stands for (a literal, or a referenced cell's value), or UNKNOWN; literals only when absent. */
@@ -534,7 +536,16 @@ export function optionExpiryFormula(a: Args): string {
 }
 
 /** Builds a definition's native formula from its call's arguments; "" when it writes only parts (a spill). */
-export type NativeBuilder = (args: Args, options: NativeOptions) => string;
+/**
+ * A definition's native formula: written with this module's helpers, which it is handed rather than
+ * imports, so that the catalogue does not depend on the audit and Excel's functions.js, which never
+ * writes a native formula, carries none of them.
+ */
+export type NativeBuilder = (
+  args: Args,
+  native: typeof nativeFormulas,
+  options: NativeOptions
+) => string;
 
 /** The native expression (no "=") for formula text that may contain BTU calls; throws NotNative. */
 function nativeExpression(
@@ -585,7 +596,7 @@ function explainCall(
   const builder = spec.native;
   const args = new Args(call, resolve, options, parts);
   try {
-    const expression = builder(args, options);
+    const expression = builder(args, nativeFormulas, options);
     return { expression, note: args.notes.length ? args.notes.join(" ") : undefined };
   } catch (error) {
     if (error instanceof NotNative)

@@ -6,6 +6,7 @@ export * from "./formula";
 export * from "./settings";
 export * from "./literals";
 export * from "./tokens";
+export * from "./cellReferences";
 export * from "./examples";
 export * from "./invocations";
 export * from "./formats";

@@ -5,7 +5,7 @@
  * bundle loads first creates it, and the other finds the same object.
  */
 import type { RawArgument } from "./coerce";
-import { parseReference } from "./tokens";
+import { parseReference } from "./cellReferences";
 
 export interface RecordedInvocation {
   name: string;

@@ -4,22 +4,20 @@
  * calculation stay in the catalogue and the core; nothing thrown ever reaches Excel, because Excel
  * turns an uncaught exception into a bare #VALUE! with no message.
  */
-import {
-  CellResult,
-  RawArgument,
-  RawScalar,
-  RunContext,
-  SheetError,
-  WorkbookSettings,
-  clauseLibrary,
-  evaluate,
-  NUMBER_FORMATS,
-  findFunction,
-  readSettings,
-  recordInvocation,
-  workbookDate1904,
-} from "../catalogue";
-import type { ClauseLibrary } from "../catalogue";
+// Each from its own module, not the catalogue's index: the pane's bundle reuses functions.js's
+// modules, so every module reached from here ships in what Excel loads for the functions.
+import { SheetError } from "../catalogue/coerce";
+import type { RawArgument, RawScalar } from "../catalogue/coerce";
+import { clauseLibrary } from "../catalogue/clauseLibrary";
+import type { ClauseLibrary } from "../catalogue/clauseLibrary";
+import type { RunContext } from "../catalogue/definition";
+import { evaluate } from "../catalogue/evaluate";
+import type { CellResult } from "../catalogue/evaluate";
+import { NUMBER_FORMATS } from "../catalogue/formats";
+import { recordInvocation, workbookDate1904 } from "../catalogue/invocations";
+import { readSettings } from "../catalogue/settings";
+import type { WorkbookSettings } from "../catalogue/settings";
+import { findFunction } from "../catalogue/specs";
 import type { CellValue } from "../core";
 
 /** The Excel errors a custom function can return, by the code the catalogue uses. */

@@ -44,7 +44,7 @@ afterAll(() => {
   else process.env.ADDIN_BASE_URL = savedBaseUrl;
 });
 
-test("a production build has the functions and taskpane entries, and no dev server or certificate", async () => {
+test("a production build has the functions entry and the taskpane over its modules, and no dev server or certificate", async () => {
   process.env.ADDIN_BASE_URL = "https://addins.example.org/btu/";
   const config = await loadConfig()(
     { WEBPACK_BUNDLE: true, WEBPACK_BUILD: true },
@@ -52,7 +52,8 @@ test("a production build has the functions and taskpane entries, and no dev serv
   );
   expect(config.entry).toEqual({
     functions: "./src/functions/functions.ts",
-    taskpane: "./src/taskpane/taskpane.ts",
+    // One page runs both: the pane reuses the functions' modules rather than a second copy.
+    taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
   });
   expect(config.mode).toBe("production");
   expect(config.devServer).toBeUndefined();

@@ -4,7 +4,6 @@
  */
 import * as core from "../../core";
 import { termCount, termDate, termDollars, termPercent, termYear } from "../../core";
-import * as native from "../../audit/native";
 import type { FunctionDefinition } from "../definition";
 import { asOf, holidays, keyword, optional, param } from "../params";
 import { withWorkbookHolidays } from "../settings";
@@ -108,7 +107,7 @@ export const LOAN: readonly FunctionDefinition[] = [
     clauses: ["FA 1(b)", "FA 1(c)"],
     run: ([ar, inv, lc, drawn, d]) =>
       core.borrowingBase(money(ar), money(inv), optMoney(lc), optMoney(drawn), optNum(d)),
-    native: (a) => {
+    native: (a, native) => {
       const deductions = [2, 3]
         .filter((i) => a.has(i))
         .map((i) => `-${a.sum(i)}`)
@@ -131,7 +130,7 @@ export const LOAN: readonly FunctionDefinition[] = [
     returns: "The inventory advance in dollars.",
     clauses: ["FA 1(b)"],
     run: ([inv]) => core.inventoryAdvance(money(inv)),
-    native: (a) =>
+    native: (a, native) =>
       native.cents(
         `MIN(${native.num("loan.inventory_rate")}*${a.sum(0)},${native.num("loan.inventory_cap")})`
       ),
@@ -149,7 +148,7 @@ export const LOAN: readonly FunctionDefinition[] = [
     clauses: ["LMA I.A", "FA 1(b)"],
     run: ([base, loans, commitment, lc]) =>
       core.availability(money(base), money(loans), optMoney(commitment), optMoney(lc)),
-    native: (a) => native.cents(`MAX(0,${native.lendingLimit(a)}-${a.sum(1)})`),
+    native: (a, native) => native.cents(`MAX(0,${native.lendingLimit(a)}-${a.sum(1)})`),
     // min(14,000,000, 5,150,000) − 2,000,000.
     examples: [{ args: [5150000, 2000000], shows: "3150000.00", cell: 3150000 }],
   },
@@ -163,7 +162,7 @@ export const LOAN: readonly FunctionDefinition[] = [
     clauses: ["SA 13(h)", "LMA I.A", "FA 1(b)"],
     run: ([base, loans, commitment, lc]) =>
       core.overadvance(money(base), money(loans), optMoney(commitment), optMoney(lc)),
-    native: (a) => native.cents(`MAX(0,${a.sum(1)}-${native.lendingLimit(a)})`),
+    native: (a, native) => native.cents(`MAX(0,${a.sum(1)}-${native.lendingLimit(a)})`),
     // 6,000,000 − min(14,000,000, 5,150,000).
     examples: [{ args: [5150000, 6000000], shows: "850000.00", cell: 850000 }],
   },
@@ -177,7 +176,7 @@ export const LOAN: readonly FunctionDefinition[] = [
     clauses: ["FA 1(h)-tnw"],
     run: ([d, years, incomes, method]) =>
       core.minTnw(num(d), column(years), column(incomes), kw<core.TnwMethod>(method)),
-    native: (a) => native.cents(native.minimumTnw(a, 0)),
+    native: (a, native) => native.cents(native.minimumTnw(a, 0)),
     examples: [
       {
         args: [
@@ -217,7 +216,7 @@ export const LOAN: readonly FunctionDefinition[] = [
         column(incomes),
         kw<core.TnwMethod>(method)
       ),
-    native: (a) => native.cents(`${a.sum(0)}-${native.minimumTnw(a, 1)}`),
+    native: (a, native) => native.cents(`${a.sum(0)}-${native.minimumTnw(a, 1)}`),
     // 12,000,000 − 11,000,000 (the MIN_TNW example).
     examples: [
       {
@@ -259,7 +258,7 @@ export const LOAN: readonly FunctionDefinition[] = [
     clauses: ["FA 1(h)-tnw"],
     run: ([years, incomes, method]) =>
       core.tnwLedger(column(years), column(incomes), kw<core.TnwMethod>(method)),
-    native: native.tnwLedgerParts,
+    native: (a, native, o) => native.tnwLedgerParts(a, o),
     // 10,000,000 + 600,000 after 2004; the 2005 loss adds nothing; + 400,000 after 2006.
     examples: [
       {
@@ -288,7 +287,7 @@ export const LOAN: readonly FunctionDefinition[] = [
     returns: '"PASS", "FAIL" or "NOT TESTED".',
     clauses: ["FA 1(i)"],
     run: ([d, income]) => core.netIncomeTest(num(d), money(income)),
-    native: (a) =>
+    native: (a, native) =>
       `IF(${a.date(0)}<${native.excelDate(core.termNumber("loan.net_income_test_from"))},"NOT TESTED",IF(${a.sum(1)}>=${native.num("loan.min_quarterly_net_income")},"PASS","FAIL"))`,
     examples: [{ args: [date("2004-09-30"), -5], shows: "NOT TESTED", cell: "NOT TESTED" }],
   },
@@ -316,7 +315,7 @@ export const LOAN: readonly FunctionDefinition[] = [
     returns: '"PASS" or "FAIL".',
     clauses: ["FA 1(j)"],
     run: ([liabilities, tnw, d]) => core.leverageTest(money(liabilities), money(tnw), optNum(d)),
-    native: (a) => {
+    native: (a, native) => {
       const limit = native.versioned(a, 2, (at) => native.num("loan.leverage_max", at));
       // liabilities ≤ limit × TNW is the ratio test without a division that binary floats could blur.
       return `IF(AND(${a.sum(1)}>0,${a.sum(0)}<=${limit}*${a.sum(1)}),"PASS","FAIL")`;
@@ -333,7 +332,7 @@ export const LOAN: readonly FunctionDefinition[] = [
     returns: "The maximum ratio.",
     clauses: ["FA 1(j)"],
     run: ([d]) => core.leverageMax(optNum(d)),
-    native: (a) => native.versioned(a, 0, (at) => native.num("loan.leverage_max", at)),
+    native: (a, native) => native.versioned(a, 0, (at) => native.num("loan.leverage_max", at)),
     examples: [
       {
         args: [date("2004-01-27")],
@@ -366,7 +365,7 @@ export const LOAN: readonly FunctionDefinition[] = [
         column(amounts).map((v) => v ?? 0),
         flags(disputed)
       ),
-    native: (a) => {
+    native: (a, native) => {
       const threshold = native.num("loan.cross_default_threshold");
       if (!a.has(1)) return `SUM(${a.expr(0)})>${threshold}`;
       return `SUMPRODUCT(${a.expr(0)}*(1-${a.expr(1)}))>${threshold}`;
@@ -383,7 +382,7 @@ export const LOAN: readonly FunctionDefinition[] = [
     returns: "The termination date of the facility, as a date serial.",
     clauses: ["FA 1(a)", "ALLONGE 1"],
     run: ([d]) => core.facilityTerminationDate(optNum(d)),
-    native: (a) =>
+    native: (a, native) =>
       native.versioned(a, 0, (at) =>
         native.excelDate(core.termNumber("loan.termination_date", at))
       ),
@@ -425,7 +424,7 @@ export const LOAN: readonly FunctionDefinition[] = [
         kw<core.NoticeMethod>(method)!,
         withWorkbookHolidays(dates(h), settings)
       ),
-    native: (a, o) =>
+    native: (a, native, o) =>
       a.keyword<core.NoticeMethod>(1) === "fax"
         ? a.date(0)
         : native.workdayOver(a, o, 0, native.num("loan.courier_business_days"), 2),
@@ -453,7 +452,7 @@ export const LOAN: readonly FunctionDefinition[] = [
     settings: ["extraHolidays"],
     run: ([start, days, h], { settings }) =>
       core.workdayFunction(num(start), num(days), withWorkbookHolidays(dates(h), settings)),
-    native: (a, o) => native.workdayOver(a, o, 0, `TRUNC(${a.expr(1)})`, 2),
+    native: (a, native, o) => native.workdayOver(a, o, 0, `TRUNC(${a.expr(1)})`, 2),
     // Friday 2004-07-02, then Monday 5 July is the observed Independence Day.
     examples: [{ args: [date("2004-07-02"), 1], shows: "2004-07-06", cell: date("2004-07-06") }],
   },

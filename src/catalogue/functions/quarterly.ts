@@ -4,7 +4,6 @@
  * definition of one function (TERMS.md, "Deadlines and certificates").
  */
 import * as core from "../../core";
-import * as native from "../../audit/native";
 import { termPercent } from "../../core";
 import type { FunctionDefinition, SpillColumn } from "../definition";
 import { asOf, holidays, keyword, optional, param } from "../params";
@@ -104,7 +103,7 @@ export const QUARTERLY: readonly FunctionDefinition[] = [
         num(d),
         withWorkbookHolidays(dates(h), settings)
       ),
-    native: native.eventDeadlinesParts,
+    native: (a, native, o) => native.eventDeadlinesParts(a, o),
     examples: [
       {
         args: ["duress_notification", date("2004-12-20")],
@@ -174,7 +173,7 @@ export const QUARTERLY: readonly FunctionDefinition[] = [
         optNum(watch) ?? settings?.watchShare,
         kw<core.TnwMethod>(method)
       ),
-    native: native.complianceParts,
+    native: (a, native, o) => native.complianceParts(a, o),
     // TNW: 11,500,000 − 11,000,000 = 500,000 (4.5% < 10%: WATCH); leverage: 2 × 11,500,000 − 21,000,000.
     examples: [
       {
@@ -238,7 +237,7 @@ export const QUARTERLY: readonly FunctionDefinition[] = [
         optMoney(exposure),
         optNum(d)
       ),
-    native: native.borrowingBaseCertificateParts,
+    native: (a, native, o) => native.borrowingBaseCertificateParts(a, o),
     // Base 5,150,000 − loans 4,000,000 = 1,150,000 of room, ÷ 80% = 1,437,500 of receivables.
     examples: [
       {

@@ -1,7 +1,6 @@
 /** The functions that look the agreements up: a figure by its term id, a clause's text by its id. */
 import * as core from "../../core";
 import { termDate } from "../../core";
-import * as native from "../../audit/native";
 import type { FunctionDefinition } from "../definition";
 import { asOf, param } from "../params";
 import { optNum, str } from "./values";
@@ -30,9 +29,9 @@ export const REFERENCE: readonly FunctionDefinition[] = [
     returns: "The figure: dollars, a rate as a fraction, a count, or a date serial.",
     clauses: [],
     run: ([id, d]) => core.termValue(str(id)!, optNum(d)),
-    native: (a) => {
+    native: (a, native) => {
       const id = a.value(0);
-      if (typeof id !== "string") native.notNative("the term id is not known text");
+      if (typeof id !== "string") return native.notNative("the term id is not known text");
       return native.versioned(a, 1, (at) => native.termExpression(id, at));
     },
     examples: [{ args: ["loan.inventory_cap"], shows: "3500000", cell: 3500000 }],

@@ -4,7 +4,6 @@
  */
 import * as core from "../../core";
 import { longDate, termCount, termDate, termDollars, termPercent } from "../../core";
-import * as native from "../../audit/native";
 import type { KeywordChoice } from "../coerce";
 import type { FunctionDefinition } from "../definition";
 import { holidays, keyword, optional, param } from "../params";
@@ -95,7 +94,7 @@ const lump = (part: core.Part, name: string): FunctionDefinition => {
         kw<core.TerminationType>(type)!,
         kw<core.DiscountMethod>(method) ?? workbookMethod(settings)
       ),
-    native: (a, o) => native.lump(part, a, o.settings),
+    native: (a, native, o) => native.lump(part, a, o.settings),
     examples: consulting
       ? [
           { args: [date("2005-03-31"), "board"], shows: "458860.27", cell: 458860.27 },
@@ -132,7 +131,7 @@ export const SEPARATION: readonly FunctionDefinition[] = [
     returns: "Remaining fees in dollars.",
     clauses: ["SEP 3(a)", "SEP 3(b)"],
     run: ([d, s]) => core.remainingFees(num(d), kw<core.Stream>(s)),
-    native: (a) =>
+    native: (a, native) =>
       native.cents(
         `${native.annual(a.keyword<core.Stream>(1))}*${native.remainingYears(a.date(0))}`
       ),
@@ -163,7 +162,7 @@ export const SEPARATION: readonly FunctionDefinition[] = [
     returns: "Fees earned in dollars.",
     clauses: ["SEP 3(a)", "SEP 3(b)"],
     run: ([from, to, s]) => core.feesEarned(num(from), num(to), kw<core.Stream>(s)),
-    native: (a) =>
+    native: (a, native) =>
       native.cents(
         `${native.annual(a.keyword<core.Stream>(2))}*${native.yearsBetween(a.date(0), a.date(1))}`
       ),
@@ -205,7 +204,7 @@ export const SEPARATION: readonly FunctionDefinition[] = [
     },
     clauses: ["SEP 3(a)", "SEP 3(b)"],
     run: ([s, from, to]) => core.feeSchedule(kw<core.Stream>(s), optNum(from), optNum(to)),
-    native: native.feeScheduleParts,
+    native: (a, native, o) => native.feeScheduleParts(a, o),
     examples: [
       {
         args: ["consulting"],
@@ -233,7 +232,7 @@ export const SEPARATION: readonly FunctionDefinition[] = [
     clauses: ["SEP 4(b)(i)", "SEP 4(b)(ii)", "SEP 4(c)(i)", "SEP 4(c)(ii)"],
     run: ([notice, type, s]) =>
       core.terminationDate(num(notice), kw<core.TerminationType>(type)!, kw<core.Stream>(s)),
-    native: (a) => {
+    native: (a, native) => {
       const type = a.keyword<core.TerminationType>(1);
       return core.SEP4[type].takesEffect.on === "notice months"
         ? `EDATE(${a.date(0)},${native.num("sep.notice_months")})`
@@ -259,7 +258,7 @@ export const SEPARATION: readonly FunctionDefinition[] = [
     returns: "1, 2, 3 or 4.",
     clauses: ["SEP 3(b)"],
     run: ([d]) => core.contractYear(num(d)),
-    native: (a) => native.contractYearFormula(a.date(0)),
+    native: (a, native) => native.contractYearFormula(a.date(0)),
     examples: [
       {
         args: [date("2004-07-01")],
@@ -287,7 +286,7 @@ export const SEPARATION: readonly FunctionDefinition[] = [
     clauses: ["SEP 3(c)(iv)(A)"],
     run: ([t, type, vest]) =>
       core.optionExpiry(num(t), kw<core.TerminationType>(type)!, optNum(vest)),
-    native: native.optionExpiryFormula,
+    native: (a, native) => native.optionExpiryFormula(a),
     // Board termination on 2005-03-31 with the tranche vested: one year from termination.
     examples: [
       { args: [date("2005-03-31"), "board"], shows: "2006-03-31", cell: date("2006-03-31") },
@@ -307,7 +306,8 @@ export const SEPARATION: readonly FunctionDefinition[] = [
     settings: ["extraHolidays"],
     run: ([d, h], { settings }) =>
       core.electionDeadline(num(d), withWorkbookHolidays(dates(h), settings)),
-    native: (a, o) => native.workdayOver(a, o, 0, native.num("sep.election_business_days"), 1),
+    native: (a, native, o) =>
+      native.workdayOver(a, o, 0, native.num("sep.election_business_days"), 1),
     examples: [
       { args: [date("2004-12-20")], shows: "2005-01-21 (serial 38373)", cell: date("2005-01-21") },
     ],
@@ -323,7 +323,7 @@ export const SEPARATION: readonly FunctionDefinition[] = [
     settings: ["extraHolidays"],
     run: ([d, h], { settings }) =>
       core.shareTransferDeadline(num(d), withWorkbookHolidays(dates(h), settings)),
-    native: (a, o) =>
+    native: (a, native, o) =>
       native.workdayOver(a, o, 0, native.num("sep.share_transfer_business_days"), 1),
     // Ten weekdays after Friday 2005-01-21, with no federal holiday between: Friday 2005-02-04.
     examples: [{ args: [date("2005-01-21")], shows: "2005-02-04", cell: date("2005-02-04") }],
@@ -386,7 +386,7 @@ export const SEPARATION: readonly FunctionDefinition[] = [
     clauses: ["SEP 3(c)(iii)(A)", "SEP 3(c)(iii)(B)"],
     run: ([cv, cv2003, increase]) =>
       core.splitDollarCompanyInterest(money(cv), money(cv2003), optMoney(increase)),
-    native: (a) =>
+    native: (a, native) =>
       native.cents(
         `${native.num("sep.split_dollar_company_interest_2003")}/${a.sum(1)}*(${a.sum(0)}${a.has(2) ? `-${a.sum(2)}` : ""})`
       ),
@@ -431,7 +431,7 @@ export const SEPARATION: readonly FunctionDefinition[] = [
     clauses: ["SEP 3(c)(iii)(B)"],
     run: ([ci, years, method]) =>
       core.splitDollarBuyout(money(ci), num(years), kw<core.BuyoutMethod>(method)),
-    native: (a) => {
+    native: (a, native) => {
       const method = a.keyword<core.BuyoutMethod>(2);
       const rate = native.num("sep.split_dollar_discount_rate");
       return method === "compound"
@@ -452,7 +452,7 @@ export const SEPARATION: readonly FunctionDefinition[] = [
     returns: "The first permitted notice date, as a date serial.",
     clauses: ["SEP 4(h)"],
     run: ([first]) => core.disabilityNoticeDate(num(first)),
-    native: (a) => `${a.date(0)}+${native.num("sep.disability_days")}`,
+    native: (a, native) => `${a.date(0)}+${native.num("sep.disability_days")}`,
     // 2005-01-01 + 120 days: 31 + 28 + 31 + 30 = 120 lands on 2005-05-01.
     examples: [{ args: [date("2005-01-01")], shows: "2005-05-01", cell: date("2005-05-01") }],
   },
@@ -471,7 +471,7 @@ export const SEPARATION: readonly FunctionDefinition[] = [
     returns: "TRUE for a Change of Control, FALSE otherwise.",
     clauses: ["SEP 7(b)", "SEP 4(e)"],
     run: ([fraction]) => core.changeOfControl(num(fraction)),
-    native: (a) => `${a.expr(0)}>${native.num("sep.change_of_control_threshold")}`,
+    native: (a, native) => `${a.expr(0)}>${native.num("sep.change_of_control_threshold")}`,
     // Exactly half is not "more than 50%".
     examples: [{ args: [0.5], shows: "FALSE", cell: false }],
   },

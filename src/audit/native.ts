@@ -535,11 +535,11 @@ export function optionExpiryFormula(a: Args): string {
   return `IF(${vest}<=${t},${oneYear},${vest}+${num("sep.option_post_vest_days")})`;
 }
 
-/** Builds a definition's native formula from its call's arguments; "" when it writes only parts (a spill). */
 /**
- * A definition's native formula: written with this module's helpers, which it is handed rather than
- * imports, so that the catalogue does not depend on the audit and Excel's functions.js, which never
- * writes a native formula, carries none of them.
+ * Builds a definition's native formula from its call's arguments; "" when it writes only parts (a
+ * spill). It writes with this module's helpers, handed to it rather than imported, so that the
+ * catalogue imports none of the audit's code, and Excel's functions.js, which never writes a native
+ * formula, carries none of it.
  */
 export type NativeBuilder = (
   args: Args,

@@ -214,7 +214,7 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
         continue;
       }
       const address = cellAddress(cell.row, cell.col);
-      const name = `${sheet}!${address}`;
+      const name = where(cell.row, cell.col);
       let stored = f.text;
       if (f.kind === "shared" && f.si !== undefined) {
         const master = sharedMasters.get(f.si);
@@ -252,13 +252,12 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
           for (let c = range.left; c <= range.right; c++) {
             if (r === cell.row && c === cell.col) continue;
             const other = cellAt(r, c);
-            const otherAddress = cellAddress(r, c);
             arrayMembers.set(key(r, c), entryCell);
             entryCell.arrayCells.push({
               sheet,
               row: r,
               col: c,
-              address: otherAddress,
+              address: cellAddress(r, c),
               cell: other,
               cached: other ? valueOf(other, strings, where, date1904, stringsPart) : null,
             });

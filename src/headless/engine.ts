@@ -12,6 +12,7 @@ import {
   SerializedNamedExpression,
 } from "hyperformula";
 import { MAX_COLUMNS, MAX_ROWS, RunContext } from "../catalogue";
+import { shareFormulaShapes } from "./formulaShapes";
 import { registerBtuPlugin, withoutBtuPlugin } from "./plugin";
 
 export const ENGINE_CONFIG: Partial<ConfigParams> = {
@@ -102,6 +103,7 @@ function build(sheets: SheetContents, options: EngineOptions, context?: RunConte
   // HyperFormula hands `context` to every function plugin as config.context: the BTU functions'
   // workbook settings and date system travel with the engine they belong to.
   const config = { ...configFor(options), context };
+  shareFormulaShapes();
   if (!options.names?.length)
     return { engine: HyperFormula.buildFromSheets(sheets, config), refusedNames: [] };
   const { accepted, refused } = acceptedNames(sheets, options.names, config);

@@ -110,9 +110,12 @@ export function inflateEntry(entry: ZipEntry): Uint8Array {
   return out;
 }
 
-/** A new entry: its content deflated, stamped with the fixed time. */
+/**
+ * A new entry: its content deflated, stamped with the fixed time. zlib's fastest level: on a 41 MB
+ * sheet it takes a third of the default level's time (281 against 824 ms) for 11% more bytes.
+ */
 export function newEntry(name: string, content: Uint8Array): ZipEntry {
-  const raw = deflateRawSync(content, { level: 6 });
+  const raw = deflateRawSync(content, { level: 1 });
   return {
     name,
     method: 8,

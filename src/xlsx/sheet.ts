@@ -4,9 +4,9 @@
  * scan reads only the elements a cell record has (`c`, `f`, `v`, `is`), in any namespace prefix;
  * everything outside `<sheetData>` is never parsed.
  */
-import { MAX_COLUMNS, MAX_ROWS, cellAddress, columnNumber } from "../catalogue";
+import { MAX_COLUMNS, MAX_ROWS, cellAddress } from "../catalogue";
 import { PackageProblem } from "./package";
-import { attributesOf, decodeXml, decodeXstring } from "./xml";
+import { attributeOf, attributesOf, decodeXml, decodeXstring } from "./xml";
 
 export interface StoredFormula {
   /** `<f>` text as stored (prefixes kept); empty for a shared formula's other cells. */
@@ -64,14 +64,20 @@ export interface ScannedSheet {
   emptyData?: { start: number; end: number };
 }
 
+/** 0-based row and column of a cell's `r` (read by character codes: a worksheet has one per cell). */
 function parseAddress(ref: string, part: string): { row: number; col: number } {
-  const m = /^([A-Z]{1,3})([0-9]{1,7})$/i.exec(ref);
-  if (!m)
+  let i = 0;
+  let col = 0;
+  for (let c = ref.charCodeAt(0) | 32; i < 3 && c >= 97 && c <= 122; c = ref.charCodeAt(++i) | 32)
+    col = col * 26 + c - 96;
+  const digitsFrom = i;
+  let row = 0;
+  for (let c = ref.charCodeAt(i); i < digitsFrom + 7 && c >= 48 && c <= 57; c = ref.charCodeAt(++i))
+    row = row * 10 + c - 48;
+  if (digitsFrom === 0 || i === digitsFrom || i !== ref.length)
     throw new PackageProblem(
       `its part ${part} has a cell reference "${ref}" that is not an A1 address`
     );
-  const col = columnNumber(m[1]);
-  const row = Number(m[2]);
   if (row < 1 || row > MAX_ROWS || col > MAX_COLUMNS)
     throw new PackageProblem(
       `its part ${part} has a cell ${ref} beyond Excel's grid (${cellAddress(MAX_ROWS - 1, MAX_COLUMNS - 1)})`
@@ -111,6 +117,9 @@ export function scanSheet(xml: string, part: string): ScannedSheet {
   if (closeData < 0)
     throw new PackageProblem(`its part ${part} is not well-formed XML (no </sheetData>)`);
   scanned.dataEnd = closeData;
+  const cellClose = `</${prefix}c>`;
+  const valueOpen = `<${prefix}v>`;
+  const valueClose = `</${prefix}v>`;
   const tags = /<(\w+:)?(row|c)\b([^>]*?)(\/?)>|<\/(?:\w+:)?row>/g;
   tags.lastIndex = scanned.dataStart;
   let rowIndex = -1;
@@ -123,12 +132,12 @@ export function scanSheet(xml: string, part: string): ScannedSheet {
       current = undefined;
       continue;
     }
-    const attrs = attributesOf(m[3]);
     const tagEnd = m.index + m[0].length;
+    const r = attributeOf(m[3], "r");
     if (m[2] === "row") {
-      rowIndex = attrs.r ? Number(attrs.r) - 1 : rowIndex + 1;
+      rowIndex = r ? Number(r) - 1 : rowIndex + 1;
       if (!(rowIndex >= 0 && rowIndex < MAX_ROWS))
-        throw new PackageProblem(`its part ${part} has a row ${attrs.r} beyond Excel's grid`);
+        throw new PackageProblem(`its part ${part} has a row ${r} beyond Excel's grid`);
       colIndex = -1;
       current = {
         row: rowIndex,
@@ -143,7 +152,7 @@ export function scanSheet(xml: string, part: string): ScannedSheet {
       if (current.selfClosing) current = undefined;
       continue;
     }
-    const position = attrs.r ? parseAddress(attrs.r, part) : { row: rowIndex, col: colIndex + 1 };
+    const position = r ? parseAddress(r, part) : { row: rowIndex, col: colIndex + 1 };
     colIndex = position.col;
     const cell: SheetCell = {
       row: position.row,
@@ -152,15 +161,29 @@ export function scanSheet(xml: string, part: string): ScannedSheet {
       end: tagEnd,
       tagEnd,
     };
-    if (attrs.t) cell.type = attrs.t;
+    const type = attributeOf(m[3], "t");
+    if (type) cell.type = type;
     if (m[4] !== "/") {
-      const close = xml.indexOf(`</${m[1] ?? ""}c>`, tagEnd);
+      const ownPrefix = (m[1] ?? "") === prefix;
+      const closeTag = ownPrefix ? cellClose : `</${m[1] ?? ""}c>`;
+      const close = xml.indexOf(closeTag, tagEnd);
       if (close < 0)
         throw new PackageProblem(
-          `its part ${part} is not well-formed XML (cell ${attrs.r ?? ""} not closed)`
+          `its part ${part} is not well-formed XML (cell ${r ?? ""} not closed)`
         );
-      readContent(xml, tagEnd, close, cell);
-      cell.end = close + `</${m[1] ?? ""}c>`.length;
+      // Most cells hold just <v>…</v>: read without the content's regular expression.
+      const valueEnd = close - valueClose.length;
+      if (
+        ownPrefix &&
+        xml.startsWith(valueOpen, tagEnd) &&
+        xml.startsWith(valueClose, valueEnd) &&
+        xml.indexOf("<", tagEnd + valueOpen.length) === valueEnd
+      ) {
+        cell.value = decodeXml(xml.slice(tagEnd + valueOpen.length, valueEnd));
+        cell.vStart = tagEnd;
+        cell.vEnd = close;
+      } else readContent(xml, tagEnd, close, cell);
+      cell.end = close + closeTag.length;
       tags.lastIndex = cell.end;
     }
     scanned.cells.push(cell);
@@ -171,22 +194,22 @@ export function scanSheet(xml: string, part: string): ScannedSheet {
 
 const CONTENT = /<(?:\w+:)?(f|v|is)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?\1>)/g;
 
+/** The `<f>`, `<v>` and `<is>` between a cell's start tag (ending at `from`) and its end tag at `to`. */
 function readContent(xml: string, from: number, to: number, cell: SheetCell): void {
-  const content = xml.slice(from, to);
-  CONTENT.lastIndex = 0;
+  CONTENT.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = CONTENT.exec(content))) {
+  while ((m = CONTENT.exec(xml)) && m.index < to) {
     const body = m[3] ?? "";
     if (m[1] === "f") {
       const a = attributesOf(m[2]);
       cell.formula = { text: decodeXml(body), kind: (a.t as StoredFormula["kind"]) ?? "normal" };
       if (a.ref) cell.formula.ref = a.ref;
       if (a.si !== undefined) cell.formula.si = a.si;
-      cell.fEnd = from + m.index + m[0].length;
+      cell.fEnd = m.index + m[0].length;
     } else if (m[1] === "v") {
       cell.value = decodeXml(body);
-      cell.vStart = from + m.index;
-      cell.vEnd = from + m.index + m[0].length;
+      cell.vStart = m.index;
+      cell.vEnd = m.index + m[0].length;
     } else {
       cell.inline = inlineText(body);
     }

@@ -46,6 +46,21 @@ export function decodeXstring(text: string): string {
   );
 }
 
+/** One attribute of a start tag's text, as `attributesOf` reads it, without building the others. */
+export function attributeOf(tag: string, name: string): string | undefined {
+  if (/['\t\n\r:]/.test(tag)) return attributesOf(tag)[name];
+  let at = tag.indexOf('="');
+  while (at > 0) {
+    const close = tag.indexOf('"', at + 2);
+    if (close < 0) return undefined;
+    const from = at - name.length;
+    if (tag.startsWith(name, from) && tag.charCodeAt(from - 1) === 32)
+      return decodeXml(tag.slice(at + 2, close));
+    at = tag.indexOf('="', close + 1);
+  }
+  return undefined;
+}
+
 /** The attributes of one start tag's text (`<c r="A1" t="s">`), names without namespace prefixes. */
 export function attributesOf(tag: string): Record<string, string> {
   const out: Record<string, string> = {};

@@ -20,6 +20,15 @@ interface Part {
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
+function inflated(part: Part): Uint8Array {
+  try {
+    return inflateEntry(part.entry!);
+  } catch (error) {
+    if (error instanceof ZipProblem) throw new PackageProblem(`is corrupt (${error.message})`);
+    throw error;
+  }
+}
+
 export class XlsxPackage {
   private constructor(private readonly parts: Map<string, Part>) {}
 
@@ -46,18 +55,14 @@ export class XlsxPackage {
   bytes(name: string): Uint8Array | undefined {
     const part = this.parts.get(name);
     if (!part) return undefined;
-    try {
-      part.data ??= inflateEntry(part.entry!);
-    } catch (error) {
-      if (error instanceof ZipProblem) throw new PackageProblem(`is corrupt (${error.message})`);
-      throw error;
-    }
-    return part.data;
+    return (part.data ??= inflated(part));
   }
 
+  /** A part's text. Its inflated bytes are not kept: a reader keeps the text (a worksheet's scan does). */
   text(name: string): string | undefined {
-    const data = this.bytes(name);
-    if (!data) return undefined;
+    const part = this.parts.get(name);
+    if (!part) return undefined;
+    const data = part.data ?? inflated(part);
     // A UTF-8 byte-order mark is not part of the XML text.
     return decoder.decode(
       data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? data.subarray(3) : data

@@ -17,6 +17,7 @@ import { DATE_1904_OFFSET, serialOf } from "../core";
 import {
   PackageProblem,
   ScannedSheet,
+  CellTable,
   SheetCell,
   StoredValue,
   WorkbookStructure,
@@ -92,32 +93,33 @@ function isoSerial(text: string, date1904: boolean): number | undefined {
   return day + seconds / 86400;
 }
 
-/** The value a cell holds (for a formula, its cached result). */
+/** The value cell i of a sheet holds (for a formula, its cached result). */
 function valueOf(
-  cell: SheetCell,
+  cells: CellTable,
+  i: number,
   strings: string[] | undefined,
   /** The cell's name for a message: only made when there is one to give. */
   where: (row: number, col: number) => string,
   date1904: boolean,
   stringsPart: string
 ): PlainValue {
-  const v = cell.value;
-  switch (cell.type) {
+  const v = cells.value(i);
+  switch (cells.type(i)) {
     case "s": {
       if (v === undefined) return null;
       if (!strings)
         throw new PackageProblem(
-          `has text cells (${where(cell.row, cell.col)}) but no shared strings part ${stringsPart}`
+          `has text cells (${where(cells.row(i), cells.col(i))}) but no shared strings part ${stringsPart}`
         );
       const text = strings[Number(v)];
       if (text === undefined)
         throw new PackageProblem(
-          `cell ${where(cell.row, cell.col)} refers to shared string ${v}, which the shared strings part does not have`
+          `cell ${where(cells.row(i), cells.col(i))} refers to shared string ${v}, which the shared strings part does not have`
         );
       return text;
     }
     case "inlineStr":
-      return cell.inline ?? v ?? "";
+      return cells.inline(i) ?? v ?? "";
     case "str":
       return v ?? "";
     case "b":
@@ -127,7 +129,7 @@ function valueOf(
     case "d":
       return v === undefined ? null : (isoSerial(v, date1904) ?? v);
     default:
-      if (v === undefined || v === "") return cell.inline ?? null;
+      if (v === undefined || v === "") return cells.inline(i) ?? null;
       return Number(v);
   }
 }
@@ -196,23 +198,28 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
     // Cells keyed by number: a value cell, the common case, costs no address string.
     const key = (row: number, col: number) => row * MAX_COLUMNS + col;
     const arrayMembers = new Map<number, FormulaCell>();
-    let cellsByKey: Map<number, SheetCell> | undefined;
-    const cellAt = (row: number, col: number): SheetCell | undefined => {
-      if (!cellsByKey) {
-        cellsByKey = new Map();
-        for (const cell of scanned.cells) cellsByKey.set(key(cell.row, cell.col), cell);
+    const { cells } = scanned;
+    let indexByKey: Map<number, number> | undefined;
+    const cellAt = (row: number, col: number): number | undefined => {
+      if (!indexByKey) {
+        indexByKey = new Map();
+        for (let i = 0; i < cells.length; i++) indexByKey.set(key(cells.row(i), cells.col(i)), i);
       }
-      return cellsByKey.get(key(row, col));
+      return indexByKey.get(key(row, col));
     };
     const where = (row: number, col: number) => `${sheet}!${cellAddress(row, col)}`;
-    for (const cell of scanned.cells) {
-      const cached = valueOf(cell, strings, where, date1904, stringsPart);
-      const f = cell.formula;
-      const anchor = arrayMembers.get(key(cell.row, cell.col));
+    for (let i = 0; i < cells.length; i++) {
+      const row = cells.row(i);
+      const col = cells.col(i);
+      const cached = valueOf(cells, i, strings, where, date1904, stringsPart);
+      const f = cells.formula(i);
+      // Until an array formula is met there is no member to look up (a key past 2^31 costs an allocation).
+      const anchor = arrayMembers.size ? arrayMembers.get(key(row, col)) : undefined;
       if (!f || (f.kind !== "shared" && !f.text && f.kind !== "dataTable")) {
-        if (!anchor) put(cell.row, cell.col, engineContent(cached));
+        if (!anchor) put(row, col, engineContent(cached));
         continue;
       }
+      const cell = cells.cell(i);
       const address = cellAddress(cell.row, cell.col);
       const name = where(cell.row, cell.col);
       let stored = f.text;
@@ -258,8 +265,11 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
               row: r,
               col: c,
               address: cellAddress(r, c),
-              cell: other,
-              cached: other ? valueOf(other, strings, where, date1904, stringsPart) : null,
+              cell: other === undefined ? undefined : cells.cell(other),
+              cached:
+                other === undefined
+                  ? null
+                  : valueOf(cells, other, strings, where, date1904, stringsPart),
             });
           }
         }

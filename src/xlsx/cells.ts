@@ -134,13 +134,11 @@ export function insertCellEdits(
       });
       continue;
     }
-    const rowCells = scanned.cells.slice(
-      existing.firstCell,
-      existing.firstCell + existing.cellCount
-    );
+    const last = existing.firstCell + existing.cellCount;
     for (const cell of cells) {
-      const before = rowCells.find((c) => c.col > cell.col);
-      const at = before ? before.start : existing.end - `</${p}row>`.length;
+      let before = existing.firstCell;
+      while (before < last && scanned.cells.col(before) <= cell.col) before++;
+      const at = before < last ? scanned.cells.start(before) : existing.end - `</${p}row>`.length;
       edits.push({ start: at, end: at, text: cell.xml });
     }
   }

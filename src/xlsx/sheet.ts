@@ -6,38 +6,11 @@
  */
 import { MAX_COLUMNS, MAX_ROWS, cellAddress } from "../catalogue";
 import { PackageProblem } from "./package";
+import { CellTable, StoredFormula } from "./cellTable";
 import { attributeOf, attributesOf, decodeXml, decodeXstring } from "./xml";
 
-export interface StoredFormula {
-  /** `<f>` text as stored (prefixes kept); empty for a shared formula's other cells. */
-  text: string;
-  kind: "normal" | "shared" | "array" | "dataTable";
-  /** The group's range (shared formula master, array formula). */
-  ref?: string;
-  /** A shared formula's group index. */
-  si?: string;
-}
-
-export interface SheetCell {
-  /** 0-based. */
-  row: number;
-  col: number;
-  /** The `t` attribute: s, str, inlineStr, b, e, n, d; absent means a number. */
-  type?: string;
-  formula?: StoredFormula;
-  /** `<v>` text, decoded. */
-  value?: string;
-  /** Text of an inline string (`<is>`). */
-  inline?: string;
-  /** Offsets in the part's text: the whole element, and the end of its start tag. */
-  start: number;
-  end: number;
-  tagEnd: number;
-  /** Offsets of the `<v>` element, if any, and the end of the `<f>` element. */
-  vStart?: number;
-  vEnd?: number;
-  fEnd?: number;
-}
+export { CellTable } from "./cellTable";
+export type { SheetCell, StoredFormula } from "./cellTable";
 
 export interface SheetRow {
   row: number;
@@ -55,7 +28,7 @@ export interface ScannedSheet {
   xml: string;
   /** Namespace prefix of the sheet's elements ("" or "x:"). */
   prefix: string;
-  cells: SheetCell[];
+  cells: CellTable;
   rows: SheetRow[];
   /** Where `<sheetData>`'s content starts and ends (for a row that must be added). */
   dataStart: number;
@@ -99,7 +72,7 @@ export function scanSheet(xml: string, part: string): ScannedSheet {
   const scanned: ScannedSheet = {
     xml,
     prefix: "",
-    cells: [],
+    cells: new CellTable(xml),
     rows: [],
     dataStart: xml.length,
     dataEnd: xml.length,
@@ -154,40 +127,29 @@ export function scanSheet(xml: string, part: string): ScannedSheet {
     }
     const position = r ? parseAddress(r, part) : { row: rowIndex, col: colIndex + 1 };
     colIndex = position.col;
-    const cell: SheetCell = {
-      row: position.row,
-      col: position.col,
-      start: m.index,
-      end: tagEnd,
-      tagEnd,
-    };
-    const type = attributeOf(m[3], "t");
-    if (type) cell.type = type;
-    if (m[4] !== "/") {
-      const ownPrefix = (m[1] ?? "") === prefix;
-      const closeTag = ownPrefix ? cellClose : `</${m[1] ?? ""}c>`;
-      const close = xml.indexOf(closeTag, tagEnd);
-      if (close < 0)
-        throw new PackageProblem(
-          `its part ${part} is not well-formed XML (cell ${r ?? ""} not closed)`
-        );
-      // Most cells hold just <v>…</v>: read without the content's regular expression.
-      const valueEnd = close - valueClose.length;
-      if (
-        ownPrefix &&
-        xml.startsWith(valueOpen, tagEnd) &&
-        xml.startsWith(valueClose, valueEnd) &&
-        xml.indexOf("<", tagEnd + valueOpen.length) === valueEnd
-      ) {
-        cell.value = decodeXml(xml.slice(tagEnd + valueOpen.length, valueEnd));
-        cell.vStart = tagEnd;
-        cell.vEnd = close;
-      } else readContent(xml, tagEnd, close, cell);
-      cell.end = close + closeTag.length;
-      tags.lastIndex = cell.end;
-    }
-    scanned.cells.push(cell);
+    const { cells } = scanned;
+    const cell = cells.add(position.row, position.col, m.index, tagEnd, attributeOf(m[3], "t"));
     if (current) current.cellCount++;
+    if (m[4] === "/") continue;
+    const ownPrefix = (m[1] ?? "") === prefix;
+    const closeTag = ownPrefix ? cellClose : `</${m[1] ?? ""}c>`;
+    const close = xml.indexOf(closeTag, tagEnd);
+    if (close < 0)
+      throw new PackageProblem(
+        `its part ${part} is not well-formed XML (cell ${r ?? ""} not closed)`
+      );
+    // Most cells hold just <v>…</v>: read without the content's regular expression.
+    const valueEnd = close - valueClose.length;
+    if (
+      ownPrefix &&
+      xml.startsWith(valueOpen, tagEnd) &&
+      xml.startsWith(valueClose, valueEnd) &&
+      xml.indexOf("<", tagEnd + valueOpen.length) === valueEnd
+    )
+      cells.setValue(cell, tagEnd, close, tagEnd + valueOpen.length, valueEnd);
+    else readContent(xml, tagEnd, close, cells, cell);
+    cells.setEnd(cell, close + closeTag.length);
+    tags.lastIndex = close + closeTag.length;
   }
   return scanned;
 }
@@ -195,23 +157,26 @@ export function scanSheet(xml: string, part: string): ScannedSheet {
 const CONTENT = /<(?:\w+:)?(f|v|is)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?\1>)/g;
 
 /** The `<f>`, `<v>` and `<is>` between a cell's start tag (ending at `from`) and its end tag at `to`. */
-function readContent(xml: string, from: number, to: number, cell: SheetCell): void {
+function readContent(xml: string, from: number, to: number, cells: CellTable, cell: number): void {
   CONTENT.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = CONTENT.exec(xml)) && m.index < to) {
-    const body = m[3] ?? "";
+    const end = m.index + m[0].length;
     if (m[1] === "f") {
       const a = attributesOf(m[2]);
-      cell.formula = { text: decodeXml(body), kind: (a.t as StoredFormula["kind"]) ?? "normal" };
-      if (a.ref) cell.formula.ref = a.ref;
-      if (a.si !== undefined) cell.formula.si = a.si;
-      cell.fEnd = m.index + m[0].length;
+      const formula: StoredFormula = {
+        text: decodeXml(m[3] ?? ""),
+        kind: (a.t as StoredFormula["kind"]) ?? "normal",
+      };
+      if (a.ref) formula.ref = a.ref;
+      if (a.si !== undefined) formula.si = a.si;
+      cells.setFormula(cell, formula, end);
     } else if (m[1] === "v") {
-      cell.value = decodeXml(body);
-      cell.vStart = m.index;
-      cell.vEnd = m.index + m[0].length;
+      // The content follows the start tag's ">"; `<v/>` has none (an empty value).
+      const contentFrom = m[3] === undefined ? end : m.index + m[0].indexOf(">") + 1;
+      cells.setValue(cell, m.index, end, contentFrom, contentFrom + (m[3]?.length ?? 0));
     } else {
-      cell.inline = inlineText(body);
+      cells.setInline(cell, inlineText(m[3] ?? ""));
     }
   }
 }

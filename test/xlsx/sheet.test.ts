@@ -24,7 +24,9 @@ describe.each(["", "x"])("a sheet whose prefix is '%s'", (prefix) => {
       `<${p}c r="G2" s="1"></${p}c><${p}c r="h2"/></${p}row>`
   );
   const scanned = scanSheet(xml, "xl/worksheets/sheet1.xml");
-  const cells = Object.fromEntries(scanned.cells.map((cell) => [`${cell.row},${cell.col}`, cell]));
+  const cells = Object.fromEntries(
+    [...scanned.cells].map((cell) => [`${cell.row},${cell.col}`, cell])
+  );
 
   it("reads a plain number cell and where its value lies", () => {
     const b2 = cells["1,1"];
@@ -66,5 +68,36 @@ describe("addresses a scan refuses", () => {
   ])("%s", (_, ref, message) => {
     const xml = sheet("", `<row r="1"><c r="${ref}"><v>1</v></c></row>`);
     expect(() => scanSheet(xml, "xl/worksheets/sheet1.xml")).toThrow(message);
+  });
+});
+
+describe("the scan's table of cells", () => {
+  // 700 rows of three cells: past the table's first sizes, so every column has grown twice.
+  const rows = Array.from(
+    { length: 700 },
+    (_, i) =>
+      `<row r="${i + 1}"><c r="A${i + 1}"><v>${i * 3}</v></c>` +
+      `<c r="B${i + 1}" t="x-custom"><v xml:space="preserve"> ${i} </v></c><c r="C${i + 1}"><v/></c></row>`
+  ).join("");
+  const xml = sheet("", rows);
+  const { cells } = scanSheet(xml, "xl/worksheets/sheet1.xml");
+
+  it("keeps every cell's address and value as the table grows", () => {
+    expect(cells.length).toBe(2100);
+    expect([cells.row(0), cells.col(0), cells.value(0)]).toEqual([0, 0, "0"]);
+    expect([cells.row(300), cells.col(300), cells.value(300)]).toEqual([100, 0, "300"]);
+    const last = cells.length - 3;
+    expect([cells.row(last), cells.col(last), cells.value(last)]).toEqual([699, 0, "2097"]);
+    expect(cells.cell(last)).toMatchObject({ row: 699, col: 0, value: "2097" });
+    expect(xml.slice(cells.start(last), cells.cell(last).end)).toBe('<c r="A700"><v>2097</v></c>');
+  });
+
+  it("keeps a type it has no code for, a value element with attributes, and an empty value", () => {
+    const b = cells.cell(3 * 250 + 1);
+    expect(b).toMatchObject({ row: 250, col: 1, type: "x-custom", value: " 250 " });
+    expect(xml.slice(b.vStart, b.vEnd)).toBe('<v xml:space="preserve"> 250 </v>');
+    const c = cells.cell(3 * 250 + 2);
+    expect(c.value).toBe("");
+    expect(xml.slice(c.vStart, c.vEnd)).toBe("<v/>");
   });
 });

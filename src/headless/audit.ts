@@ -48,6 +48,7 @@ import {
 import { freeSheetName } from "../xlsx/sheetNames";
 import { headlessContext } from "./context";
 import { checkOutput, writeAtomically } from "./files";
+import { collectGarbage } from "./memory";
 import { toEngineFormula } from "./formulas";
 import {
   CellIssue,
@@ -274,26 +275,34 @@ function cellXml(row: number, col: number, cell: SheetCellOut): string {
   );
 }
 
-function auditSheetXml(cells: SheetCellOut[][]): string {
+/**
+ * The Audit sheet's part as UTF-8, encoded row by row: a large book's sheet is tens of megabytes of
+ * text, and one string of it (two bytes a character, as its dashes are not Latin-1) beside its rows
+ * and its encoding was most of the audit's peak memory.
+ */
+function auditSheetXml(cells: SheetCellOut[][]): Uint8Array {
+  const encoder = new TextEncoder();
   const cols = WIDTHS.map(
     (width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`
   ).join("");
-  const rows = cells
-    .map((row, r) => {
-      const body = row
-        .map((cell, c) =>
-          cell.content === null || cell.content === undefined ? "" : cellXml(r, c, cell)
-        )
-        .join("");
-      return body ? `<row r="${r + 1}">${body}</row>` : "";
-    })
-    .join("");
   const split = AUDIT_FIRST_ROW - 1;
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}">` +
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${split}" topLeftCell="A${AUDIT_FIRST_ROW}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${AUDIT_FIRST_ROW}" sqref="A${AUDIT_FIRST_ROW}"/></sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rows}</sheetData></worksheet>`
-  );
+  const chunks = [
+    encoder.encode(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}">` +
+        `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${split}" topLeftCell="A${AUDIT_FIRST_ROW}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${AUDIT_FIRST_ROW}" sqref="A${AUDIT_FIRST_ROW}"/></sheetView></sheetViews>` +
+        `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`
+    ),
+  ];
+  cells.forEach((row, r) => {
+    const body = row
+      .map((cell, c) =>
+        cell.content === null || cell.content === undefined ? "" : cellXml(r, c, cell)
+      )
+      .join("");
+    if (body) chunks.push(encoder.encode(`<row r="${r + 1}">${body}</row>`));
+  });
+  chunks.push(encoder.encode("</sheetData></worksheet>"));
+  return Buffer.concat(chunks);
 }
 
 const NATIVE_COLUMN = AUDIT_HEADERS.indexOf("Native formula");
@@ -479,6 +488,7 @@ export async function auditFile(
   // the BTU functions, over the copy's values (every formula cell as the value it shows) and the Audit sheet.
   const values = copyValues(loaded, recalculation);
   engine.destroy();
+  collectGarbage(loaded.formulas.length);
   const made = recalculation.summary.provenance;
   const layout = auditLayout(
     rows,

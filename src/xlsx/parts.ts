@@ -61,7 +61,7 @@ export function addWorksheet(
   pkg: XlsxPackage,
   structure: WorkbookStructure,
   name: string,
-  xml: string
+  xml: string | Uint8Array
 ): string {
   const dir = structure.workbookPart.slice(0, structure.workbookPart.lastIndexOf("/") + 1);
   let n = structure.sheets.length + 1;

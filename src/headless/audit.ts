@@ -467,7 +467,7 @@ export async function auditFile(
     const added: { row: number; col: number; xml: string }[] = [];
     for (const other of formula.arrayCells ?? []) {
       const value = shownValue(recalculation, formula, other);
-      if (other.cell) list.push(plainValueEdit(sheet.scanned, other.cell, value));
+      if (other.cell !== undefined) list.push(plainValueEdit(sheet.scanned, other.cell, value));
       else if (value !== null)
         added.push({
           row: other.row,

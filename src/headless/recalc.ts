@@ -319,7 +319,7 @@ export function recalcEdits(
     for (const other of formula.arrayCells ?? []) {
       const fresh = freshValue(recalculation, other);
       if (fresh === undefined) continue;
-      if (other.cell) list.push(cachedValueEdit(sheet.scanned, other.cell, fresh));
+      if (other.cell !== undefined) list.push(cachedValueEdit(sheet.scanned, other.cell, fresh));
       else if (fresh !== null)
         (added.get(sheet.part) ?? added.set(sheet.part, []).get(sheet.part)!).push({
           row: other.row,

@@ -18,7 +18,6 @@ import {
   PackageProblem,
   ScannedSheet,
   CellTable,
-  SheetCell,
   StoredValue,
   WorkbookStructure,
   XlsxPackage,
@@ -47,13 +46,13 @@ export interface FormulaCell extends CellPosition {
   stored: string;
   cached: PlainValue;
   btu: boolean;
-  /** The cell's record in its sheet's scan. */
-  cell: SheetCell;
+  /** The cell's index in its sheet's scan. */
+  cell: number;
   kind: "normal" | "shared" | "array" | "dataTable";
   /** Why HyperFormula cannot compute this formula, read from its text; undefined if it can. */
   unsupported?: string;
   /** For an array formula: the other cells of its range, with their cached values (cell absent where the file has none). */
-  arrayCells?: (CellPosition & { cell?: SheetCell; cached: PlainValue })[];
+  arrayCells?: (CellPosition & { cell?: number; cached: PlainValue })[];
 }
 
 export interface LoadedSheet {
@@ -219,15 +218,13 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
         if (!anchor) put(row, col, engineContent(cached));
         continue;
       }
-      const cell = cells.cell(i);
-      const address = cellAddress(cell.row, cell.col);
-      const name = where(cell.row, cell.col);
+      const address = cellAddress(row, col);
+      const name = where(row, col);
       let stored = f.text;
       if (f.kind === "shared" && f.si !== undefined) {
         const master = sharedMasters.get(f.si);
-        if (f.text) sharedMasters.set(f.si, { text: f.text, row: cell.row, col: cell.col });
-        else if (master)
-          stored = shiftFormula(master.text, cell.row - master.row, cell.col - master.col);
+        if (f.text) sharedMasters.set(f.si, { text: f.text, row: row, col: col });
+        else if (master) stored = shiftFormula(master.text, row - master.row, col - master.col);
         else
           throw new PackageProblem(
             `cell ${name} belongs to shared formula ${f.si}, whose first cell the sheet does not have`
@@ -236,12 +233,12 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
       const read = readFormula(reader, stored, name);
       const entryCell: FormulaCell = {
         sheet,
-        row: cell.row,
-        col: cell.col,
+        row,
+        col,
         address,
         stored,
         cached,
-        cell,
+        cell: i,
         btu: read.btu,
         kind: f.kind,
       };
@@ -257,7 +254,7 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
         entryCell.arrayCells = [];
         for (let r = range.top; r <= range.bottom; r++) {
           for (let c = range.left; c <= range.right; c++) {
-            if (r === cell.row && c === cell.col) continue;
+            if (r === row && c === col) continue;
             const other = cellAt(r, c);
             arrayMembers.set(key(r, c), entryCell);
             entryCell.arrayCells.push({
@@ -265,7 +262,7 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
               row: r,
               col: c,
               address: cellAddress(r, c),
-              cell: other === undefined ? undefined : cells.cell(other),
+              cell: other,
               cached:
                 other === undefined
                   ? null
@@ -274,7 +271,7 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
           }
         }
       }
-      put(cell.row, cell.col, f.kind === "dataTable" ? engineContent(cached) : read.engine);
+      put(row, col, f.kind === "dataTable" ? engineContent(cached) : read.engine);
       formulas.push(entryCell);
     }
     // Empty rows share one empty array: a sheet whose only value is in its last row costs no grid.

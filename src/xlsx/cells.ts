@@ -4,7 +4,7 @@
  * added to a row. Attributes the edit has no reason to touch (style, phonetic flag) stay as written.
  */
 import { cellAddress } from "../catalogue";
-import { Edit, ScannedSheet, SheetCell } from "./sheet";
+import { Edit, ScannedSheet } from "./sheet";
 import { escapeXml, escapeXstring } from "./xml";
 
 /** A cell's value as a file holds it. */
@@ -46,9 +46,10 @@ function closeTag(scanned: ScannedSheet): string {
   return `</${scanned.prefix}c>`;
 }
 
-/** A formula cell with a new cached value; the `<f>` element and anything after `<v>` stay. */
-export function cachedValueEdit(scanned: ScannedSheet, cell: SheetCell, value: StoredValue): Edit {
+/** A formula cell (its index in the scan) with a new cached value; the `<f>` element and anything after `<v>` stay. */
+export function cachedValueEdit(scanned: ScannedSheet, index: number, value: StoredValue): Edit {
   const { xml } = scanned;
+  const cell = scanned.cells.cell(index);
   const { type, content } = valueParts(value, scanned.prefix, cell.formula !== undefined);
   const tag = retag(xml.slice(cell.start, cell.tagEnd), type);
   const selfClosing = cell.end === cell.tagEnd;
@@ -68,7 +69,8 @@ export function cachedValueEdit(scanned: ScannedSheet, cell: SheetCell, value: S
 }
 
 /** A cell (formula or not) replaced by a plain value, keeping its style. */
-export function plainValueEdit(scanned: ScannedSheet, cell: SheetCell, value: StoredValue): Edit {
+export function plainValueEdit(scanned: ScannedSheet, index: number, value: StoredValue): Edit {
+  const cell = scanned.cells.cell(index);
   const { type, content } = valueParts(value, scanned.prefix, false);
   const tag = retag(scanned.xml.slice(cell.start, cell.tagEnd), type, ["cm", "vm"]);
   return {

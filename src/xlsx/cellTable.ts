@@ -42,19 +42,27 @@ const TYPES = [undefined, "s", "str", "inlineStr", "b", "e", "n", "d"];
 const OTHER_TYPE = 255;
 const ABSENT = -1;
 
+/** The array, or one twice its length with the same start, so that index i fits. */
+function room<T extends Int32Array | Uint8Array>(array: T, i: number): T {
+  if (i < array.length) return array;
+  const grown = new (array.constructor as new (length: number) => T)(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
 /** One integer per cell, in a typed array that doubles as cells are added. */
 class Column {
   values = new Int32Array(256);
 
   set(i: number, value: number): void {
-    if (i >= this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
+    this.values = room(this.values, i);
     this.values[i] = value;
   }
 }
+
+/** What a cell has beyond a value, so that most cells need no lookup in the maps below. */
+const HAS_FORMULA = 1;
+const HAS_INLINE = 2;
 
 export class CellTable implements Iterable<SheetCell> {
   length = 0;
@@ -70,6 +78,7 @@ export class CellTable implements Iterable<SheetCell> {
   private readonly valueTos = new Column();
   private readonly fEnds = new Column();
   private typeCodes = new Uint8Array(256);
+  private flags = new Uint8Array(256);
   private readonly otherTypes = new Map<number, string>();
   private readonly formulas = new Map<number, StoredFormula>();
   private readonly inlines = new Map<number, string>();
@@ -89,11 +98,9 @@ export class CellTable implements Iterable<SheetCell> {
     this.valueFroms.set(i, ABSENT);
     this.valueTos.set(i, ABSENT);
     this.fEnds.set(i, ABSENT);
-    if (i >= this.typeCodes.length) {
-      const grown = new Uint8Array(this.typeCodes.length * 2);
-      grown.set(this.typeCodes);
-      this.typeCodes = grown;
-    }
+    this.typeCodes = room(this.typeCodes, i);
+    this.flags = room(this.flags, i);
+    this.flags[i] = 0;
     const code = type === undefined ? 0 : TYPES.indexOf(type);
     this.typeCodes[i] = code < 0 ? OTHER_TYPE : code;
     if (code < 0) this.otherTypes.set(i, type!);
@@ -114,11 +121,13 @@ export class CellTable implements Iterable<SheetCell> {
 
   setFormula(i: number, formula: StoredFormula, fEnd: number): void {
     this.formulas.set(i, formula);
+    this.flags[i] |= HAS_FORMULA;
     this.fEnds.values[i] = fEnd;
   }
 
   setInline(i: number, text: string): void {
     this.inlines.set(i, text);
+    this.flags[i] |= HAS_INLINE;
   }
 
   row(i: number): number {
@@ -145,11 +154,11 @@ export class CellTable implements Iterable<SheetCell> {
   }
 
   inline(i: number): string | undefined {
-    return this.inlines.get(i);
+    return this.flags[i] & HAS_INLINE ? this.inlines.get(i) : undefined;
   }
 
   formula(i: number): StoredFormula | undefined {
-    return this.formulas.get(i);
+    return this.flags[i] & HAS_FORMULA ? this.formulas.get(i) : undefined;
   }
 
   /** One cell's whole record (for a cell that is edited or read whole). */

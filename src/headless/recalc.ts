@@ -360,7 +360,7 @@ export async function recalcFile(
 
 /**
  * The package with every fresh value written in. What was read to get there (the engine, the scans,
- * the formula cells) is let go before the package is zipped, which is when a large book's memory peaks.
+ * the formula cells) is let go when this returns, before the package is zipped.
  */
 function recalculatedPackage(loaded: LoadedWorkbook): { pkg: XlsxPackage; summary: RecalcSummary } {
   const recalculation = recalculate(loaded);

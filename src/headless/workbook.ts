@@ -223,7 +223,7 @@ export function layoutPackage(pkg: XlsxPackage, structure: WorkbookStructure): W
       let stored = f.text;
       if (f.kind === "shared" && f.si !== undefined) {
         const master = sharedMasters.get(f.si);
-        if (f.text) sharedMasters.set(f.si, { text: f.text, row: row, col: col });
+        if (f.text) sharedMasters.set(f.si, { text: f.text, row, col });
         else if (master) stored = shiftFormula(master.text, row - master.row, col - master.col);
         else
           throw new PackageProblem(

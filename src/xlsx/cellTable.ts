@@ -101,7 +101,8 @@ export class CellTable implements Iterable<SheetCell> {
     this.typeCodes = room(this.typeCodes, i);
     this.flags = room(this.flags, i);
     this.flags[i] = 0;
-    const code = type === undefined ? 0 : TYPES.indexOf(type);
+    // An empty `t` is no type, as a number cell.
+    const code = !type ? 0 : TYPES.indexOf(type);
     this.typeCodes[i] = code < 0 ? OTHER_TYPE : code;
     if (code < 0) this.otherTypes.set(i, type!);
     return i;

@@ -37,7 +37,7 @@ export interface SheetCell {
   fEnd?: number;
 }
 
-/** The `t` values a file uses, by code (0: no `t`); any other is kept aside by cell. */
+/** The `t` values a file uses, by code (0: no `t` attribute); any other (`t=""` too) is kept aside by cell. */
 const TYPES = [undefined, "s", "str", "inlineStr", "b", "e", "n", "d"];
 const OTHER_TYPE = 255;
 const ABSENT = -1;
@@ -101,8 +101,7 @@ export class CellTable implements Iterable<SheetCell> {
     this.typeCodes = room(this.typeCodes, i);
     this.flags = room(this.flags, i);
     this.flags[i] = 0;
-    // An empty `t` is no type, as a number cell.
-    const code = !type ? 0 : TYPES.indexOf(type);
+    const code = type === undefined ? 0 : TYPES.indexOf(type);
     this.typeCodes[i] = code < 0 ? OTHER_TYPE : code;
     if (code < 0) this.otherTypes.set(i, type!);
     return i;
@@ -152,6 +151,14 @@ export class CellTable implements Iterable<SheetCell> {
   value(i: number): string | undefined {
     const from = this.valueFroms.values[i];
     return from === ABSENT ? undefined : decodeXml(this.xml.slice(from, this.valueTos.values[i]));
+  }
+
+  /** Where the `<v>` element starts and where its content lies; undefined where the cell has none. */
+  valueSpan(i: number): { vStart: number; from: number; to: number } | undefined {
+    const from = this.valueFroms.values[i];
+    return from === ABSENT
+      ? undefined
+      : { vStart: this.vStarts.values[i], from, to: this.valueTos.values[i] };
   }
 
   inline(i: number): string | undefined {

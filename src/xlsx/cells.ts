@@ -48,8 +48,15 @@ function closeTag(scanned: ScannedSheet): string {
 
 /** A formula cell (its index in the scan) with a new cached value; the `<f>` element and anything after `<v>` stay. */
 export function cachedValueEdit(scanned: ScannedSheet, index: number, value: StoredValue): Edit {
-  const { xml } = scanned;
-  const cell = scanned.cells.cell(index);
+  const { xml, cells, prefix } = scanned;
+  // The common case, a number where a number was (no `t`, a plain `<v>`): only the digits change,
+  // and the cell's record need not be made.
+  if (typeof value === "number" && Number.isFinite(value) && cells.type(index) === undefined) {
+    const span = cells.valueSpan(index);
+    if (span && span.from - span.vStart === `<${prefix}v>`.length)
+      return { start: span.from, end: span.to, text: String(value) };
+  }
+  const cell = cells.cell(index);
   const { type, content } = valueParts(value, scanned.prefix, cell.formula !== undefined);
   const tag = retag(xml.slice(cell.start, cell.tagEnd), type);
   const selfClosing = cell.end === cell.tagEnd;

@@ -34,11 +34,16 @@ function valueParts(
   };
 }
 
+/** The pattern of one attribute in a start tag, made once per name (a sheet's every cell may need one). */
+const attributePatterns = new Map<string, RegExp>();
+const attributePattern = (name: string): RegExp =>
+  attributePatterns.get(name) ??
+  attributePatterns.set(name, new RegExp(`\\s${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`)).get(name)!;
+
 /** A start tag with its `t` attribute set (or removed) and the named attributes dropped. */
 function retag(tag: string, type: string | undefined, drop: string[] = []): string {
-  let out = tag.replace(/\/>$/, ">");
-  for (const name of ["t", ...drop])
-    out = out.replace(new RegExp(`\\s${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`), "");
+  let out = tag.replace(/\/>$/, ">").replace(attributePattern("t"), "");
+  for (const name of drop) out = out.replace(attributePattern(name), "");
   return type ? out.replace(/^<([\w:]+)/, `<$1 t="${type}"`) : out;
 }
 

@@ -383,7 +383,7 @@ const POSITIONAL = new Set([
  * Whether a formula has one value wherever it stands: it reads single cells of other sheets than
  * `auditSheet` by address, and nothing else that depends on its place or could spill.
  */
-function sameValueAnywhere(formula: string, auditSheet: string): boolean {
+export function sameValueAnywhere(formula: string, auditSheet: string): boolean {
   let tokens: Token[];
   try {
     tokens = tokenize(formula);
@@ -403,6 +403,24 @@ function sameValueAnywhere(formula: string, auditSheet: string): boolean {
       return !POSITIONAL.has(displayFunctionName(token.text).toUpperCase());
     return !["name", "structured", "arrayOpen"].includes(token.type);
   });
+}
+
+/**
+ * sameValueAnywhere, answered once for formulas that differ only in their digits (a column's rows:
+ * `Model!D7` and `Model!D8`). A digit changes no token's kind but by how many digits there are (a
+ * cell reference has at most seven), so each digit is written as 0. Only the Audit sheet's own name
+ * is compared with what a formula names, so where that name has a digit every formula is read.
+ */
+export function sameValueAnywhereOfColumn(auditSheet: string): (formula: string) => boolean {
+  const answers = new Map<string, boolean>();
+  const digitFree = !/[0-9]/.test(auditSheet);
+  return (formula) => {
+    if (!digitFree) return sameValueAnywhere(formula, auditSheet);
+    const key = formula.replace(/[0-9]/g, "0");
+    let answer = answers.get(key);
+    if (answer === undefined) answers.set(key, (answer = sameValueAnywhere(formula, auditSheet)));
+    return answer;
+  };
 }
 
 /**
@@ -427,8 +445,9 @@ function checkerPlacement(
     values[sheet] = [];
     return sheet;
   };
+  const anywhere = sameValueAnywhereOfColumn(auditSheet);
   return (formula, index) => {
-    if (!sameValueAnywhere(formula, auditSheet)) return toEngineFormula(formula);
+    if (!anywhere(formula)) return toEngineFormula(formula);
     const cell = btuFormulas[index];
     const sheet = sheetFor(cell.sheet);
     const rows = values[sheet];

@@ -20,16 +20,21 @@ export function decodeXml(text: string): string {
   });
 }
 
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
 /** Text for element content or an attribute value. */
 export function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"]/g,
-    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]!
-  );
+  return text.replace(/[&<>"]/g, (ch) => ENTITIES[ch]);
 }
+
+/** What escapeXstring changes: most of an Audit sheet's text has none of it and is returned as it is. */
+const XSTRING_SPECIAL =
+  // eslint-disable-next-line no-control-regex
+  /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
 
 /** Cell text (ST_Xstring): escaped, and characters XML 1.0 forbids written as OOXML's `_xHHHH_`. */
 export function escapeXstring(text: string): string {
+  if (!XSTRING_SPECIAL.test(text)) return text;
   return escapeXml(text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")).replace(
     // Control characters are exactly what this escapes.
     // eslint-disable-next-line no-control-regex

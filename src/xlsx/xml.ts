@@ -27,18 +27,17 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"]/g, (ch) => ENTITIES[ch]);
 }
 
+/** The characters XML 1.0 forbids in text, which cell text writes as `_xHHHH_`. */
+const FORBIDDEN_CHARACTERS = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF";
+const FORBIDDEN = new RegExp(`[${FORBIDDEN_CHARACTERS}]`, "g");
 /** What escapeXstring changes: most of an Audit sheet's text has none of it and is returned as it is. */
-const XSTRING_SPECIAL =
-  // eslint-disable-next-line no-control-regex
-  /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+const XSTRING_SPECIAL = new RegExp(`[&<>"${FORBIDDEN_CHARACTERS}]|_x[0-9A-Fa-f]{4}_`);
 
 /** Cell text (ST_Xstring): escaped, and characters XML 1.0 forbids written as OOXML's `_xHHHH_`. */
 export function escapeXstring(text: string): string {
   if (!XSTRING_SPECIAL.test(text)) return text;
   return escapeXml(text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")).replace(
-    // Control characters are exactly what this escapes.
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
+    FORBIDDEN,
     (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
   );
 }

@@ -20,6 +20,7 @@ import { headlessContext } from "./context";
 import { buildEngine } from "./engine";
 import { checkOutput, writeAtomically } from "./files";
 import { collectGarbage } from "./memory";
+import { toEngineFormula } from "./formulas";
 import {
   CellPosition,
   FormulaCell,
@@ -243,7 +244,16 @@ export function recalculate(loaded: LoadedWorkbook): Recalculation {
         .map(([f]) => f)
     );
     const members = cycleMembers(engine, [...inCycle], address);
-    const keepNow = found.filter(([f]) => !inCycle.has(f) || members.has(f));
+    // A formula HyperFormula cannot read shows #ERROR!, and so does every cell that reads it: the
+    // unreadable ones keep Excel's value first, so that the cells reading them compute from it.
+    const unreadable = found.filter(
+      ([f]) =>
+        (engine.getCellValue(address(f)) as DetailedCellError).value === "#ERROR!" &&
+        !engine.validateFormula(toEngineFormula(f.stored))
+    );
+    const keepNow = unreadable.length
+      ? unreadable
+      : found.filter(([f]) => !inCycle.has(f) || members.has(f));
     changeMany(engine, () => keepNow.forEach(([formula, reason]) => keep(formula, reason!)));
   }
   const summary: RecalcSummary = {

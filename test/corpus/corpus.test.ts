@@ -113,6 +113,10 @@ const SPECS: Record<string, BookSpec> = {
           D1: { f: "BTU.BORROWING_BASE(A1,0)", v: 0 },
           D2: { f: "BTU.BORROWING_BASE(C1*1000000,0)", v: 0 },
           D3: { f: "BTU.BORROWING_BASE(1000000,0)", v: 0 },
+          // A number in exponent form, which HyperFormula cannot read: the cells reading it compute.
+          B1: { f: "3E6", v: 3000000 },
+          B2: { f: "B1*2", v: 0 },
+          D4: { f: "BTU.BORROWING_BASE(B1,0)", v: 0 },
           // A dynamic-array FILTER as Excel stores it: the formula at the anchor, the spilled values below.
           F1: 1,
           F2: 2,
@@ -302,14 +306,20 @@ describe("btu recalc", () => {
     expect(["D1", "D2", "D3"].map((a) => book.cell("Calc", a)!.value)).toEqual([
       4000000, 1600000, 800000,
     ]);
+    // From the kept 3,000,000: twice it, and 80% of it.
+    expect(["B1", "B2", "D4"].map((a) => book.cell("Calc", a)!.value)).toEqual([
+      3000000, 6000000, 2400000,
+    ]);
     const kept = Object.fromEntries(summary.notRecomputed.map((n) => [n.cell, n.message]));
     expect(Object.keys(kept).sort()).toEqual([
       "Calc!A1",
       "Calc!A2",
       "Calc!A3",
+      "Calc!B1",
       "Calc!C1",
       "Calc!C2",
     ]);
+    expect(kept["Calc!B1"]).toMatch(/^kept Excel's value: HyperFormula cannot read this formula/);
     expect(kept["Calc!A1"]).toBe("kept Excel's value: LET is not supported by HyperFormula");
     expect(kept["Calc!A3"]).toBe("kept Excel's value: INDIRECT is not supported by HyperFormula");
     expect(kept["Calc!C1"]).toMatch(/circular reference meant to iterate/);
@@ -391,20 +401,24 @@ describe("btu audit", () => {
 
   test("cells resting on a value kept from Excel are not claimed as checked", () => {
     const { summary, stdout } = audits.uncomputable;
-    expect(summary.notReperformed.map((n) => n.cell).sort()).toEqual(["Calc!D1", "Calc!D2"]);
+    expect(summary.notReperformed.map((n) => n.cell).sort()).toEqual([
+      "Calc!D1",
+      "Calc!D2",
+      "Calc!D4",
+    ]);
     expect(summary.notReperformed.find((n) => n.cell === "Calc!D1")!.reason).toBe(
       "its input Calc!A1 kept Excel's value (LET is not supported by HyperFormula)"
     );
     expect(summary.checks.map((c) => [c.cell, c.ok])).toEqual([["Audit!H7", true]]);
     expect(stdout).toMatch(
-      /Checks: 1 of 1 TRUE when the copy is recomputed without the add-in; 2 BTU cells not re-performed/
+      /Checks: 1 of 1 TRUE when the copy is recomputed without the add-in; 3 BTU cells not re-performed/
     );
     expect(stdout).not.toMatch(/all \d+ TRUE/);
   });
 
   test("the Audit sheet lists the values kept as Excel computed them, with the reason", async () => {
     const book = await readBook(audits.uncomputable.out);
-    expect(book.cell("Audit", "C3")!.value).toBe("Values kept as Excel computed them (5)");
+    expect(book.cell("Audit", "C3")!.value).toBe("Values kept as Excel computed them (6)");
     expect(String(book.cell("Audit", "D3")!.value).split("\n")).toContain(
       "Calc!A1: kept Excel's value: LET is not supported by HyperFormula"
     );

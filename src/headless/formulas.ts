@@ -15,12 +15,13 @@ import {
 
 /**
  * Excel's stored prefixes go (`_xldudf_`, `_xlfn.`, `_xlws.`), and the constants TRUE and FALSE,
- * which HyperFormula knows only as functions, become TRUE() and FALSE(). Text the tokenizer cannot
- * read is passed on as it is, for HyperFormula to report.
+ * which HyperFormula knows only as functions, become TRUE() and FALSE(). A string with a quote in it
+ * (Excel doubles it) or a backslash, which HyperFormula's strings cannot hold, is built with CHAR.
+ * Text the tokenizer cannot read is passed on as it is, for HyperFormula to report.
  */
 export function toEngineFormula(stored: string): string {
   const text = stored.trim().replace(/^=/, "");
-  if (!/_xl|true|false/i.test(text)) return `=${text}`;
+  if (!/_xl|true|false|""|\\/i.test(text)) return `=${text}`;
   try {
     return `=${engineText(tokenize(text))}`;
   } catch (error) {
@@ -29,15 +30,32 @@ export function toEngineFormula(stored: string): string {
   }
 }
 
+/**
+ * A string HyperFormula can read for Excel's `"…"`: its quotes (written `""`) and backslashes (which
+ * HyperFormula reads as escapes, and keeps) as CHAR(34) and CHAR(92), the rest as strings between.
+ */
+function engineString(text: string): string {
+  const content = text.slice(1, -1).replace(/""/g, '"');
+  if (!/["\\]/.test(content)) return text;
+  const parts = content
+    .split(/(["\\])/)
+    .filter(Boolean)
+    .map((part) => (part === '"' ? "CHAR(34)" : part === "\\" ? "CHAR(92)" : `"${part}"`));
+  return `(${parts.join("&")})`;
+}
+
 function engineText(tokens: Token[]): string {
+  let arrayDepth = 0;
   return tokens
-    .map((token) =>
-      token.type === "function"
-        ? displayFunctionName(token.text)
-        : token.type === "bool"
-          ? `${token.text}()`
-          : token.text
-    )
+    .map((token) => {
+      if (token.type === "arrayOpen") arrayDepth++;
+      if (token.type === "arrayClose") arrayDepth--;
+      if (token.type === "function") return displayFunctionName(token.text);
+      if (token.type === "bool") return `${token.text}()`;
+      // An array constant holds constants only: such a string stays, for HyperFormula to refuse.
+      if (token.type === "string" && arrayDepth === 0) return engineString(token.text);
+      return token.text;
+    })
     .join("");
 }
 

@@ -94,6 +94,23 @@ test("Excel's stored forms are read: _xldudf_ prefixes, _xlfn., bare TRUE/FALSE"
   expect(row.slice(2)).toEqual([7500000, true]);
 });
 
+test("Excel's strings with a quote (doubled) or a backslash, which HyperFormula's strings cannot hold, are read", () => {
+  expect(toEngineFormula('=LEN("a""b")')).toBe('=LEN(("a"&CHAR(34)&"b"))');
+  expect(toEngineFormula('="C:\\"&"x"')).toBe('=("C:"&CHAR(92))&"x"');
+  // An array constant holds constants only: left for HyperFormula to refuse (Excel's value is kept).
+  expect(toEngineFormula('={"a""b"}')).toBe('={"a""b"}');
+  const [row] = values([
+    [
+      toEngineFormula('=LEN("a""b")'),
+      toEngineFormula('="C:\\"&"x"'),
+      toEngineFormula('=SUBSTITUTE("say ""hi""","""","\'")'),
+      toEngineFormula('=""&"x"'),
+    ],
+  ]);
+  // By hand: a"b is three characters; C:\x; say 'hi'; x.
+  expect(row).toEqual([3, "C:\\x", "say 'hi'", "x"]);
+});
+
 test("an engine without the plugin answers #NAME? for BTU functions, and the plugin is back afterwards", () => {
   const plain = createPlainEngine({ S: [['=BTU.TERM("loan.commitment")', "=1+1"]] });
   const [[btu, native]] = plain.getSheetValues(0);

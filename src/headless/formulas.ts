@@ -16,12 +16,13 @@ import {
 /**
  * Excel's stored prefixes go (`_xldudf_`, `_xlfn.`, `_xlws.`), and the constants TRUE and FALSE,
  * which HyperFormula knows only as functions, become TRUE() and FALSE(). A string with a quote in it
- * (Excel doubles it) or a backslash, which HyperFormula's strings cannot hold, is built with CHAR.
+ * (Excel doubles it) or a backslash, which HyperFormula's strings cannot hold, is built with CHAR,
+ * and a number in exponent form (`3E6`), which its parser cannot read, is written out (`3000000`).
  * Text the tokenizer cannot read is passed on as it is, for HyperFormula to report.
  */
 export function toEngineFormula(stored: string): string {
   const text = stored.trim().replace(/^=/, "");
-  if (!/_xl|true|false|""|\\/i.test(text)) return `=${text}`;
+  if (!/_xl|true|false|""|\\|[0-9.]e[+-]?[0-9]/i.test(text)) return `=${text}`;
   try {
     return `=${engineText(tokenize(text))}`;
   } catch (error) {
@@ -44,6 +45,27 @@ function engineString(text: string): string {
   return `(${parts.join("&")})`;
 }
 
+/** Exponents past any double's (10^308 up, 10^-324 down): such a number is left as it is, for HyperFormula to refuse. */
+const MAX_EXPONENT = 330;
+
+/**
+ * A number in exponent form as plain decimal digits, the decimal point moved in the text (not
+ * through a double), so that HyperFormula reads the very number Excel read.
+ */
+function plainNumber(text: string): string {
+  const m = /^([0-9]*)(?:\.([0-9]*))?e([+-]?[0-9]+)$/i.exec(text);
+  if (!m || Math.abs(Number(m[3])) > MAX_EXPONENT) return text;
+  const digits = `${m[1]}${m[2] ?? ""}`;
+  const point = m[1].length + Number(m[3]);
+  const whole =
+    point <= 0
+      ? `0.${"0".repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + "0".repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return whole.replace(/^0+(?=[0-9])/, "");
+}
+
 function engineText(tokens: Token[]): string {
   let arrayDepth = 0;
   return tokens
@@ -52,6 +74,7 @@ function engineText(tokens: Token[]): string {
       if (token.type === "arrayClose") arrayDepth--;
       if (token.type === "function") return displayFunctionName(token.text);
       if (token.type === "bool") return `${token.text}()`;
+      if (token.type === "number") return plainNumber(token.text);
       // An array constant holds constants only: such a string stays, for HyperFormula to refuse.
       if (token.type === "string" && arrayDepth === 0) return engineString(token.text);
       return token.text;

@@ -113,8 +113,8 @@ const SPECS: Record<string, BookSpec> = {
           D1: { f: "BTU.BORROWING_BASE(A1,0)", v: 0 },
           D2: { f: "BTU.BORROWING_BASE(C1*1000000,0)", v: 0 },
           D3: { f: "BTU.BORROWING_BASE(1000000,0)", v: 0 },
-          // A number in exponent form, which HyperFormula cannot read: the cells reading it compute.
-          B1: { f: "3E6", v: 3000000 },
+          // A quote inside an array constant, which HyperFormula cannot read: the cells reading it compute.
+          B1: { f: 'INDEX({"a""b",3000000},1,2)', v: 3000000 },
           B2: { f: "B1*2", v: 0 },
           D4: { f: "BTU.BORROWING_BASE(B1,0)", v: 0 },
           // A dynamic-array FILTER as Excel stores it: the formula at the anchor, the spilled values below.

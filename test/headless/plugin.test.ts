@@ -111,6 +111,19 @@ test("Excel's strings with a quote (doubled) or a backslash, which HyperFormula'
   expect(row).toEqual([3, "C:\\x", "say 'hi'", "x"]);
 });
 
+test("numbers in exponent form, which HyperFormula's parser cannot read, are written out digit for digit", () => {
+  expect(toEngineFormula("=3E6+1.5E-7")).toBe("=3000000+0.00000015");
+  expect(toEngineFormula("=.5e3*2.5E+3-00012E1")).toBe("=500*2500-120");
+  // Past any double's exponent: left for HyperFormula to refuse.
+  expect(toEngineFormula("=1E-400")).toBe("=1E-400");
+  // By hand: 3,000,000 + 1; 1.5 × 10^-7 × 10^7; 0.5 × 10^3.
+  expect(
+    values([
+      [toEngineFormula("=3E6+1"), toEngineFormula("=1.5E-7*1E7"), toEngineFormula("=.5E3")],
+    ])[0]
+  ).toEqual([3000001, 1.5, 500]);
+});
+
 test("an engine without the plugin answers #NAME? for BTU functions, and the plugin is back afterwards", () => {
   const plain = createPlainEngine({ S: [['=BTU.TERM("loan.commitment")', "=1+1"]] });
   const [[btu, native]] = plain.getSheetValues(0);

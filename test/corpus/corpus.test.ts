@@ -147,6 +147,12 @@ const SPECS: Record<string, BookSpec> = {
           A2: "Inv",
           B2: 1000000,
           C1: { f: 'BTU.BORROWING_BASE(_xlfn.MAXIFS(B1:B2,A1:A2,"AR"),0)', v: 0 },
+          // Excel's doubled quote inside a string, in an argument of a BTU call.
+          A3: 'He said "AR"',
+          D1: {
+            f: 'BTU.BORROWING_BASE(SUMIFS(B1:B2,A1:A2,"AR")+IF(A3="He said ""AR""",1000000,0),0)',
+            v: 0,
+          },
         },
       },
     ],
@@ -438,8 +444,11 @@ describe("btu audit", () => {
     expect(natives.some((f) => f!.includes('_xlfn.MAXIFS(Lookup!B1:B2,Lookup!A1:A2,"AR")'))).toBe(
       true
     );
+    // By hand: 80% of (5,000,000 + 1,000,000), the text matched with its quotes.
+    expect(book.cell("Lookup", "D1")).toEqual({ value: 4800000 });
+    expect(natives.some((f) => f!.includes('IF(Lookup!A3="He said ""AR""",1000000,0)'))).toBe(true);
     expect(summary.checks.every((c) => c.ok)).toBe(true);
-    expect(summary.checks).toHaveLength(3);
+    expect(summary.checks).toHaveLength(4);
   });
 
   test("an audit copy keeps every part of the input, the Audit sheet added as a new part", async () => {

@@ -237,23 +237,20 @@ export function recalculate(loaded: LoadedWorkbook): Recalculation {
       )
       .filter(([, reason]) => reason);
     if (!found.length) break;
-    // A cycle's dependants show #CYCLE! too: only the cycle's own cells keep Excel's value.
-    const inCycle = new Set(
-      found
-        .filter(([f]) => (engine.getCellValue(address(f)) as DetailedCellError).value === "#CYCLE!")
-        .map(([f]) => f)
-    );
-    const members = cycleMembers(engine, [...inCycle], address);
+    const errorOf = (f: FormulaCell) =>
+      (engine.getCellValue(address(f)) as DetailedCellError).value;
     // A formula HyperFormula cannot read shows #ERROR!, and so does every cell that reads it: the
     // unreadable ones keep Excel's value first, so that the cells reading them compute from it.
     const unreadable = found.filter(
-      ([f]) =>
-        (engine.getCellValue(address(f)) as DetailedCellError).value === "#ERROR!" &&
-        !engine.validateFormula(toEngineFormula(f.stored))
+      ([f]) => errorOf(f) === "#ERROR!" && !engine.validateFormula(toEngineFormula(f.stored))
     );
-    const keepNow = unreadable.length
-      ? unreadable
-      : found.filter(([f]) => !inCycle.has(f) || members.has(f));
+    let keepNow = unreadable;
+    if (!keepNow.length) {
+      // A cycle's dependants show #CYCLE! too: only the cycle's own cells keep Excel's value.
+      const inCycle = new Set(found.filter(([f]) => errorOf(f) === "#CYCLE!").map(([f]) => f));
+      const members = cycleMembers(engine, [...inCycle], address);
+      keepNow = found.filter(([f]) => !inCycle.has(f) || members.has(f));
+    }
     changeMany(engine, () => keepNow.forEach(([formula, reason]) => keep(formula, reason!)));
   }
   const summary: RecalcSummary = {

@@ -81,9 +81,9 @@ export function formulaShape(
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      // A string, kept whole. HyperFormula reads \" in a string as a quote and "" as two
-      // strings, so strings holding either are left to it; control characters stay out so that
-      // \u0001 and \u0002 mark only references.
+      // A string, kept whole. HyperFormula's lexer takes \" as part of a string and cannot read
+      // Excel's "", so strings holding either (toEngineFormula leaves them only in array constants)
+      // are left to it; control characters stay out so that \u0001 and \u0002 mark only references.
       let j = i + 1;
       for (;;) {
         if (j >= n) return undefined;
@@ -175,7 +175,8 @@ export function formulaShape(
       continue;
     }
     if (isDigit(c) || c === 46) {
-      // A number, with an optional fraction (HyperFormula reads no exponent: 1E5 is left to it).
+      // A number, with an optional fraction. HyperFormula reads no exponent: toEngineFormula writes
+      // one out, and one past any double's (1E400) is left to HyperFormula.
       let j = i;
       while (j < n && isDigit(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) === 46) {

@@ -8,14 +8,7 @@ import { DetailedCellError, HyperFormula, SimpleCellAddress } from "hyperformula
 import { WorkbookSettings, sheetPrefix } from "../catalogue";
 import type { Provenance } from "../audit";
 import { provenance } from "./provenance";
-import {
-  XlsxPackage,
-  applyEdits,
-  cachedValueEdit,
-  Edit,
-  insertCellEdits,
-  newCellXml,
-} from "../xlsx";
+import { cachedValueEdit, Edit, insertCellEdits, newCellXml, applyEdits } from "../xlsx";
 import { headlessContext } from "./context";
 import { buildEngine } from "./engine";
 import { checkOutput, writeAtomically } from "./files";
@@ -360,21 +353,12 @@ export async function recalcFile(
 ): Promise<RecalcSummary> {
   const output = options.inPlace ? (options.output ?? input) : (options.output ?? defaultOutput);
   checkOutput(input, output, options.inPlace ?? false);
-  const { pkg, summary } = recalculatedPackage(await loadWorkbook(input));
-  await writeAtomically(output, pkg.write());
-  return { ...summary, output };
-}
-
-/**
- * The package with every fresh value written in. What was read to get there (the engine, the scans,
- * the formula cells) is let go when this returns, before the package is zipped.
- */
-function recalculatedPackage(loaded: LoadedWorkbook): { pkg: XlsxPackage; summary: RecalcSummary } {
+  const loaded = await loadWorkbook(input);
   const recalculation = recalculate(loaded);
   // The engine holds its own copy of every cell: the layout's (large) copy is let go.
   loaded.sheets = {};
   collectGarbage(loaded.formulas.length);
   applySheetEdits(loaded, recalcEdits(loaded, recalculation));
-  recalculation.engine.destroy();
-  return { pkg: loaded.pkg, summary: recalculation.summary };
+  await writeAtomically(output, loaded.pkg.write());
+  return { ...recalculation.summary, output };
 }

@@ -62,7 +62,7 @@ export function cachedValueEdit(scanned: ScannedSheet, index: number, value: Sto
       return { start: span.from, end: span.to, text: String(value) };
   }
   const cell = cells.cell(index);
-  const { type, content } = valueParts(value, scanned.prefix, cell.formula !== undefined);
+  const { type, content } = valueParts(value, prefix, cell.formula !== undefined);
   const tag = retag(xml.slice(cell.start, cell.tagEnd), type);
   const selfClosing = cell.end === cell.tagEnd;
   const innerEnd = selfClosing ? cell.end : cell.end - closeTag(scanned).length;
